@@ -1,0 +1,92 @@
+<?php
+/**
+ * Routing and the checks every request passes before its page runs: known page, allowed
+ * method, login, CSRF token on POST. Failures that reach this level become an error page
+ * with a short message; details go to the PHP error log.
+ */
+declare(strict_types=1);
+
+namespace Relais\Web;
+
+defined('RELAIS_WEB') || exit;
+
+/** Page name and path arguments: "?page=job&id=3" or "/index.php/job/3". */
+function route_request(): array
+{
+    $page = param('page', 'get');
+    $args = [];
+    $pathInfo = trim((string)($_SERVER['PATH_INFO'] ?? ''), '/');
+    if ($page === '' && $pathInfo !== '') {
+        $parts = explode('/', $pathInfo);
+        $page = array_shift($parts);
+        $args = $parts;
+    }
+    if ($page === '') {
+        $page = current_user() ? 'jobs' : 'login';
+    }
+    return [$page, $args];
+}
+
+/** @param array<string, array{file: string, methods: list<string>, auth: bool}> $routes */
+function dispatch(array $routes): never
+{
+    [$page, $args] = route_request();
+    $GLOBALS['relais_web_page'] = $page;
+
+    try {
+        $route = $routes[$page] ?? null;
+        if ($route === null || !preg_match('/^[a-z][a-z0-9_-]*$/', $page)) {
+            render('error', ['title' => 'Page not found', 'heading' => 'Page not found',
+                'message' => 'There is no page named "' . $page . '".'], 404);
+        }
+        $method = request_method();
+        if ($method === 'HEAD') {
+            $method = 'GET';
+        }
+        if (!in_array($method, $route['methods'], true)) {
+            header('Allow: ' . implode(', ', $route['methods']));
+            render('error', ['title' => 'Method not allowed', 'heading' => 'Method not allowed',
+                'message' => 'The page "' . $page . '" does not accept ' . $method . ' requests.'], 405);
+        }
+        if ($method === 'POST') {
+            check_post();
+        }
+        if ($route['auth']) {
+            require_login();
+        }
+        run_page(RELAIS_WEB_APP . '/pages/' . $route['file'], $args);
+        exit;
+    } catch (\Throwable $err) {
+        error_log(sprintf('relais web: %s on page %s: %s in %s:%d', get_class($err), $page,
+            $err->getMessage(), $err->getFile(), $err->getLine()));
+        if (is_core_error($err)) {
+            render('error', ['title' => 'Relais core error', 'heading' => 'The Relais core reported an error',
+                'message' => core_error('Loading the page "' . $page . '" failed', $err)], 503);
+        }
+        render('error', ['title' => 'Internal error', 'heading' => 'Internal error',
+            'message' => 'The page "' . $page . '" failed unexpectedly. The details are in the web server\'s error log.'], 500);
+    }
+}
+
+/** Refuses a POST whose body was dropped for its size or that lacks this session's CSRF token. */
+function check_post(): void
+{
+    $length = (int)($_SERVER['CONTENT_LENGTH'] ?? 0);
+    if ($_POST === [] && $_FILES === [] && $length > 0) {
+        render('error', ['title' => 'Upload too large', 'heading' => 'Upload too large',
+            'message' => sprintf('The form sent %s, more than this server accepts (post_max_size = %s). '
+                . 'Send fewer or smaller files.', fmt_size($length), (string)ini_get('post_max_size')),
+            'back' => url('run')], 413);
+    }
+    if (!csrf_valid()) {
+        render('error', ['title' => 'Request refused', 'heading' => 'Request refused',
+            'message' => 'This form was not sent from a current page of this site (missing or wrong CSRF token). '
+                . 'Reload the page and try again.'], 403);
+    }
+}
+
+/** Runs one page file in a scope of its own; $args are the PATH_INFO segments after the page name. */
+function run_page(string $__file, array $args): void
+{
+    require $__file;
+}
