@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# install.sh: install and start Relais from this source tree, for development or
+# a trial: everything lives under <repo>/var/ (database, store, logs, config).
+# Safe to run again: it rebuilds what changed and restarts what runs.
+#
+#   ./installer/install.sh [--port N] [--db-port N]   install/update and start
+#   ./installer/install.sh --stop                      stop what it started
+#   ./installer/install.sh --system                    (not yet supported)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=installer/lib/all.sh
+. "$ROOT/installer/lib/all.sh"
+
+PORT=8080
+DB_PORT=3307
+ACTION=install
+VAR="$ROOT/var"
+
+usage() {
+    cat <<USAGE
+Usage: $0 [--port N] [--db-port N] [--stop] [--system] [--help]
+
+Installs Relais from this source tree under $VAR and starts it:
+MariaDB on 127.0.0.1:DB_PORT (default 3307), relaisd, and the admin site on
+http://127.0.0.1:PORT/ (default 8080). Run it again to update; --stop stops
+the three servers. See docs/install.md.
+USAGE
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --port) [ $# -ge 2 ] || relais_die "--port needs a value"; PORT="$2"; shift 2 ;;
+        --port=*) PORT="${1#*=}"; shift ;;
+        --db-port) [ $# -ge 2 ] || relais_die "--db-port needs a value"; DB_PORT="$2"; shift 2 ;;
+        --db-port=*) DB_PORT="${1#*=}"; shift ;;
+        --stop) ACTION=stop; shift ;;
+        --system) ACTION=system; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; relais_die "unknown option: $1" ;;
+    esac
+done
+for p in "$PORT" "$DB_PORT"; do
+    case "$p" in ''|*[!0-9]*) relais_die "not a port number: $p" ;; esac
+    if [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then relais_die "port out of range: $p"; fi
+done
+
+CLI="$ROOT/build/engine/relais"
+DAEMON="$ROOT/build/engine/relaisd"
+INI="$VAR/relais.ini"
+RUN="$VAR/run"
+LOG="$VAR/log"
+STORE="$VAR/store"
+OUTBOX="$VAR/outbox/demo-deposit"
+ADMIN_PASSWORD_FILE="$VAR/admin-password"
+
+stop_all() {
+    relais_apache_stop "$VAR"
+    relais_daemon_stop "$RUN/relaisd.pid"
+    relais_mariadb_stop "$VAR/mariadb"
+}
+
+case "$ACTION" in
+    stop)
+        stop_all
+        relais_log "stopped"
+        exit 0 ;;
+    system)
+        echo "--system (install under /etc/relais, /var/lib/relais with systemd units) is not yet supported;"
+        echo "see docs/install.md for the outline. Run without --system for an install under $VAR."
+        exit 2 ;;
+esac
+
+# 1. Packages.
+relais_ensure_packages "${RELAIS_PACKAGES_BUILD[@]}" "${RELAIS_PACKAGES_RUNTIME[@]}"
+
+# 2. Build.
+relais_build_engine "$ROOT"
+relais_build_extension "$ROOT"
+
+# 3. Directories. var/ is traversable by the web server, which reads the ini and
+# reaches the MariaDB socket; the store and outbox are shared with it.
+mkdir -p "$VAR" "$RUN" "$LOG" "$VAR/outbox"
+chmod 755 "$VAR" "$RUN" "$LOG" "$VAR/outbox"
+relais_make_shared_dir "$STORE"
+relais_make_shared_dir "$OUTBOX"
+
+# 4. Database.
+relais_mariadb_start "$VAR/mariadb" "$DB_PORT"
+DB_PASSWORD="$(relais_dsn_password "$(relais_ini_get "$INI" database dsn)")"
+if [ -z "$DB_PASSWORD" ]; then
+    DB_PASSWORD="$(relais_random_hex 16)"
+fi
+relais_mariadb_create_database "$VAR/mariadb" relais relais "$DB_PASSWORD"
+
+# 5. Configuration (rewritten each run; the password is kept).
+relais_write_ini "$INI" \
+    "mariadb://relais:$DB_PASSWORD@localhost/relais?socket=$(relais_mariadb_socket "$VAR/mariadb")" \
+    "$STORE" "$(hostname -s 2>/dev/null || echo relais)" "$ROOT/sql/mariadb" info
+
+# 6. Schema, admin user, demo flow.
+relais_log "applying database migrations"
+"$CLI" migrate --config "$INI" --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
+
+if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
+    relais_log "creating the admin user 'admin'"
+    ADMIN_PASSWORD="$(relais_random_hex 12)"
+    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" users add admin --password-stdin --config "$INI" >&2 \
+        || relais_die "relais users add admin failed"
+    (umask 077; printf '%s\n' "$ADMIN_PASSWORD" > "$ADMIN_PASSWORD_FILE")
+fi
+chmod 600 "$ADMIN_PASSWORD_FILE"
+ADMIN_PASSWORD="$(cat "$ADMIN_PASSWORD_FILE")"
+
+relais_render_template "$ROOT/installer/demo/demo-deposit.json.in" "$VAR/demo-deposit.json" OUTBOX="$OUTBOX"
+if relais_flow_exists "$CLI" "$INI" demo-deposit; then
+    relais_log "demo flow demo-deposit already imported"
+else
+    relais_log "importing the demo flow demo-deposit (deposits into $OUTBOX)"
+    "$CLI" flows import "$VAR/demo-deposit.json" --config "$INI" >&2 || relais_die "relais flows import failed"
+fi
+
+# 7. Servers.
+relais_daemon_start "$DAEMON" "$INI" "$RUN/relaisd.pid" "$LOG/relaisd.log"
+relais_apache_configure "$ROOT" "$VAR" "$PORT" "$ROOT/modules/relais.so" "$INI" "$ROOT/webroot"
+relais_apache_start "$VAR" "$PORT"
+
+# 8. Commands on the PATH (root only).
+if relais_is_root; then
+    ln -sfn "$CLI" /usr/local/bin/relais
+    ln -sfn "$DAEMON" /usr/local/bin/relaisd
+fi
+
+cat <<DONE
+
+Relais is running.
+  Admin site:  http://127.0.0.1:$PORT/
+  Login:       admin
+  Password:    $ADMIN_PASSWORD   (also in $ADMIN_PASSWORD_FILE)
+  Config:      $INI   (use: relais --config $INI ...)
+  Demo flow:   relais submit demo-deposit FILE --wait --config $INI
+               deposits FILE into $OUTBOX
+  Logs:        $LOG
+  Stop:        $0 --stop
+DONE

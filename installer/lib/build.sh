@@ -1,0 +1,42 @@
+# shellcheck shell=bash
+# build.sh: building the engine (CMake) and the PHP extension (phpize) in place.
+# Both steps are incremental: running them again rebuilds only what changed.
+
+# build_engine ROOT [BUILD_TYPE]: build/engine/{relais,relaisd,librelais_core.a}.
+relais_build_engine() {
+    local root="$1" type="${2:-RelWithDebInfo}"
+    [ -f "$root/engine/CMakeLists.txt" ] || relais_die "engine sources not found: $root/engine/CMakeLists.txt"
+    relais_log "building the engine (build/engine, $type)"
+    cmake -S "$root/engine" -B "$root/build/engine" -DCMAKE_BUILD_TYPE="$type" >&2 \
+        || relais_die "cmake configure failed for $root/engine"
+    cmake --build "$root/build/engine" -j"$(relais_jobs)" >&2 \
+        || relais_die "engine build failed (cmake --build $root/build/engine)"
+    [ -x "$root/build/engine/relais" ] || relais_die "engine build produced no CLI: $root/build/engine/relais"
+    [ -x "$root/build/engine/relaisd" ] || relais_die "engine build produced no daemon: $root/build/engine/relaisd"
+}
+
+# build_extension ROOT: modules/relais.so at the repo root (phpize, configure, make).
+relais_build_extension() {
+    local root="$1"
+    [ -f "$root/config.m4" ] || relais_die "extension build file not found: $root/config.m4"
+    relais_log "building the PHP extension (modules/relais.so)"
+    (
+        cd "$root" || exit 1
+        if [ ! -f configure ] || [ config.m4 -nt configure ]; then
+            phpize >&2 || { echo "phpize failed in $root" >&2; exit 1; }
+        fi
+        if [ ! -f Makefile ] || [ configure -nt Makefile ]; then
+            ./configure --enable-relais >&2 || { echo "./configure --enable-relais failed (see $root/config.log)" >&2; exit 1; }
+        fi
+        # The core library is linked statically: relink when it changed.
+        if [ -f relais.la ] && [ build/engine/librelais_core.a -nt relais.la ]; then
+            rm -f relais.la
+        fi
+        make -j"$(relais_jobs)" >&2 || { echo "make failed for the extension in $root" >&2; exit 1; }
+    ) || relais_die "extension build failed"
+    [ -f "$root/modules/relais.so" ] || relais_die "extension build produced no $root/modules/relais.so"
+}
+
+relais_jobs() {
+    nproc 2>/dev/null || echo 2
+}
