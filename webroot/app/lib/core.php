@@ -40,8 +40,10 @@ function core_error(string $doing, \Throwable $err): string
     if ($err instanceof CoreUnavailable) {
         return $doing . ': ' . $message;
     }
-    return $doing . ': ' . ($message !== '' ? $message : 'the Relais core reported an error without a message')
-        . '.';
+    if ($message === '') {
+        $message = 'the Relais core reported an error without a message';
+    }
+    return $doing . ': ' . $message . (preg_match('/[.!?)]$/', $message) ? '' : '.');
 }
 
 /** True when $err came from the Relais core (or its absence) rather than from a bug here. */

@@ -25,7 +25,7 @@ usort($enabled, static fn (array $a, array $b): int => strcmp((string)$a['name']
 
 $flow = param('flow');
 $paramsText = request_method() === 'POST' ? (string)($_POST['params'] ?? '') : '';
-$status = 200;
+$status = $flows === [] && $errors !== [] ? 503 : 200;
 
 if (request_method() === 'POST') {
     $errors = array_merge($errors, check_flow($flow, $flows));
