@@ -25,7 +25,7 @@ foreach ($steps as $step) {
   <dl class="facts">
     <div><dt>Status</dt><dd id="job-status"><?= status_badge((string)$job['status']) ?></dd></div>
     <div><dt>Flow</dt><dd><a href="<?= e(url('jobs', ['flow' => $job['flow']])) ?>"><?= e($job['flow']) ?></a> <span class="muted">v<?= e($job['flow_version'] ?? '?') ?></span></dd></div>
-    <div><dt>Attempt</dt><dd><?= e($job['attempt']) ?></dd></div>
+    <div><dt>Attempt</dt><dd><?= e($job['attempt'] ?? '') ?></dd></div>
     <div><dt>Priority</dt><dd><?= e($job['priority'] ?? '') ?></dd></div>
     <div><dt>Node</dt><dd><?= e($job['node'] ?? '—') ?></dd></div>
     <div><dt>Created</dt><dd class="time"><?= e(fmt_time($job['created_at'] ?? null)) ?></dd></div>
@@ -86,11 +86,11 @@ foreach ($steps as $step) {
     <tbody>
 <?php foreach ($documents as $doc): ?>
       <tr>
-        <td><span class="dir dir-<?= e($doc['direction']) ?>"><?= $doc['direction'] === 'in' ? 'in' : 'out' ?></span></td>
+        <td><?php $dir = ($doc['direction'] ?? '') === 'in' ? 'in' : 'out'; ?><span class="dir dir-<?= $dir ?>"><?= $dir ?></span></td>
         <td class="docname"><?= e($doc['name']) ?></td>
-        <td class="num" title="<?= e($doc['size']) ?> bytes"><?= e(fmt_size((int)$doc['size'])) ?></td>
-        <td><?php if ($doc['step'] === null): ?><span class="muted">input</span><?php else: ?><?= e($doc['step']) ?><?php if (isset($stepNames[(int)$doc['step']])): ?> <span class="muted"><?= e($stepNames[(int)$doc['step']]) ?></span><?php endif ?><?php endif ?></td>
-        <td class="hash" title="<?= e($doc['sha256']) ?>"><code><?= e(substr((string)$doc['sha256'], 0, 16)) ?>…</code></td>
+        <td class="num" title="<?= e($doc['size'] ?? 0) ?> bytes"><?= e(fmt_size((int)($doc['size'] ?? 0))) ?></td>
+        <td><?php if (($doc['step'] ?? null) === null): ?><span class="muted">input</span><?php else: ?><?= e($doc['step']) ?><?php if (isset($stepNames[(int)$doc['step']])): ?> <span class="muted"><?= e($stepNames[(int)$doc['step']]) ?></span><?php endif ?><?php endif ?></td>
+        <td class="hash" title="<?= e($doc['sha256'] ?? '') ?>"><code><?= e(substr((string)($doc['sha256'] ?? ''), 0, 16)) ?>…</code></td>
       </tr>
 <?php endforeach ?>
     </tbody>
@@ -107,11 +107,11 @@ foreach ($steps as $step) {
     <thead><tr><th>Time</th><th>Level</th><th>Message</th></tr></thead>
     <tbody>
 <?php foreach ($log as $line): ?>
-<?php $level = strtolower((string)$line['level']); ?>
+<?php $level = strtolower((string)($line['level'] ?? '')); ?>
       <tr class="log-<?= e(preg_replace('/[^a-z]/', '', $level)) ?>">
         <td class="time"><?= e(fmt_time($line['at'] ?? null)) ?></td>
         <td><span class="level"><?= e($level) ?></span></td>
-        <td class="wrap"><?= e($line['message']) ?></td>
+        <td class="wrap"><?= e($line['message'] ?? '') ?></td>
       </tr>
 <?php endforeach ?>
     </tbody>

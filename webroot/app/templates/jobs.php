@@ -63,7 +63,7 @@ defined('RELAIS_WEB') || exit;
         <td class="num"><a href="<?= e($href) ?>">#<?= e($job['id']) ?></a></td>
         <td><?= e($job['flow']) ?><?php if (!empty($job['flow_version'])): ?> <span class="muted">v<?= e($job['flow_version']) ?></span><?php endif ?></td>
         <td><?= status_badge((string)$job['status']) ?></td>
-        <td class="num"><?= e($job['attempt']) ?></td>
+        <td class="num"><?= e($job['attempt'] ?? '') ?></td>
         <td class="time"><?= e(fmt_time($job['created_at'] ?? null)) ?></td>
         <td class="time"><?= e(fmt_time($job['finished_at'] ?? null)) ?></td>
         <td class="error-cell"<?= !empty($job['error']) ? ' title="' . e($job['error']) . '"' : '' ?>><?= e($job['error'] ?? '') ?></td>
