@@ -1,0 +1,62 @@
+// The Activity interface: one kind of step (deposit into a folder, run a
+// program, transfer, translate...). An activity checks its own "with"
+// settings when a flow is imported, and runs a step given the previous step's
+// documents. A step must be safe to run twice: recovery re-runs the step that
+// was running when a node died.
+// Thread-safety: one Activity object serves every worker at once; run() must
+// not keep state in the object.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "jobs/job_queue.h"
+#include "store/content_store.h"
+
+namespace relais {
+
+// A document as a step sees it: its record and the absolute path of its bytes.
+struct StepDocument {
+    Document record;
+    std::string path;
+};
+
+// What a running step may use and report.
+class StepContext {
+public:
+    virtual ~StepContext() = default;
+    virtual int64_t jobId() const = 0;
+    virtual int position() const = 0;
+    virtual const std::map<std::string, std::string>& params() const = 0;
+    // A line for the job log ("info", "warn", "error").
+    virtual void log(const std::string& level, const std::string& message) = 0;
+    // Stores a new output document read from `path` and returns it.
+    virtual Result<StepDocument> addOutput(const std::string& name, const std::string& path) = 0;
+    // True when the step should stop early (shutdown or cancel request).
+    virtual bool stopRequested() const = 0;
+};
+
+// How a step failed: transient errors (network, locked resource) may be
+// retried by the flow's retry policy; permanent ones fail the job.
+struct StepFailure {
+    bool transient = false;
+};
+
+class Activity {
+public:
+    virtual ~Activity() = default;
+    // Checks `with` at import time; errors name the setting (the caller adds
+    // the step's position).
+    virtual Status validate(const nlohmann::json& with) const = 0;
+    // Runs the step. `outputs` receives what the next step gets (often the
+    // inputs, passed through). On failure, set `failure.transient` if a retry
+    // may succeed.
+    virtual Status run(StepContext& ctx, const nlohmann::json& with, const std::vector<StepDocument>& inputs,
+                       std::vector<StepDocument>& outputs, StepFailure& failure) const = 0;
+};
+
+}  // namespace relais

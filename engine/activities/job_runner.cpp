@@ -1,0 +1,97 @@
+// Job runner.
+#include "activities/job_runner.h"
+
+#include <spdlog/spdlog.h>
+
+#include "flows/flow_repository.h"
+
+namespace relais {
+namespace {
+
+class RunnerStepContext final : public StepContext {
+public:
+    RunnerStepContext(JobQueue& queue, const ContentStore& store, const ClaimedJob& job, int position,
+                      const std::atomic<bool>& stopping)
+        : queue_(queue), store_(store), job_(job), position_(position), stopping_(stopping) {}
+
+    int64_t jobId() const override { return job_.id; }
+    int position() const override { return position_; }
+    const std::map<std::string, std::string>& params() const override { return job_.params; }
+    void log(const std::string& level, const std::string& message) override {
+        Status s = queue_.log(job_.id, position_, level, message);
+        if (!s) spdlog::warn("job {}: cannot write a log line: {}", job_.id, s.message());
+    }
+    Result<StepDocument> addOutput(const std::string& name, const std::string& path) override {
+        auto stored = store_.put(path);
+        if (!stored) return stored.status();
+        auto id = queue_.addOutputDocument(job_.id, position_, name, *stored);
+        if (!id) return id.status();
+        StepDocument d;
+        d.record = {*id, name, stored->size, stored->sha256, stored->relPath, "out", position_};
+        d.path = store_.absolutePath(stored->relPath);
+        return d;
+    }
+    bool stopRequested() const override { return stopping_.load(); }
+
+private:
+    JobQueue& queue_;
+    const ContentStore& store_;
+    const ClaimedJob& job_;
+    int position_;
+    const std::atomic<bool>& stopping_;
+};
+
+}  // namespace
+
+Status JobRunner::run(const ClaimedJob& job) {
+    JobQueue queue(conn_, store_);
+    FlowRepository flows(conn_);
+    auto flow = flows.byId(job.flowId);
+    if (!flow) {
+        // A stored flow that no longer parses: fail the job rather than loop on it.
+        RELAIS_TRY(queue.finishFailed(job.id, job, flow.status().message(), false, 0));
+        return Status::ok();
+    }
+    const FlowDefinition& def = flow->definition;
+    if (Status v = registry_.validate(def, "flow " + flow->name); !v) {
+        RELAIS_TRY(queue.finishFailed(job.id, job, v.message(), false, 0));
+        return Status::ok();
+    }
+    auto inputs = queue.inputs(job.id);
+    if (!inputs) return inputs.status();
+    std::vector<StepDocument> docs;
+    for (const auto& d : *inputs) docs.push_back({d, store_.absolutePath(d.storePath)});
+
+    RELAIS_TRY(queue.log(job.id, std::nullopt, "info",
+                         "attempt " + std::to_string(job.attempt) + " started on flow " + flow->name + " version " +
+                             std::to_string(flow->version)));
+    for (size_t i = 0; i < def.steps.size(); ++i) {
+        const int position = static_cast<int>(i);
+        if (stopping_.load()) {
+            return queue.release(job.id, "engine shutting down before step " + std::to_string(position) +
+                                             "; job queued again");
+        }
+        const StepDefinition& step = def.steps[i];
+        const Activity* activity = registry_.find(step.activity);
+        RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
+        RunnerStepContext ctx(queue, store_, job, position, stopping_);
+        std::vector<StepDocument> outputs;
+        StepFailure failure;
+        Status s = activity->run(ctx, step.with, docs, outputs, failure);
+        RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message()));
+        if (!s) {
+            const std::string error = "step " + std::to_string(position) + " (" + step.activity + "): " + s.message();
+            RELAIS_TRY(queue.log(job.id, position, "error", error));
+            RELAIS_TRY(queue.finishFailed(job.id, job, error, failure.transient, def.backoffSeconds));
+            spdlog::warn("job {} ({}): {}", job.id, flow->name, error);
+            return Status::ok();
+        }
+        docs = std::move(outputs);
+    }
+    RELAIS_TRY(queue.log(job.id, std::nullopt, "info", "succeeded"));
+    RELAIS_TRY(queue.finishSucceeded(job.id));
+    spdlog::info("job {} ({}) succeeded", job.id, flow->name);
+    return Status::ok();
+}
+
+}  // namespace relais

@@ -1,0 +1,56 @@
+// The one INI configuration file shared by relaisd, relais and the PHP
+// extension: where it is found, how it is parsed, what each setting means.
+// Thread-safety: a Config is an immutable value once loaded.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "base/status.h"
+
+namespace relais {
+
+// A parsed `[database] dsn`: mariadb://USER:PASSWORD@HOST[:PORT]/DB?socket=PATH
+struct DatabaseDsn {
+    std::string driver;  // "mariadb"
+    std::string user;
+    std::string password;
+    std::string host = "localhost";
+    unsigned port = 0;
+    std::string database;
+    std::string socket;
+
+    // The DSN with the password masked, for messages and logs.
+    std::string redacted() const;
+};
+
+Result<DatabaseDsn> parseDsn(const std::string& dsn);
+
+// Raw INI contents: section -> key -> value.
+using IniSections = std::map<std::string, std::map<std::string, std::string>>;
+
+// Parses INI text. Errors name `origin` and the line number.
+Result<IniSections> parseIni(const std::string& text, const std::string& origin);
+
+struct Config {
+    std::string path;  // the file it was read from
+    DatabaseDsn database;
+    std::string migrationsDir;  // [database] migrations; empty: found next to the program
+    std::string storePath;      // [store] path
+    std::string node;           // [engine] node; default: host name
+    int workers = 2;            // [engine] workers
+    int pollIntervalMs = 500;   // [engine] poll_interval_ms
+    int leaseSeconds = 60;      // [engine] lease_seconds
+    std::string logLevel = "info";  // [log] level
+};
+
+// The file to read: `explicitPath` if not empty, else $RELAIS_CONFIG, else
+// /etc/relais/relais.ini.
+std::string resolveConfigPath(const std::string& explicitPath);
+
+// Reads and validates the file. Every error names the file (and the line or
+// the setting).
+Result<Config> loadConfig(const std::string& path);
+Result<Config> configFromIni(const IniSections& ini, const std::string& origin);
+
+}  // namespace relais

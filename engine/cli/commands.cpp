@@ -1,0 +1,229 @@
+// `relais` CLI commands over the core Client.
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "client/client.h"
+#include "jobs/job_json.h"
+
+namespace relais::cli {
+namespace {
+
+int fail(const Status& s) {
+    std::cerr << "relais: " << s.message() << "\n";
+    return kError;
+}
+
+Result<std::unique_ptr<Client>> openClient(const Globals& g) { return Client::open(g.config); }
+
+std::string currentUser() {
+    const char* u = std::getenv("SUDO_USER");
+    if (!u || !*u) u = std::getenv("USER");
+    return std::string("cli:") + (u && *u ? u : "unknown");
+}
+
+Result<std::string> readPassword(bool fromStdin) {
+    if (!fromStdin) return generatePassword();
+    std::string line;
+    if (!std::getline(std::cin, line)) return Status(Code::InvalidArgument, "no password on standard input");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+void printJob(const JobDetail& j) {
+    std::cout << "job #" << j.id << "  flow " << j.flow << " v" << j.flowVersion << "  " << j.status << "  attempt "
+              << j.attempt << "/" << j.maxAttempts << "\n";
+    std::cout << "created " << j.createdAt << "  started " << j.startedAt.value_or("-") << "  finished "
+              << j.finishedAt.value_or("-") << "  node " << j.node.value_or("-") << "\n";
+    if (j.error) std::cout << "error: " << *j.error << "\n";
+    for (const auto& [k, v] : j.params) std::cout << "param " << k << " = " << v << "\n";
+    for (const auto& d : j.documents)
+        std::cout << "document " << d.direction << " #" << d.id << " " << d.name << " " << d.size << " bytes sha256 "
+                  << d.sha256 << "\n";
+    for (const auto& s : j.steps)
+        std::cout << "step " << s.position << " " << s.activity << " " << s.status
+                  << (s.error ? "  " + *s.error : "") << "\n";
+    for (const auto& l : j.log) std::cout << l.at << " " << l.level << " " << l.message << "\n";
+}
+
+}  // namespace
+
+int migrate(const Globals& g, const std::string& sqlDir) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto r = (*c)->migrate(sqlDir);
+    if (!r) return fail(r.status());
+    for (const auto& v : r->applied) std::cout << "applied " << v << "\n";
+    std::cout << "schema up to date (" << r->applied.size() << " applied, " << r->present.size()
+              << " already present)\n";
+    return kOk;
+}
+
+int flowsImport(const Globals& g, const std::vector<std::string>& files) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    for (const auto& f : files) {
+        auto r = (*c)->importFlowFile(f);
+        if (!r) return fail(r.status());
+        std::cout << (r->changed ? "imported " : "unchanged ") << f << " as version " << r->version << "\n";
+    }
+    return kOk;
+}
+
+int flowsList(const Globals& g, bool json) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto flows = (*c)->flows().list();
+    if (!flows) return fail(flows.status());
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& f : *flows) out.push_back(toJson(f));
+        std::cout << out.dump(2) << "\n";
+        return kOk;
+    }
+    for (const auto& f : *flows)
+        std::printf("%-30s v%-4d %-8s %-8s %d step(s)  %s\n", f.name.c_str(), f.version,
+                    f.enabled ? "enabled" : "disabled", f.trigger.c_str(), f.steps, f.description.c_str());
+    return kOk;
+}
+
+int flowsSetEnabled(const Globals& g, const std::string& name, bool enabled) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    Status s = (*c)->flows().setEnabled(name, enabled);
+    if (!s) return fail(s);
+    std::cout << "flow " << name << (enabled ? " enabled" : " disabled") << "\n";
+    return kOk;
+}
+
+int submit(const Globals& g, const std::string& flow, const std::vector<std::string>& files,
+           const std::vector<std::string>& params, std::optional<int> waitSeconds, bool json) {
+    SubmitRequest req;
+    req.flow = flow;
+    req.submittedBy = currentUser();
+    for (const auto& p : params) {
+        auto eq = p.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return fail(Status(Code::InvalidArgument, "--param '" + p + "' must look like KEY=VALUE"));
+        req.params[p.substr(0, eq)] = p.substr(eq + 1);
+    }
+    for (const auto& f : files) {
+        if (::access(f.c_str(), R_OK) != 0)
+            return fail(Status(Code::NotFound, "cannot read input file " + f));
+        auto slash = f.find_last_of('/');
+        req.files.push_back({slash == std::string::npos ? f : f.substr(slash + 1), f});
+    }
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto jobs = (*c)->jobs();
+    auto id = jobs.submit(req);
+    if (!id) return fail(id.status());
+    if (!json) std::cout << *id << "\n" << std::flush;
+    if (!waitSeconds) {
+        if (json) std::cout << nlohmann::json{{"id", *id}}.dump() << "\n";
+        return kOk;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(*waitSeconds);
+    for (;;) {
+        auto j = jobs.get(*id);
+        if (!j) return fail(j.status());
+        if (j->status == "succeeded" || j->status == "failed" || j->status == "cancelled") {
+            if (json) std::cout << toJson(*j).dump(2) << "\n";
+            else if (j->status != "succeeded")
+                std::cerr << "relais: job #" << *id << " " << j->status << ": " << j->error.value_or("") << "\n";
+            return j->status == "succeeded" ? kOk : kJobFailed;
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            std::cerr << "relais: job #" << *id << " still " << j->status << " after " << *waitSeconds
+                      << " s (is relaisd running?)\n";
+            return kTimeout;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+int show(const Globals& g, const std::string& job, bool json) {
+    int64_t id = 0;
+    try {
+        size_t used = 0;
+        id = std::stoll(job, &used);
+        if (used != job.size() || id <= 0) throw std::invalid_argument("id");
+    } catch (const std::exception&) {
+        return fail(Status(Code::InvalidArgument, "job id '" + job + "' is not a positive number"));
+    }
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto j = (*c)->jobs().get(id);
+    if (!j) return fail(j.status());
+    if (json) std::cout << toJson(*j).dump(2) << "\n";
+    else printJob(*j);
+    return kOk;
+}
+
+int list(const Globals& g, const std::string& status, const std::string& flow, int limit, bool json) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    JobFilter f;
+    if (!status.empty()) f.status = status;
+    if (!flow.empty()) f.flow = flow;
+    f.limit = limit;
+    auto jobs = (*c)->jobs().list(f);
+    if (!jobs) return fail(jobs.status());
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& j : *jobs) out.push_back(toJson(j));
+        std::cout << out.dump(2) << "\n";
+        return kOk;
+    }
+    for (const auto& j : *jobs)
+        std::printf("%-8lld %-24s %-10s %-23s %s\n", static_cast<long long>(j.id), j.flow.c_str(), j.status.c_str(),
+                    j.createdAt.c_str(), j.error.value_or("").c_str());
+    return kOk;
+}
+
+int usersAdd(const Globals& g, const std::string& login, const std::string& role, bool passwordStdin) {
+    auto pw = readPassword(passwordStdin);
+    if (!pw) return fail(pw.status());
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto u = (*c)->users().create(login, *pw, role);
+    if (!u) return fail(u.status());
+    if (!passwordStdin) std::cout << *pw << "\n";
+    return kOk;
+}
+
+int usersPasswd(const Globals& g, const std::string& login, bool passwordStdin) {
+    auto pw = readPassword(passwordStdin);
+    if (!pw) return fail(pw.status());
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    Status s = (*c)->users().setPassword(login, *pw);
+    if (!s) return fail(s);
+    if (!passwordStdin) std::cout << *pw << "\n";
+    return kOk;
+}
+
+int usersList(const Globals& g, bool json) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto users = (*c)->users().list();
+    if (!users) return fail(users.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& u : *users) {
+        if (json)
+            out.push_back({{"login", u.login}, {"role", u.role}, {"enabled", u.enabled},
+                           {"last_login_at", u.lastLoginAt ? nlohmann::json(*u.lastLoginAt) : nlohmann::json()}});
+        else
+            std::printf("%-30s %-9s %-8s %s\n", u.login.c_str(), u.role.c_str(), u.enabled ? "enabled" : "disabled",
+                        u.lastLoginAt.value_or("never").c_str());
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return kOk;
+}
+
+}  // namespace relais::cli

@@ -1,0 +1,55 @@
+// The Relais client: the one entry point the faces (relais CLI, relaisd, PHP
+// extension) use to reach the core. It owns a configuration, a database
+// connection and the content store, and hands out the services built on
+// them. Thread-safety: a Client belongs to one thread at a time; open one per
+// thread (relaisd does, per worker).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "activities/registry.h"
+#include "base/config.h"
+#include "db/connection.h"
+#include "db/migrations.h"
+#include "flows/flow_repository.h"
+#include "jobs/job_queue.h"
+#include "store/content_store.h"
+#include "users/user_directory.h"
+
+namespace relais {
+
+// The version of Relais, shown by `relais version` and `php --ri relais`.
+const char* version();
+
+class Client {
+public:
+    // Reads the config file (resolveConfigPath rules) and connects. Errors
+    // name the file or the database.
+    static Result<std::unique_ptr<Client>> open(const std::string& configPath = "");
+    static Result<std::unique_ptr<Client>> open(const Config& config);
+
+    const Config& config() const { return config_; }
+    db::Connection& connection() { return *conn_; }
+    const ContentStore& store() const { return store_; }
+
+    JobQueue jobs() { return JobQueue(*conn_, store_); }
+    FlowRepository flows() { return FlowRepository(*conn_); }
+    UserDirectory users() { return UserDirectory(*conn_); }
+
+    // Parses, validates against the activity registry and stores a flow.
+    Result<ImportResult> importFlow(const std::string& json, const std::string& origin);
+    Result<ImportResult> importFlowFile(const std::string& path);
+
+    Result<db::MigrationReport> migrate(const std::string& migrationsDir = "");
+
+private:
+    Client(Config config, std::unique_ptr<db::Connection> conn)
+        : config_(std::move(config)), conn_(std::move(conn)), store_(config_.storePath) {}
+
+    Config config_;
+    std::unique_ptr<db::Connection> conn_;
+    ContentStore store_;
+};
+
+}  // namespace relais

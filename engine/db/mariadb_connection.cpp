@@ -1,0 +1,228 @@
+// The MariaDB Connector/C driver: prepared statements with bound parameters,
+// results fetched as text.
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "db/connection.h"
+
+namespace relais::db {
+namespace {
+
+struct MysqlCloser {
+    void operator()(MYSQL* m) const { mysql_close(m); }
+};
+struct StmtCloser {
+    void operator()(MYSQL_STMT* s) const { mysql_stmt_close(s); }
+};
+struct ResultFreer {
+    void operator()(MYSQL_RES* r) const { mysql_free_result(r); }
+};
+
+Code codeForError(unsigned err) {
+    switch (err) {
+        case CR_CONNECTION_ERROR:
+        case CR_CONN_HOST_ERROR:
+        case CR_SERVER_GONE_ERROR:
+        case CR_SERVER_LOST:
+        case CR_UNKNOWN_HOST:
+        case ER_LOCK_WAIT_TIMEOUT:
+        case ER_LOCK_DEADLOCK:
+        case ER_SERVER_SHUTDOWN:
+            return Code::Unavailable;
+        case ER_ACCESS_DENIED_ERROR:
+        case ER_DBACCESS_DENIED_ERROR:
+        case ER_BAD_DB_ERROR:
+            return Code::Config;
+        case ER_DUP_ENTRY:
+            return Code::AlreadyExists;
+        default:
+            return Code::Internal;
+    }
+}
+
+class MariaDbConnection final : public Connection {
+public:
+    explicit MariaDbConnection(MYSQL* m) : m_(m) {}
+
+    Result<Rows> query(const std::string& sql, const Params& params) override {
+        Rows rows;
+        Status s = run(sql, params, &rows, nullptr);
+        if (!s) return s;
+        return rows;
+    }
+
+    Result<uint64_t> execute(const std::string& sql, const Params& params) override {
+        uint64_t affected = 0;
+        Status s = run(sql, params, nullptr, &affected);
+        if (!s) return s;
+        return affected;
+    }
+
+    uint64_t lastInsertId() override { return lastId_; }
+
+    Status executeScript(const std::string& sql) override {
+        if (mysql_real_query(m_.get(), sql.data(), sql.size()) != 0) return error("script");
+        // Drain every result of the multi-statement script; stop on the first error.
+        for (;;) {
+            std::unique_ptr<MYSQL_RES, ResultFreer> res(mysql_store_result(m_.get()));
+            int next = mysql_next_result(m_.get());
+            if (next > 0) return error("script");
+            if (next < 0) break;
+        }
+        return Status::ok();
+    }
+
+    Status begin() override { return simple("START TRANSACTION"); }
+    Status commit() override { return simple("COMMIT"); }
+    Status rollback() override { return simple("ROLLBACK"); }
+    bool ping() override { return mysql_ping(m_.get()) == 0; }
+    std::string dialect() const override { return "mariadb"; }
+
+private:
+    Status error(const std::string& what) {
+        unsigned err = mysql_errno(m_.get());
+        return Status(codeForError(err), "database error during " + what + ": " +
+                                             mysql_error(m_.get()) + " (" + std::to_string(err) + ")");
+    }
+    Status stmtError(MYSQL_STMT* st, const std::string& sql) {
+        unsigned err = mysql_stmt_errno(st);
+        std::string head = sql.substr(0, 60);
+        return Status(codeForError(err), std::string("database error: ") + mysql_stmt_error(st) +
+                                             " (" + std::to_string(err) + ") in '" + head +
+                                             (sql.size() > 60 ? "...'" : "'"));
+    }
+    Status simple(const char* sql) {
+        if (mysql_real_query(m_.get(), sql, std::strlen(sql)) != 0) return error(sql);
+        return Status::ok();
+    }
+
+    Status run(const std::string& sql, const Params& params, Rows* rows, uint64_t* affected) {
+        std::unique_ptr<MYSQL_STMT, StmtCloser> st(mysql_stmt_init(m_.get()));
+        if (!st) return error("statement init");
+        if (mysql_stmt_prepare(st.get(), sql.data(), sql.size()) != 0) return stmtError(st.get(), sql);
+        if (mysql_stmt_param_count(st.get()) != params.size())
+            return Status(Code::Internal, "statement expects " +
+                                              std::to_string(mysql_stmt_param_count(st.get())) +
+                                              " parameters, got " + std::to_string(params.size()));
+        std::vector<MYSQL_BIND> binds(params.size());
+        std::vector<long long> ints(params.size());
+        std::vector<unsigned long> lengths(params.size());
+        std::vector<my_bool> nulls(params.size());
+        for (size_t i = 0; i < params.size(); ++i) {
+            MYSQL_BIND& b = binds[i];
+            std::memset(&b, 0, sizeof b);
+            if (std::holds_alternative<std::monostate>(params[i])) {
+                b.buffer_type = MYSQL_TYPE_NULL;
+                nulls[i] = 1;
+                b.is_null = &nulls[i];
+            } else if (auto* n = std::get_if<int64_t>(&params[i])) {
+                ints[i] = *n;
+                b.buffer_type = MYSQL_TYPE_LONGLONG;
+                b.buffer = &ints[i];
+            } else {
+                const auto& s = std::get<std::string>(params[i]);
+                b.buffer_type = MYSQL_TYPE_STRING;
+                b.buffer = const_cast<char*>(s.data());
+                b.buffer_length = s.size();
+                lengths[i] = s.size();
+                b.length = &lengths[i];
+            }
+        }
+        if (!binds.empty() && mysql_stmt_bind_param(st.get(), binds.data()) != 0)
+            return stmtError(st.get(), sql);
+        if (mysql_stmt_execute(st.get()) != 0) return stmtError(st.get(), sql);
+        if (affected) *affected = mysql_stmt_affected_rows(st.get());
+        lastId_ = mysql_stmt_insert_id(st.get());
+        const unsigned ncols = mysql_stmt_field_count(st.get());
+        if (ncols == 0) return Status::ok();
+        if (mysql_stmt_store_result(st.get()) != 0) return stmtError(st.get(), sql);
+        std::vector<MYSQL_BIND> out(ncols);
+        std::vector<std::vector<char>> bufs(ncols, std::vector<char>(256));
+        std::vector<unsigned long> outLen(ncols);
+        std::vector<my_bool> outNull(ncols), outErr(ncols);
+        for (unsigned i = 0; i < ncols; ++i) {
+            std::memset(&out[i], 0, sizeof out[i]);
+            out[i].buffer_type = MYSQL_TYPE_STRING;
+            out[i].buffer = bufs[i].data();
+            out[i].buffer_length = bufs[i].size();
+            out[i].length = &outLen[i];
+            out[i].is_null = &outNull[i];
+            out[i].error = &outErr[i];
+        }
+        if (mysql_stmt_bind_result(st.get(), out.data()) != 0) return stmtError(st.get(), sql);
+        for (;;) {
+            int rc = mysql_stmt_fetch(st.get());
+            if (rc == MYSQL_NO_DATA) break;
+            if (rc == 1) return stmtError(st.get(), sql);
+            std::vector<std::optional<std::string>> cols(ncols);
+            for (unsigned i = 0; i < ncols; ++i) {
+                if (outNull[i]) continue;
+                if (outLen[i] > bufs[i].size()) {
+                    // Truncated: fetch this column again into a buffer of its real size.
+                    std::string big(outLen[i], '\0');
+                    MYSQL_BIND b;
+                    std::memset(&b, 0, sizeof b);
+                    unsigned long len = 0;
+                    b.buffer_type = MYSQL_TYPE_STRING;
+                    b.buffer = big.data();
+                    b.buffer_length = big.size();
+                    b.length = &len;
+                    if (mysql_stmt_fetch_column(st.get(), &b, i, 0) != 0)
+                        return stmtError(st.get(), sql);
+                    cols[i] = std::move(big);
+                } else {
+                    cols[i] = std::string(bufs[i].data(), outLen[i]);
+                }
+            }
+            if (rows) rows->emplace_back(std::move(cols));
+        }
+        return Status::ok();
+    }
+
+    std::unique_ptr<MYSQL, MysqlCloser> m_;
+    uint64_t lastId_ = 0;
+};
+
+}  // namespace
+
+int64_t Row::i64(size_t i) const {
+    const auto& c = cols_.at(i);
+    if (!c || c->empty()) return 0;
+    return std::stoll(*c);
+}
+
+Result<std::unique_ptr<Connection>> connect(const DatabaseDsn& dsn) {
+    static std::once_flag libraryInit;
+    std::call_once(libraryInit, [] { mysql_library_init(0, nullptr, nullptr); });
+    if (dsn.driver != "mariadb")
+        return Status(Code::Config, "database driver '" + dsn.driver + "' is not supported");
+    MYSQL* raw = mysql_init(nullptr);
+    if (!raw) return Status(Code::Internal, "out of memory opening a database connection");
+    std::unique_ptr<MYSQL, MysqlCloser> m(raw);
+    unsigned timeout = 5;
+    mysql_optionsv(m.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_optionsv(m.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    my_bool reconnect = 0;
+    mysql_optionsv(m.get(), MYSQL_OPT_RECONNECT, &reconnect);
+    const char* where = dsn.socket.empty() ? nullptr : dsn.socket.c_str();
+    if (!mysql_real_connect(m.get(), dsn.host.c_str(), dsn.user.c_str(), dsn.password.c_str(),
+                            dsn.database.empty() ? nullptr : dsn.database.c_str(), dsn.port, where,
+                            CLIENT_MULTI_STATEMENTS | CLIENT_FOUND_ROWS)) {
+        unsigned err = mysql_errno(m.get());
+        std::string at = dsn.socket.empty() ? dsn.host + (dsn.port ? ":" + std::to_string(dsn.port) : "")
+                                            : "socket " + dsn.socket;
+        return Status(codeForError(err), "cannot connect to database '" + dsn.database + "' at " + at +
+                                             " as user '" + dsn.user + "': " + mysql_error(m.get()));
+    }
+    const char* init = "SET SESSION time_zone = '+00:00', SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE'";
+    if (mysql_real_query(m.get(), init, std::strlen(init)) != 0)
+        return Status(Code::Internal, std::string("cannot set session options: ") + mysql_error(m.get()));
+    return std::unique_ptr<Connection>(std::make_unique<MariaDbConnection>(m.release()));
+}
+
+}  // namespace relais::db

@@ -1,0 +1,40 @@
+// A flow definition: a trigger and an ordered list of steps, written as JSON:
+//   {"name": "...", "description": "...", "trigger": {"type": "manual"},
+//    "retry": {"max_attempts": 3, "backoff_seconds": 60},
+//    "steps": [{"activity": "dir.deposit", "with": {"path": "/srv/out"}}]}
+// This file checks the structure; each activity checks its own "with"
+// (activities/registry.h).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace relais {
+
+struct StepDefinition {
+    std::string activity;
+    nlohmann::json with = nlohmann::json::object();
+};
+
+struct FlowDefinition {
+    std::string name;
+    std::string description;
+    std::string trigger = "manual";
+    int maxAttempts = 1;
+    int backoffSeconds = 60;
+    std::vector<StepDefinition> steps;
+    nlohmann::json json;  // the definition as given, stored in the flow table
+};
+
+// Parses and checks a flow. Errors name `origin` and the field
+// (e.g. "flows/a.json: steps[1].activity is missing").
+Result<FlowDefinition> parseFlow(const std::string& text, const std::string& origin);
+Result<FlowDefinition> flowFromJson(const nlohmann::json& j, const std::string& origin);
+
+// Flow names: 1 to 190 characters of letters, digits, '-', '_' and '.'.
+bool isValidFlowName(const std::string& name);
+
+}  // namespace relais

@@ -1,0 +1,312 @@
+// Job queue over the job, job_step, job_log and document tables.
+#include "jobs/job_queue.h"
+
+#include <nlohmann/json.hpp>
+
+#include "flows/flow_repository.h"
+
+namespace relais {
+namespace {
+
+constexpr const char* kStatusNames[] = {"queued", "running", "succeeded", "failed",
+                                        "retry_wait", "cancelled", "paused"};
+
+constexpr const char* kSummaryColumns =
+    "id, flow_id, flow_name, flow_version, status, priority, attempt, max_attempts, node, error, params, "
+    "submitted_by, created_at, started_at, finished_at, run_at";
+
+std::map<std::string, std::string> paramsFromJson(const std::string& text) {
+    std::map<std::string, std::string> out;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return out;
+    for (const auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    return out;
+}
+
+JobSummary summaryFromRow(const db::Row& r) {
+    JobSummary s;
+    s.id = r.i64(0);
+    s.flowId = r.i64(1);
+    s.flow = r.str(2);
+    s.flowVersion = static_cast<int>(r.i64(3));
+    s.status = r.str(4);
+    s.priority = static_cast<int>(r.i64(5));
+    s.attempt = static_cast<int>(r.i64(6));
+    s.maxAttempts = static_cast<int>(r.i64(7));
+    s.node = r.opt(8);
+    s.error = r.opt(9);
+    s.params = paramsFromJson(r.str(10));
+    s.submittedBy = r.opt(11);
+    s.createdAt = r.str(12);
+    s.startedAt = r.opt(13);
+    s.finishedAt = r.opt(14);
+    s.runAt = r.str(15);
+    return s;
+}
+
+std::optional<int> optInt(const db::Row& r, size_t i) {
+    if (r.isNull(i)) return std::nullopt;
+    return static_cast<int>(r.i64(i));
+}
+
+}  // namespace
+
+const char* jobStatusName(JobStatus s) { return kStatusNames[static_cast<int>(s)]; }
+
+std::optional<JobStatus> parseJobStatus(const std::string& s) {
+    for (int i = 0; i < 7; ++i)
+        if (s == kStatusNames[i]) return static_cast<JobStatus>(i);
+    return std::nullopt;
+}
+
+Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
+    FlowRepository flows(conn_);
+    auto flow = flows.current(req.flow);
+    if (!flow) return flow.status();
+    if (!flow->enabled)
+        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
+    for (const auto& [k, _] : req.params)
+        if (k.empty() || k.size() > 64)
+            return Status(Code::InvalidArgument, "parameter name '" + k + "' must be 1 to 64 characters");
+
+    // Files first: the store is write-once, so a failed transaction below
+    // leaves at worst an unreferenced file, never a row without its file.
+    std::vector<std::pair<std::string, StoredFile>> stored;
+    for (const auto& f : req.files) {
+        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos ||
+            f.name == "." || f.name == "..")
+            return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
+        auto s = store_.put(f.path);
+        if (!s) return s.status().withContext("input file " + f.path);
+        stored.emplace_back(f.name, std::move(s).value());
+    }
+
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [k, v] : req.params) params[k] = v;
+
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    auto ins = conn_.execute(
+        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
+         int64_t{flow->definition.maxAttempts}, params.dump(),
+         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy)});
+    if (!ins) return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
+    const auto id = static_cast<int64_t>(conn_.lastInsertId());
+    for (const auto& [name, f] : stored) {
+        auto doc = conn_.execute(
+            "INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)",
+            {id, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
+        if (!doc) return doc.status().withContext("recording document " + name);
+    }
+    auto logged = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
+                                {id, "submitted to flow " + flow->name + " version " +
+                                         std::to_string(flow->version) + " with " +
+                                         std::to_string(stored.size()) + " document(s)" +
+                                         (req.submittedBy.empty() ? "" : " by " + req.submittedBy)});
+    if (!logged) return logged.status();
+    RELAIS_TRY(tx.commit());
+    return id;
+}
+
+Result<std::optional<ClaimedJob>> JobQueue::claim(const std::string& node, int leaseSeconds) {
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    auto rows = conn_.query(
+        "SELECT id, flow_id, attempt, max_attempts, params FROM job "
+        "WHERE status IN ('queued', 'retry_wait') AND run_at <= NOW(3) "
+        "ORDER BY priority DESC, run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
+    if (!rows) return rows.status();
+    if (rows->empty()) {
+        RELAIS_TRY(tx.commit());
+        return std::optional<ClaimedJob>{};
+    }
+    const auto& r = rows->front();
+    ClaimedJob c;
+    c.id = r.i64(0);
+    c.flowId = r.i64(1);
+    c.attempt = static_cast<int>(r.i64(2)) + 1;
+    c.maxAttempts = static_cast<int>(r.i64(3));
+    c.params = paramsFromJson(r.str(4));
+    auto upd = conn_.execute(
+        "UPDATE job SET status = 'running', node = ?, attempt = ?, error = NULL, "
+        "lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), finished_at = NULL WHERE id = ?",
+        {node, int64_t{c.attempt}, int64_t{leaseSeconds}, c.id});
+    if (!upd) return upd.status();
+    RELAIS_TRY(tx.commit());
+    return std::optional<ClaimedJob>(c);
+}
+
+Status JobQueue::heartbeat(const std::string& node, int leaseSeconds) {
+    auto upd = conn_.execute(
+        "UPDATE job SET lease_until = NOW(3) + INTERVAL ? SECOND WHERE status = 'running' AND node = ?",
+        {int64_t{leaseSeconds}, node});
+    return upd ? Status::ok() : upd.status();
+}
+
+Result<int> JobQueue::recoverExpiredLeases() {
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    auto rows = conn_.query(
+        "SELECT id, node FROM job WHERE status = 'running' AND lease_until < NOW(3) FOR UPDATE SKIP LOCKED");
+    if (!rows) return rows.status();
+    for (const auto& r : *rows) {
+        auto upd = conn_.execute(
+            "UPDATE job SET status = 'queued', node = NULL, lease_until = NULL WHERE id = ?", {r.i64(0)});
+        if (!upd) return upd.status();
+        auto lg = conn_.execute(
+            "INSERT INTO job_log (job_id, level, message) VALUES (?, 'warn', ?)",
+            {r.i64(0), "node " + r.str(1) + " stopped renewing its lease; job queued again"});
+        if (!lg) return lg.status();
+    }
+    RELAIS_TRY(tx.commit());
+    return static_cast<int>(rows->size());
+}
+
+Status JobQueue::stepStarted(int64_t job, int attempt, int position, const std::string& activity) {
+    // A step re-run after recovery replaces the record of its interrupted run.
+    auto r = conn_.execute(
+        "INSERT INTO job_step (job_id, attempt, position, activity) VALUES (?, ?, ?, ?) "
+        "ON DUPLICATE KEY UPDATE status = 'running', error = NULL, started_at = NOW(3), finished_at = NULL",
+        {job, int64_t{attempt}, int64_t{position}, activity});
+    return r ? Status::ok() : r.status();
+}
+
+Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error) {
+    auto r = conn_.execute(
+        "UPDATE job_step SET status = ?, error = ?, finished_at = NOW(3) "
+        "WHERE job_id = ? AND attempt = ? AND position = ?",
+        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(error), job,
+         int64_t{attempt}, int64_t{position}});
+    return r ? Status::ok() : r.status();
+}
+
+Status JobQueue::log(int64_t job, std::optional<int> position, const std::string& level,
+                     const std::string& message) {
+    auto r = conn_.execute("INSERT INTO job_log (job_id, position, level, message) VALUES (?, ?, ?, ?)",
+                           {job, position ? db::Value(int64_t{*position}) : db::nullValue(), level,
+                            message.substr(0, 60000)});
+    return r ? Status::ok() : r.status();
+}
+
+Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std::string& name,
+                                            const StoredFile& f) {
+    auto r = conn_.execute(
+        "INSERT INTO document (job_id, direction, position, name, size, sha256, store_path) "
+        "VALUES (?, 'out', ?, ?, ?, ?, ?)",
+        {job, int64_t{position}, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
+    if (!r) return r.status();
+    return static_cast<int64_t>(conn_.lastInsertId());
+}
+
+Status JobQueue::finishSucceeded(int64_t job) {
+    auto r = conn_.execute(
+        "UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, finished_at = NOW(3) WHERE id = ?",
+        {job});
+    return r ? Status::ok() : r.status();
+}
+
+Status JobQueue::finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
+                              int backoffSeconds) {
+    const bool retry = transient && claimed.attempt < claimed.maxAttempts;
+    auto r = retry ? conn_.execute(
+                         "UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, node = NULL, "
+                         "run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?",
+                         {error, int64_t{backoffSeconds}, job})
+                   : conn_.execute(
+                         "UPDATE job SET status = 'failed', error = ?, lease_until = NULL, finished_at = NOW(3) "
+                         "WHERE id = ?",
+                         {error, job});
+    return r ? Status::ok() : r.status();
+}
+
+Status JobQueue::release(int64_t job, const std::string& why) {
+    auto r = conn_.execute(
+        "UPDATE job SET status = 'queued', node = NULL, lease_until = NULL, attempt = GREATEST(attempt, 1) - 1 "
+        "WHERE id = ? AND status = 'running'",
+        {job});
+    if (!r) return r.status();
+    return log(job, std::nullopt, "warn", why);
+}
+
+Result<JobDetail> JobQueue::get(int64_t id) {
+    auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job WHERE id = ?", {id});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(id));
+    JobDetail d;
+    static_cast<JobSummary&>(d) = summaryFromRow(rows->front());
+
+    auto steps = conn_.query(
+        "SELECT attempt, position, activity, status, error, started_at, finished_at FROM job_step "
+        "WHERE job_id = ? ORDER BY attempt, position",
+        {id});
+    if (!steps) return steps.status();
+    for (const auto& r : *steps)
+        d.steps.push_back({static_cast<int>(r.i64(0)), static_cast<int>(r.i64(1)), r.str(2), r.str(3), r.opt(4),
+                           r.str(5), r.opt(6)});
+
+    auto docs = conn_.query(
+        "SELECT id, name, size, sha256, store_path, direction, position FROM document WHERE job_id = ? ORDER BY id",
+        {id});
+    if (!docs) return docs.status();
+    for (const auto& r : *docs)
+        d.documents.push_back({r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5),
+                               optInt(r, 6)});
+
+    auto logs = conn_.query(
+        "SELECT at, level, position, message FROM job_log WHERE job_id = ? ORDER BY id LIMIT 1000", {id});
+    if (!logs) return logs.status();
+    for (const auto& r : *logs) d.log.push_back({r.str(0), r.str(1), optInt(r, 2), r.str(3)});
+    return d;
+}
+
+Result<std::vector<JobSummary>> JobQueue::list(const JobFilter& filter) {
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM job";
+    db::Params params;
+    std::string where;
+    if (filter.status) {
+        if (!parseJobStatus(*filter.status))
+            return Status(Code::InvalidArgument,
+                          "unknown job status '" + *filter.status +
+                              "' (known: queued, running, succeeded, failed, retry_wait, cancelled, paused)");
+        where += " status = ?";
+        params.emplace_back(*filter.status);
+    }
+    if (filter.flow) {
+        where += where.empty() ? " flow_name = ?" : " AND flow_name = ?";
+        params.emplace_back(*filter.flow);
+    }
+    if (!where.empty()) sql += " WHERE" + where;
+    if (filter.limit < 1 || filter.limit > 10000)
+        return Status(Code::InvalidArgument, "limit " + std::to_string(filter.limit) + " must be from 1 to 10000");
+    sql += " ORDER BY id DESC LIMIT ?";
+    params.emplace_back(int64_t{filter.limit});
+    auto rows = conn_.query(sql, params);
+    if (!rows) return rows.status();
+    std::vector<JobSummary> out;
+    out.reserve(rows->size());
+    for (const auto& r : *rows) out.push_back(summaryFromRow(r));
+    return out;
+}
+
+Result<std::vector<Document>> JobQueue::inputs(int64_t job) {
+    auto docs = conn_.query(
+        "SELECT id, name, size, sha256, store_path, direction, position FROM document "
+        "WHERE job_id = ? AND direction = 'in' ORDER BY id",
+        {job});
+    if (!docs) return docs.status();
+    std::vector<Document> out;
+    for (const auto& r : *docs)
+        out.push_back({r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5),
+                       optInt(r, 6)});
+    return out;
+}
+
+Result<int64_t> JobQueue::count() {
+    auto rows = conn_.query("SELECT COUNT(*) FROM job");
+    if (!rows) return rows.status();
+    return rows->front().i64(0);
+}
+
+}  // namespace relais

@@ -1,0 +1,145 @@
+// The job queue: submit (job row + input documents in one transaction),
+// claim (row locks with SKIP LOCKED, lease per node), step and log records,
+// finish with retry/backoff, lease recovery, and the queries behind the UI.
+// Owns the job, job_step, job_log and document tables.
+// Thread-safety: a JobQueue uses the caller's connection; one thread at a
+// time. Any number of processes may share the database.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/connection.h"
+#include "store/content_store.h"
+
+namespace relais {
+
+enum class JobStatus { Queued, Running, Succeeded, Failed, RetryWait, Cancelled, Paused };
+const char* jobStatusName(JobStatus s);
+std::optional<JobStatus> parseJobStatus(const std::string& s);
+
+struct InputFile {
+    std::string name;  // the document name (e.g. the uploaded file's original name)
+    std::string path;  // where to read it now
+};
+
+struct SubmitRequest {
+    std::string flow;
+    std::vector<InputFile> files;
+    std::map<std::string, std::string> params;
+    std::string submittedBy;  // "cli:<user>", "web:<login>"...
+    int priority = 0;
+};
+
+struct Document {
+    int64_t id = 0;
+    std::string name;
+    uint64_t size = 0;
+    std::string sha256;
+    std::string storePath;  // relative to the store root
+    std::string direction;  // "in" or "out"
+    std::optional<int> position;  // the step that produced it ("out")
+};
+
+struct StepRecord {
+    int attempt = 0;
+    int position = 0;
+    std::string activity;
+    std::string status;
+    std::optional<std::string> error;
+    std::string startedAt;
+    std::optional<std::string> finishedAt;
+};
+
+struct LogRecord {
+    std::string at;
+    std::string level;
+    std::optional<int> position;
+    std::string message;
+};
+
+struct JobSummary {
+    int64_t id = 0;
+    int64_t flowId = 0;
+    std::string flow;
+    int flowVersion = 0;
+    std::string status;
+    int priority = 0;
+    int attempt = 0;
+    int maxAttempts = 1;
+    std::optional<std::string> node;
+    std::optional<std::string> error;
+    std::map<std::string, std::string> params;
+    std::optional<std::string> submittedBy;
+    std::string createdAt;
+    std::optional<std::string> startedAt;
+    std::optional<std::string> finishedAt;
+    std::string runAt;
+};
+
+struct JobDetail : JobSummary {
+    std::vector<StepRecord> steps;
+    std::vector<Document> documents;
+    std::vector<LogRecord> log;
+};
+
+struct JobFilter {
+    std::optional<std::string> status;
+    std::optional<std::string> flow;
+    int limit = 50;
+};
+
+struct ClaimedJob {
+    int64_t id = 0;
+    int64_t flowId = 0;
+    int attempt = 0;  // this run's attempt number, from 1
+    int maxAttempts = 1;
+    std::map<std::string, std::string> params;
+};
+
+class JobQueue {
+public:
+    JobQueue(db::Connection& conn, const ContentStore& store) : conn_(conn), store_(store) {}
+
+    // Stores the input files, then inserts the job and its documents in one
+    // transaction. Unknown or disabled flow, unreadable file: an error naming
+    // it, and no row written.
+    Result<int64_t> submit(const SubmitRequest& req);
+
+    // Claims the next due queued job for `node`, or nullopt when none is.
+    Result<std::optional<ClaimedJob>> claim(const std::string& node, int leaseSeconds);
+    // Extends the lease of every job `node` runs.
+    Status heartbeat(const std::string& node, int leaseSeconds);
+    // Re-queues running jobs whose lease expired (their node died). Returns how many.
+    Result<int> recoverExpiredLeases();
+
+    Status stepStarted(int64_t job, int attempt, int position, const std::string& activity);
+    Status stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error = "");
+    Status log(int64_t job, std::optional<int> position, const std::string& level, const std::string& message);
+    Result<int64_t> addOutputDocument(int64_t job, int position, const std::string& name, const StoredFile& f);
+
+    // Ends a run: success, or failure (retry_wait with backoff while attempts
+    // remain and the error is transient, failed otherwise).
+    Status finishSucceeded(int64_t job);
+    Status finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
+                        int backoffSeconds);
+
+    // Gives a running job back to the queue (its node is shutting down); the
+    // interrupted step runs again on the next claim.
+    Status release(int64_t job, const std::string& why);
+
+    Result<JobDetail> get(int64_t id);
+    Result<std::vector<JobSummary>> list(const JobFilter& filter);
+    // The input documents of a job (absolute paths via the store).
+    Result<std::vector<Document>> inputs(int64_t job);
+    Result<int64_t> count();
+
+private:
+    db::Connection& conn_;
+    const ContentStore& store_;
+};
+
+}  // namespace relais

@@ -1,0 +1,61 @@
+// Content store.
+#include "store/content_store.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+
+#include "base/atomic_file.h"
+#include "base/sha256.h"
+
+namespace fs = std::filesystem;
+
+namespace relais {
+namespace {
+
+// Folders are group-writable and setgid so that relaisd and the web server
+// (which share a group) can both add files.
+constexpr unsigned kDirMode = 02775;
+
+}  // namespace
+
+std::string ContentStore::absolutePath(const std::string& relPath) const {
+    return (fs::path(root_) / relPath).string();
+}
+
+Result<StoredFile> ContentStore::put(const std::string& path) const {
+    RELAIS_TRY(makeDirs((fs::path(root_) / "tmp").string(), kDirMode));
+    Sha256 hash;
+    uint64_t size = 0;
+    static std::atomic<uint64_t> counter{0};
+    const std::string tmp = (fs::path(root_) / "tmp" /
+                             ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter)))
+                                .string();
+    Status s = copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
+        hash.update(d, n);
+        size += n;
+    });
+    if (!s) return s;
+    StoredFile f;
+    f.sha256 = hash.hexDigest();
+    f.size = size;
+    f.relPath = f.sha256.substr(0, 2) + "/" + f.sha256.substr(2, 2) + "/" + f.sha256;
+    const fs::path final = fs::path(root_) / f.relPath;
+    s = makeDirs(final.parent_path().string(), kDirMode);
+    if (!s) {
+        ::unlink(tmp.c_str());
+        return s;
+    }
+    // Same name means same bytes: renaming over an existing copy is harmless.
+    std::error_code ec;
+    fs::rename(tmp, final, ec);
+    if (ec) {
+        ::unlink(tmp.c_str());
+        return Status(Code::Io, "cannot store " + path + " as " + final.string() + ": " + ec.message());
+    }
+    return f;
+}
+
+}  // namespace relais

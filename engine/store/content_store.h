@@ -1,0 +1,34 @@
+// The content store: write-once document files addressed by their SHA-256,
+// under [store] path as ab/cd/<sha256>. Writing the same bytes twice stores
+// them once. Thread-safety: all methods are safe from several threads and
+// processes (writes are atomic renames of identical content).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+
+namespace relais {
+
+struct StoredFile {
+    std::string sha256;
+    uint64_t size = 0;
+    std::string relPath;  // relative to the store root
+};
+
+class ContentStore {
+public:
+    explicit ContentStore(std::string root) : root_(std::move(root)) {}
+
+    // Copies the file at `path` into the store.
+    Result<StoredFile> put(const std::string& path) const;
+    // The absolute path of a stored file.
+    std::string absolutePath(const std::string& relPath) const;
+    const std::string& root() const { return root_; }
+
+private:
+    std::string root_;
+};
+
+}  // namespace relais
