@@ -1,0 +1,420 @@
+#!/usr/bin/env bash
+# tests/run.sh: the one test command. From a fresh clone, as root or not, with no
+# standard input:
+#   1. installs the missing Debian packages and builds the engine and extension,
+#   2. starts a private MariaDB (and later Apache) on free loopback ports, with
+#      their data under tests/.out/ (never the installer's var/),
+#   3. runs, in order: GoogleTest (ctest), PHPT, system tests (tests/system/*.sh),
+#      browser tests (node --test tests/web/),
+#   4. stops everything it started, even on failure or Ctrl-C,
+#   5. prints per-suite results and ends with one line "N passed, N failed".
+# Exit status 0 only when nothing failed and every suite ran.
+#
+# Environment knobs: RELAIS_TEST_SUITES="ctest phpt system web" (subset to run),
+# RELAIS_TEST_KEEP=1 (leave the servers running at the end, for debugging).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=installer/lib/all.sh
+. "$ROOT/installer/lib/all.sh"
+cd "$ROOT"
+
+SUITES="${RELAIS_TEST_SUITES:-ctest phpt system web}"
+OUT="$ROOT/tests/.out"
+LOGS="$OUT/logs"
+CLI="$ROOT/build/engine/relais"
+DAEMON="$ROOT/build/engine/relaisd"
+START_TIME=$SECONDS
+
+# ---------------------------------------------------------------- bookkeeping
+SUITE_NAMES=()
+declare -A SUITE_PASS=() SUITE_FAIL=() SUITE_SKIP=() SUITE_NOTE=()
+TOTAL_PASS=0
+TOTAL_FAIL=0
+
+suite_wanted() { case " $SUITES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+# record SUITE PASSED FAILED SKIPPED NOTE
+record() {
+    SUITE_NAMES+=("$1")
+    SUITE_PASS[$1]="$2"
+    SUITE_FAIL[$1]="$3"
+    SUITE_SKIP[$1]="$4"
+    SUITE_NOTE[$1]="${5:-}"
+    TOTAL_PASS=$((TOTAL_PASS + $2))
+    TOTAL_FAIL=$((TOTAL_FAIL + $3))
+}
+
+# could_not_run SUITE REASON: a suite that cannot run counts as one failure.
+could_not_run() {
+    suite_wanted "$1" || return 0
+    relais_warn "suite $1 could not run: $2"
+    record "$1" 0 1 0 "could not run: $2"
+}
+
+# attempt LOGNAME FUNCTION ARGS...: run a setup step in a subshell with errexit on,
+# so that one failing step (relais_die) is reported instead of ending the run.
+attempt() {
+    local logname="$1" rc
+    shift
+    set +e
+    ( set -e; "$@" ) 2> >(tee -a "$LOGS/$logname.log" >&2)
+    rc=$?
+    set -e
+    return "$rc"
+}
+
+section() { printf '\n=== %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- cleanup
+DB_BASE=""
+WEB_BASE=""
+RELAISD_PID="$OUT/run/relaisd.pid"
+SUMMARY_PRINTED=""
+SERVERS_STOPPED=""
+
+stop_servers() {
+    if [ -n "${RELAIS_TEST_KEEP:-}" ]; then
+        relais_log "RELAIS_TEST_KEEP set: leaving the servers running (state in $OUT)"
+        return 0
+    fi
+    if [ -n "$WEB_BASE" ]; then relais_apache_stop "$WEB_BASE" || true; fi
+    relais_daemon_stop "$RELAISD_PID" || true
+    if [ -n "$DB_BASE" ]; then relais_mariadb_stop "$DB_BASE" || true; fi
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    [ -n "$SERVERS_STOPPED" ] || stop_servers
+    if [ -z "$SUMMARY_PRINTED" ]; then
+        # Interrupted or crashed before the end: still close with the totals.
+        TOTAL_FAIL=$((TOTAL_FAIL + 1))
+        printf 'run.sh: interrupted before all suites ran\n'
+        printf '%d passed, %d failed\n' "$TOTAL_PASS" "$TOTAL_FAIL"
+        [ "$rc" -eq 0 ] && rc=1
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Servers left over by an earlier run that was killed hard: stop them by pid file.
+stop_leftovers() {
+    local d
+    for d in "$OUT"/srv "$OUT"/srv-*; do
+        [ -d "$d" ] || continue
+        relais_apache_stop "$d/web" 2>/dev/null || true
+        relais_mariadb_stop "$d/db" 2>/dev/null || true
+    done
+    relais_daemon_stop "$RELAISD_PID" 2>/dev/null || true
+}
+stop_leftovers
+rm -rf "$OUT"
+mkdir -p "$OUT" "$LOGS" "$OUT/run" "$OUT/tmp"
+chmod 755 "$OUT" "$OUT/run"
+
+# The MariaDB socket path must stay under ~100 characters.
+if [ "${#OUT}" -le 60 ]; then
+    SRV="$OUT/srv"
+    mkdir -p "$SRV"
+else
+    SRV="$(mktemp -d /tmp/relais-test.XXXXXX)"
+    ln -sfn "$SRV" "$OUT/srv-$(basename "$SRV")"
+fi
+chmod 755 "$SRV"
+DB_BASE="$SRV/db"
+WEB_BASE="$SRV/web"
+
+relais_log "test output in $OUT"
+
+# ---------------------------------------------------------------- prerequisites
+section "prerequisites"
+PREREQ_OK=1
+if ! attempt packages relais_ensure_packages "${RELAIS_PACKAGES_BUILD[@]}" "${RELAIS_PACKAGES_RUNTIME[@]}" "${RELAIS_PACKAGES_TEST[@]}"; then
+    PREREQ_OK=""
+fi
+
+section "build"
+ENGINE_OK=""
+EXT_OK=""
+if [ -n "$PREREQ_OK" ] && attempt build-engine relais_build_engine "$ROOT"; then
+    ENGINE_OK=1
+    if attempt build-ext relais_build_extension "$ROOT"; then
+        EXT_OK=1
+    fi
+fi
+
+DB_OK=""
+if [ -n "$PREREQ_OK" ]; then
+    section "MariaDB"
+    DB_PORT="$(relais_free_port)"
+    # Durability is not under test: flush lazily for speed.
+    if attempt mariadb relais_mariadb_start "$DB_BASE" "$DB_PORT" \
+            --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --skip-log-bin; then
+        DB_OK=1
+        export RELAIS_TEST_ADMIN_DSN
+        RELAIS_TEST_ADMIN_DSN="$(relais_mariadb_admin_dsn "$DB_BASE")"
+        export RELAIS_TEST_MARIADB_BASE="$DB_BASE"
+    fi
+fi
+
+# ---------------------------------------------------------------- suite: ctest
+run_ctest() {
+    local log="$LOGS/ctest.log" rc total failed skipped passed summary
+    section "ctest (GoogleTest)"
+    set +e
+    timeout 1500 ctest --test-dir "$ROOT/build/engine" --output-on-failure --timeout 300 -j2 \
+        < /dev/null 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    summary="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
+    if [ -z "$summary" ]; then
+        if grep -q 'No tests were found' "$log"; then
+            could_not_run ctest "ctest found no tests in build/engine"
+        else
+            could_not_run ctest "ctest exited $rc without a summary (see $log)"
+        fi
+        return
+    fi
+    failed="$(sed -E 's/.* ([0-9]+) tests? failed out of.*/\1/' <<< "$summary")"
+    total="$(sed -E 's/.*failed out of ([0-9]+).*/\1/' <<< "$summary")"
+    skipped="$(grep -cE '\(Skipped\)|\(Disabled\)' "$log" || true)"
+    passed=$((total - failed - skipped))
+    [ "$passed" -lt 0 ] && passed=0
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        record ctest "$passed" 1 "$skipped" "ctest exited $rc"
+    else
+        record ctest "$passed" "$failed" "$skipped"
+    fi
+}
+
+if suite_wanted ctest; then
+    if [ -n "$ENGINE_OK" ]; then
+        run_ctest
+    else
+        could_not_run ctest "engine build failed (see $LOGS/build-engine.log)"
+    fi
+fi
+
+# ---------------------------------------------------------------- shared environment
+# One database, config, admin user, demo flow and relaisd for the system and
+# browser tests (tests that need more isolation make their own; see tests/lib/system.sh).
+ENV_OK=""
+TEST_INI="$OUT/relais.ini"
+STORE="$OUT/store"
+OUTBOX="$OUT/outbox/demo-deposit"
+ADMIN_PASSWORD="$(relais_random_hex 12)"
+
+setup_shared_env() {
+    local db_password
+    db_password="$(relais_random_hex 16)"
+    relais_make_shared_dir "$STORE"
+    mkdir -p "$OUT/outbox"
+    chmod 755 "$OUT/outbox"
+    relais_make_shared_dir "$OUTBOX"
+    relais_mariadb_create_database "$DB_BASE" relais_test relais_test "$db_password"
+    relais_write_ini "$TEST_INI" \
+        "mariadb://relais_test:$db_password@localhost/relais_test?socket=$(relais_mariadb_socket "$DB_BASE")" \
+        "$STORE" "test-node" "$ROOT/sql/mariadb" debug
+    relais_log "relais migrate"
+    "$CLI" migrate --config "$TEST_INI" --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
+    relais_log "relais users add admin"
+    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" users add admin --password-stdin --config "$TEST_INI" >&2 \
+        || relais_die "relais users add admin --password-stdin failed"
+    relais_render_template "$ROOT/installer/demo/demo-deposit.json.in" "$OUT/demo-deposit.json" OUTBOX="$OUTBOX"
+    relais_log "relais flows import demo-deposit"
+    "$CLI" flows import "$OUT/demo-deposit.json" --config "$TEST_INI" >&2 || relais_die "relais flows import failed"
+    relais_daemon_start "$DAEMON" "$TEST_INI" "$RELAISD_PID" "$LOGS/relaisd.log"
+}
+
+if suite_wanted phpt || suite_wanted system || suite_wanted web; then
+    if [ -n "$ENGINE_OK" ] && [ -n "$DB_OK" ]; then
+        section "shared test environment"
+        attempt shared-env setup_shared_env && ENV_OK=1
+    fi
+fi
+ENV_REASON="shared test environment not set up (see $LOGS/shared-env.log, build-engine.log, mariadb.log)"
+
+# ---------------------------------------------------------------- suite: phpt
+phpt_count() { # LABEL LOG
+    { grep -E "^Tests $1 *:" "$2" || true; } | tail -n 1 | sed -E 's/^[^:]*: *([0-9]+).*/\1/'
+}
+
+run_phpt() {
+    local log="$LOGS/phpt.log" rc runner passed failed skipped warned PHPT_CONFIG=""
+    # PHPT tests make their own databases from RELAIS_TEST_ADMIN_DSN; the shared
+    # config is there for those that only read.
+    [ -n "$ENV_OK" ] && PHPT_CONFIG="$TEST_INI"
+    section "PHPT (tests/ext)"
+    runner="$ROOT/run-tests.php"
+    [ -f "$runner" ] || runner="/usr/lib/php/20220829/build/run-tests.php"
+    if ! compgen -G "$ROOT/tests/ext/*.phpt" > /dev/null; then
+        could_not_run phpt "no tests/ext/*.phpt"
+        return
+    fi
+    set +e
+    TEST_PHP_EXECUTABLE=/usr/bin/php NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+        RELAIS_CONFIG="$PHPT_CONFIG" \
+        timeout 1200 php "$runner" -q --show-diff \
+        -d "extension=$ROOT/modules/relais.so" "$ROOT/tests/ext" < /dev/null 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    passed="$(phpt_count passed "$log")"
+    failed="$(phpt_count failed "$log")"
+    skipped="$(phpt_count skipped "$log")"
+    warned="$(phpt_count warned "$log")"
+    if [ -z "$passed" ] || [ -z "$failed" ]; then
+        could_not_run phpt "run-tests.php exited $rc without a summary (see $log)"
+        return
+    fi
+    failed=$((failed + ${warned:-0}))
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        record phpt "$passed" 1 "${skipped:-0}" "run-tests.php exited $rc"
+    else
+        record phpt "$passed" "$failed" "${skipped:-0}"
+    fi
+}
+
+if suite_wanted phpt; then
+    if [ -z "$EXT_OK" ]; then
+        could_not_run phpt "extension build failed (see $LOGS/build-ext.log or build-engine.log)"
+    elif [ -z "$DB_OK" ]; then
+        could_not_run phpt "MariaDB did not start (see $LOGS/mariadb.log)"
+    else
+        run_phpt
+    fi
+fi
+
+# ---------------------------------------------------------------- suite: system
+run_system() {
+    local script name log rc ok notok passed=0 failed=0 notes=""
+    section "system tests (tests/system)"
+    if ! compgen -G "$ROOT/tests/system/*.sh" > /dev/null; then
+        could_not_run system "no tests/system/*.sh"
+        return
+    fi
+    for script in "$ROOT"/tests/system/*.sh; do
+        name="$(basename "$script" .sh)"
+        log="$LOGS/system-$name.log"
+        mkdir -p "$OUT/tmp/$name"
+        printf -- '--- %s\n' "$name" >&2
+        set +e
+        RELAIS_ROOT="$ROOT" RELAIS_BIN="$CLI" RELAISD_BIN="$DAEMON" RELAIS_CONFIG="$TEST_INI" \
+            RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_TEST_TMP="$OUT/tmp/$name" RELAIS_TEST_LOGS="$LOGS" \
+            timeout --kill-after=10 600 bash "$script" < /dev/null 2>&1 | tee "$log"
+        rc=${PIPESTATUS[0]}
+        set -e
+        ok="$(grep -cE '^ok ' "$log" || true)"
+        notok="$(grep -cE '^not ok ' "$log" || true)"
+        passed=$((passed + ok))
+        failed=$((failed + notok))
+        if [ "$rc" -ne 0 ] && [ "$notok" -eq 0 ]; then
+            failed=$((failed + 1))
+            notes="$notes $name exited $rc;"
+            printf 'not ok %s - script exited %d without reporting a failure\n' "$name" "$rc"
+        elif [ "$ok" -eq 0 ] && [ "$notok" -eq 0 ]; then
+            failed=$((failed + 1))
+            notes="$notes $name reported no test;"
+        fi
+    done
+    record system "$passed" "$failed" 0 "${notes# }"
+}
+
+if suite_wanted system; then
+    if [ -n "$ENV_OK" ]; then
+        run_system
+    else
+        could_not_run system "$ENV_REASON"
+    fi
+fi
+
+# ---------------------------------------------------------------- suite: web
+WEB_PORT=""
+setup_web() {
+    WEB_PORT="$(relais_free_port)"
+    relais_apache_configure "$ROOT" "$WEB_BASE" "$WEB_PORT" "$ROOT/modules/relais.so" "$TEST_INI" "$ROOT/webroot"
+    relais_apache_start "$WEB_BASE" "$WEB_PORT"
+    printf '%s\n' "$WEB_PORT" > "$OUT/run/web-port"
+}
+
+setup_node_modules() {
+    if [ ! -d "$ROOT/tests/web/node_modules" ]; then
+        relais_log "npm install in tests/web"
+        (cd "$ROOT/tests/web" && npm install --no-audit --no-fund < /dev/null >&2) \
+            || relais_die "npm install failed in tests/web"
+    fi
+    [ -x /usr/bin/chromium ] || relais_ensure_packages chromium
+}
+
+tap_count() { # LABEL LOG
+    { grep -E "^# $1 [0-9]+$" "$2" || true; } | tail -n 1 | sed -E 's/.* ([0-9]+)$/\1/'
+}
+
+run_web() {
+    local log="$LOGS/web.log" rc passed failed cancelled skipped todo
+    section "browser tests (tests/web)"
+    set +e
+    RELAIS_WEB_URL="http://127.0.0.1:$WEB_PORT/" RELAIS_WEB_LOGIN=admin RELAIS_WEB_PASSWORD="$ADMIN_PASSWORD" \
+        RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" \
+        timeout --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    passed="$(tap_count pass "$log")"
+    failed="$(tap_count fail "$log")"
+    cancelled="$(tap_count cancelled "$log")"
+    skipped="$(tap_count skipped "$log")"
+    todo="$(tap_count todo "$log")"
+    if [ -z "$passed" ] || [ -z "$failed" ]; then
+        could_not_run web "node --test exited $rc without a summary (see $log)"
+        return
+    fi
+    failed=$((failed + ${cancelled:-0}))
+    if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        record web "$passed" 1 "$(( ${skipped:-0} + ${todo:-0} ))" "node --test exited $rc"
+    elif [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+        record web 0 1 "$(( ${skipped:-0} + ${todo:-0} ))" "no browser test ran"
+    else
+        record web "$passed" "$failed" "$(( ${skipped:-0} + ${todo:-0} ))"
+    fi
+}
+
+if suite_wanted web; then
+    if [ -z "$ENV_OK" ]; then
+        could_not_run web "$ENV_REASON"
+    elif [ -z "$EXT_OK" ]; then
+        could_not_run web "extension build failed"
+    else
+        section "Apache and browser prerequisites"
+        if ! attempt web-setup setup_node_modules; then
+            could_not_run web "npm install or chromium missing (see $LOGS/web-setup.log)"
+        elif ! attempt apache setup_web; then
+            could_not_run web "Apache did not start (see $LOGS/apache.log and $WEB_BASE/log/)"
+        else
+            WEB_PORT="$(cat "$OUT/run/web-port")"
+            run_web
+        fi
+    fi
+fi
+
+# ---------------------------------------------------------------- summary
+# Server logs are worth keeping next to the suite logs.
+stop_servers
+for f in "$DB_BASE/log/mariadb.log" "$WEB_BASE/log/apache-error.log" "$WEB_BASE/log/php-error.log"; do
+    if [ -f "$f" ]; then cp "$f" "$LOGS/" 2>/dev/null || true; fi
+done
+SERVERS_STOPPED=1  # the EXIT trap stays quiet after the closing line
+
+printf '\n=== results (%ds; logs in %s)\n' "$((SECONDS - START_TIME))" "$LOGS"
+for name in "${SUITE_NAMES[@]}"; do
+    printf '  %-8s %4d passed %4d failed %4d skipped  %s\n' "$name" \
+        "${SUITE_PASS[$name]}" "${SUITE_FAIL[$name]}" "${SUITE_SKIP[$name]}" "${SUITE_NOTE[$name]}"
+done
+if [ "${#SUITE_NAMES[@]}" -eq 0 ]; then
+    printf '  no suite ran (RELAIS_TEST_SUITES=%s)\n' "$SUITES"
+    TOTAL_FAIL=$((TOTAL_FAIL + 1))
+fi
+SUMMARY_PRINTED=1
+printf '%d passed, %d failed\n' "$TOTAL_PASS" "$TOTAL_FAIL"
+[ "$TOTAL_FAIL" -eq 0 ]

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016 # the single-quoted snippets are PHP code, not shell
+# The demo flow end to end: a file submitted with the real CLI is run by the real
+# relaisd and lands, unchanged, in the deposit directory; show/list report it.
+# shellcheck source=tests/lib/system.sh
+. "$(dirname "$0")/../lib/system.sh"
+: "${RELAIS_DEMO_OUTBOX:?RELAIS_DEMO_OUTBOX is not set}"
+
+INPUT="$RELAIS_TEST_TMP/$(t_unique deposit).txt"
+printf 'Relais system test %s\nsecond line \xc3\xa9\n' "$(relais_random_hex 16)" > "$INPUT"
+JOB=""
+
+version_prints_a_version() {
+    t_run relais version
+    t_expect_rc 0 "relais version" || return 1
+    [ -n "$T_OUT" ] || t_fail "relais version printed nothing"
+}
+
+submit_wait_deposits_file_unchanged_in_outbox() {
+    local found="" f
+    t_run relais submit demo-deposit "$INPUT" --wait 30
+    t_expect_rc 0 "relais submit demo-deposit FILE --wait 30" || return 1
+    JOB="$(t_job_id_from_submit)"
+    [ -n "$JOB" ] || { t_fail "submit printed no job id"; return 1; }
+    while IFS= read -r -d '' f; do
+        if cmp -s "$f" "$INPUT"; then found="$f"; break; fi
+    done < <(find "$RELAIS_DEMO_OUTBOX" -type f -print0)
+    [ -n "$found" ] || t_fail "no file with the submitted content in $RELAIS_DEMO_OUTBOX (job $JOB)"
+}
+
+show_json_reports_job_succeeded() {
+    [ -n "$JOB" ] || { t_fail "no job id from the submit test"; return 1; }
+    t_run relais show "$JOB" --json
+    t_expect_rc 0 "relais show $JOB --json" || return 1
+    local status
+    status="$(printf '%s' "$T_OUT" | t_json 'echo job($d)["status"] ?? "";')"
+    [ "$status" = succeeded ] || t_fail "relais show $JOB --json: status '$status', expected succeeded"
+}
+
+show_text_names_the_job_and_status() {
+    [ -n "$JOB" ] || { t_fail "no job id from the submit test"; return 1; }
+    t_run relais show "$JOB"
+    t_expect_rc 0 "relais show $JOB" || return 1
+    printf '%s' "$T_OUT" | grep -q succeeded || t_fail "relais show $JOB does not say succeeded"
+}
+
+list_json_reports_job_succeeded() {
+    [ -n "$JOB" ] || { t_fail "no job id from the submit test"; return 1; }
+    t_run relais list --json --flow demo-deposit
+    t_expect_rc 0 "relais list --json --flow demo-deposit" || return 1
+    local status
+    status="$(printf '%s' "$T_OUT" | JOB="$JOB" t_json '
+        foreach (items($d) as $j) if (idOf($j) === getenv("JOB")) { echo $j["status"] ?? "?"; exit; }
+        echo "missing";')"
+    [ "$status" = succeeded ] || t_fail "job $JOB in relais list --json: '$status', expected succeeded"
+}
+
+list_status_filter_keeps_only_that_status() {
+    t_run relais list --json --status succeeded
+    t_expect_rc 0 "relais list --json --status succeeded" || return 1
+    local other
+    other="$(printf '%s' "$T_OUT" | t_json '
+        $n = 0; foreach (items($d) as $j) if (($j["status"] ?? "") !== "succeeded") $n++; echo $n;')"
+    [ "$other" = 0 ] || t_fail "relais list --status succeeded listed $other jobs of another status"
+}
+
+t_case version_prints_a_version version_prints_a_version
+t_case submit_wait_deposits_file_unchanged_in_outbox submit_wait_deposits_file_unchanged_in_outbox
+t_case show_json_reports_job_succeeded show_json_reports_job_succeeded
+t_case show_text_names_the_job_and_status show_text_names_the_job_and_status
+t_case list_json_reports_job_succeeded list_json_reports_job_succeeded
+t_case list_status_filter_keeps_only_that_status list_status_filter_keeps_only_that_status
