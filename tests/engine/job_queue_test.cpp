@@ -1,1 +1,207 @@
-// placeholder
+// Job queue against a real MariaDB: submit, claim, finish, lists, and bad
+// input that must write nothing.
+#include <gtest/gtest.h>
+
+#include "test_database.h"
+
+using namespace relais;
+using relais::testing::TestDatabase;
+using relais::testing::writeFile;
+
+namespace {
+
+class JobQueueTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        RELAIS_REQUIRE_DATABASE(db_);
+        client_ = db_->client();
+        ASSERT_TRUE(client_);
+        auto r = client_->importFlow(R"({"name":"f1","steps":[{"activity":"noop"}]})", "f1.json");
+        ASSERT_TRUE(r.isOk()) << r.status().message();
+    }
+    int64_t submit(const std::string& flow = "f1") {
+        const std::string path = db_->dir() + "/in-" + std::to_string(++n_) + ".txt";
+        writeFile(path, "doc " + std::to_string(n_));
+        auto id = client_->jobs().submit({flow, {{"in.txt", path}}, {{"k", "v"}}, "test", 0});
+        EXPECT_TRUE(id.isOk()) << id.status().message();
+        return id ? *id : 0;
+    }
+    int64_t rows(const std::string& table) {
+        auto r = client_->connection().query("SELECT COUNT(*) FROM " + table);
+        return r ? r->front().i64(0) : -1;
+    }
+
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<Client> client_;
+    int n_ = 0;
+};
+
+}  // namespace
+
+TEST_F(JobQueueTest, SubmitStoresJobAndDocumentTogether) {
+    const int64_t id = submit();
+    auto j = client_->jobs().get(id);
+    ASSERT_TRUE(j.isOk()) << j.status().message();
+    EXPECT_EQ(j->status, "queued");
+    EXPECT_EQ(j->flow, "f1");
+    EXPECT_EQ(j->flowVersion, 1);
+    EXPECT_EQ(j->params.at("k"), "v");
+    ASSERT_EQ(j->documents.size(), 1u);
+    EXPECT_EQ(j->documents[0].name, "in.txt");
+    EXPECT_EQ(j->documents[0].direction, "in");
+    EXPECT_EQ(relais::testing::readFile(client_->store().absolutePath(j->documents[0].storePath)), "doc 1");
+}
+
+TEST_F(JobQueueTest, UnknownFlowIsRefusedAndWritesNothing) {
+    auto id = client_->jobs().submit({"nope", {}, {}, "test", 0});
+    ASSERT_FALSE(id.isOk());
+    EXPECT_EQ(id.status().code(), Code::NotFound);
+    EXPECT_NE(id.status().message().find("'nope'"), std::string::npos);
+    EXPECT_EQ(rows("job"), 0);
+}
+
+TEST_F(JobQueueTest, DisabledFlowIsRefused) {
+    ASSERT_TRUE(client_->flows().setEnabled("f1", false).isOk());
+    auto id = client_->jobs().submit({"f1", {}, {}, "test", 0});
+    ASSERT_FALSE(id.isOk());
+    EXPECT_EQ(id.status().code(), Code::FailedPrecondition);
+    EXPECT_NE(id.status().message().find("disabled"), std::string::npos);
+    EXPECT_EQ(rows("job"), 0);
+}
+
+TEST_F(JobQueueTest, UnreadableFileIsRefusedAndWritesNothing) {
+    writeFile(db_->dir() + "/ok.txt", "fine");
+    auto id = client_->jobs().submit(
+        {"f1", {{"ok.txt", db_->dir() + "/ok.txt"}, {"gone.txt", db_->dir() + "/gone.txt"}}, {}, "test", 0});
+    ASSERT_FALSE(id.isOk());
+    EXPECT_NE(id.status().message().find("gone.txt"), std::string::npos);
+    EXPECT_EQ(rows("job"), 0);
+    EXPECT_EQ(rows("document"), 0);
+}
+
+TEST_F(JobQueueTest, DocumentNameWithSlashIsRefused) {
+    writeFile(db_->dir() + "/ok.txt", "fine");
+    auto id = client_->jobs().submit({"f1", {{"../evil", db_->dir() + "/ok.txt"}}, {}, "test", 0});
+    ASSERT_FALSE(id.isOk());
+    EXPECT_EQ(id.status().code(), Code::InvalidArgument);
+    EXPECT_EQ(rows("job"), 0);
+}
+
+TEST_F(JobQueueTest, ClaimTakesHighestPriorityOldestFirstAndOnlyOnce) {
+    const int64_t a = submit();
+    const int64_t b = submit();
+    ASSERT_TRUE(client_->connection().execute("UPDATE job SET priority = 5 WHERE id = ?", {b}).isOk());
+    auto q = client_->jobs();
+    auto c1 = q.claim("n1", 60);
+    ASSERT_TRUE(c1.isOk() && *c1);
+    EXPECT_EQ((*c1)->id, b);
+    EXPECT_EQ((*c1)->attempt, 1);
+    auto c2 = q.claim("n1", 60);
+    ASSERT_TRUE(c2.isOk() && *c2);
+    EXPECT_EQ((*c2)->id, a);
+    auto c3 = q.claim("n1", 60);
+    ASSERT_TRUE(c3.isOk());
+    EXPECT_FALSE(*c3);
+    auto j = q.get(a);
+    EXPECT_EQ(j->status, "running");
+    EXPECT_EQ(j->node.value_or(""), "n1");
+}
+
+TEST_F(JobQueueTest, ClaimSkipsJobsLockedByAnotherNode) {
+    const int64_t a = submit();
+    const int64_t b = submit();
+    // Another node holds a's row lock in an open transaction.
+    auto other = db_->client();
+    ASSERT_TRUE(other->connection().begin().isOk());
+    ASSERT_TRUE(other->connection().query("SELECT id FROM job WHERE id = ? FOR UPDATE", {a}).isOk());
+    auto c = client_->jobs().claim("n2", 60);
+    ASSERT_TRUE(c.isOk() && *c) << c.status().message();
+    EXPECT_EQ((*c)->id, b);
+    ASSERT_TRUE(other->connection().rollback().isOk());
+}
+
+TEST_F(JobQueueTest, TransientFailureWaitsForRetryUntilAttemptsRunOut) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","retry":{"max_attempts":2,"backoff_seconds":0},
+        "steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    const int64_t id = submit("f2");
+    auto q = client_->jobs();
+    auto c = q.claim("n1", 60);
+    ASSERT_TRUE(c.isOk() && *c);
+    ASSERT_TRUE(q.finishFailed(id, **c, "network down", true, 0).isOk());
+    EXPECT_EQ(q.get(id)->status, "retry_wait");
+    auto again = q.claim("n1", 60);
+    ASSERT_TRUE(again.isOk() && *again);
+    EXPECT_EQ((*again)->attempt, 2);
+    ASSERT_TRUE(q.finishFailed(id, **again, "network down", true, 0).isOk());
+    auto j = q.get(id);
+    EXPECT_EQ(j->status, "failed");
+    EXPECT_EQ(j->error.value_or(""), "network down");
+}
+
+TEST_F(JobQueueTest, ExpiredLeaseIsQueuedAgain) {
+    const int64_t id = submit();
+    auto q = client_->jobs();
+    ASSERT_TRUE(q.claim("dead-node", 60).isOk());
+    ASSERT_TRUE(client_->connection()
+                    .execute("UPDATE job SET lease_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?", {id})
+                    .isOk());
+    auto n = q.recoverExpiredLeases();
+    ASSERT_TRUE(n.isOk());
+    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(q.get(id)->status, "queued");
+}
+
+TEST_F(JobQueueTest, ListFiltersByStatusAndFlowNewestFirst) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    const int64_t a = submit("f1");
+    const int64_t b = submit("f2");
+    const int64_t c = submit("f1");
+    auto q = client_->jobs();
+    auto all = q.list({});
+    ASSERT_TRUE(all.isOk());
+    ASSERT_EQ(all->size(), 3u);
+    EXPECT_EQ((*all)[0].id, c);
+    auto f1 = q.list({std::nullopt, std::string("f1"), 50});
+    ASSERT_EQ(f1->size(), 2u);
+    EXPECT_EQ((*f1)[1].id, a);
+    ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'failed' WHERE id = ?", {b}).isOk());
+    auto failed = q.list({std::string("failed"), std::nullopt, 50});
+    ASSERT_EQ(failed->size(), 1u);
+    EXPECT_EQ((*failed)[0].id, b);
+    auto bad = q.list({std::string("sleeping"), std::nullopt, 50});
+    ASSERT_FALSE(bad.isOk());
+    EXPECT_NE(bad.status().message().find("sleeping"), std::string::npos);
+}
+
+TEST_F(JobQueueTest, ReimportingAChangedFlowMakesANewVersion) {
+    auto same = client_->importFlow(R"({"name":"f1","steps":[{"activity":"noop"}]})", "f1.json");
+    ASSERT_TRUE(same.isOk());
+    EXPECT_FALSE(same->changed);
+    EXPECT_EQ(same->version, 1);
+    auto changed = client_->importFlow(R"({"name":"f1","description":"v2","steps":[{"activity":"noop"}]})", "f1.json");
+    ASSERT_TRUE(changed.isOk());
+    EXPECT_TRUE(changed->changed);
+    EXPECT_EQ(changed->version, 2);
+    EXPECT_EQ(client_->jobs().get(submit())->flowVersion, 2);
+}
+
+TEST_F(JobQueueTest, MigrateTwiceIsANoOp) {
+    auto m = client_->migrate();
+    ASSERT_TRUE(m.isOk()) << m.status().message();
+    EXPECT_TRUE(m->applied.empty());
+    EXPECT_FALSE(m->present.empty());
+}
+
+TEST_F(JobQueueTest, UsersAuthenticateWithTheRightPasswordOnly) {
+    auto users = client_->users();
+    ASSERT_TRUE(users.create("alice", "s3cret-pass").isOk());
+    auto dup = users.create("alice", "another-pass");
+    ASSERT_FALSE(dup.isOk());
+    EXPECT_EQ(dup.status().code(), Code::AlreadyExists);
+    auto ok = users.authenticate("alice", "s3cret-pass");
+    ASSERT_TRUE(ok.isOk());
+    ASSERT_TRUE(ok->has_value());
+    EXPECT_EQ((*ok)->role, "admin");
+    EXPECT_FALSE(users.authenticate("alice", "wrong-pass")->has_value());
+    EXPECT_FALSE(users.authenticate("bob", "s3cret-pass")->has_value());
+}
