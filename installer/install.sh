@@ -100,12 +100,12 @@ relais_write_ini "$INI" \
 
 # 6. Schema, admin user, demo flow.
 relais_log "applying database migrations"
-"$CLI" migrate --config "$INI" --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
+"$CLI" --config "$INI" migrate --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
 
 if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
     relais_log "creating the admin user 'admin'"
     ADMIN_PASSWORD="$(relais_random_hex 12)"
-    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" users add admin --password-stdin --config "$INI" >&2 \
+    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" --config "$INI" users add admin --password-stdin >&2 \
         || relais_die "relais users add admin failed"
     (umask 077; printf '%s\n' "$ADMIN_PASSWORD" > "$ADMIN_PASSWORD_FILE")
 fi
@@ -117,7 +117,7 @@ if relais_flow_exists "$CLI" "$INI" demo-deposit; then
     relais_log "demo flow demo-deposit already imported"
 else
     relais_log "importing the demo flow demo-deposit (deposits into $OUTBOX)"
-    "$CLI" flows import "$VAR/demo-deposit.json" --config "$INI" >&2 || relais_die "relais flows import failed"
+    "$CLI" --config "$INI" flows import "$VAR/demo-deposit.json" >&2 || relais_die "relais flows import failed"
 fi
 
 # 7. Servers.
@@ -138,7 +138,7 @@ Relais is running.
   Login:       admin
   Password:    $ADMIN_PASSWORD   (also in $ADMIN_PASSWORD_FILE)
   Config:      $INI   (use: relais --config $INI ...)
-  Demo flow:   relais submit demo-deposit FILE --wait --config $INI
+  Demo flow:   relais --config $INI submit demo-deposit FILE --wait
                deposits FILE into $OUTBOX
   Logs:        $LOG
   Stop:        $0 --stop

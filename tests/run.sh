@@ -219,13 +219,13 @@ setup_shared_env() {
         "mariadb://relais_test:$db_password@localhost/relais_test?socket=$(relais_mariadb_socket "$DB_BASE")" \
         "$STORE" "test-node" "$ROOT/sql/mariadb" debug
     relais_log "relais migrate"
-    "$CLI" migrate --config "$TEST_INI" --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
+    "$CLI" --config "$TEST_INI" migrate --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
     relais_log "relais users add admin"
-    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" users add admin --password-stdin --config "$TEST_INI" >&2 \
+    printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" --config "$TEST_INI" users add admin --password-stdin >&2 \
         || relais_die "relais users add admin --password-stdin failed"
     relais_render_template "$ROOT/installer/demo/demo-deposit.json.in" "$OUT/demo-deposit.json" OUTBOX="$OUTBOX"
     relais_log "relais flows import demo-deposit"
-    "$CLI" flows import "$OUT/demo-deposit.json" --config "$TEST_INI" >&2 || relais_die "relais flows import failed"
+    "$CLI" --config "$TEST_INI" flows import "$OUT/demo-deposit.json" >&2 || relais_die "relais flows import failed"
     relais_daemon_start "$DAEMON" "$TEST_INI" "$RELAISD_PID" "$LOGS/relaisd.log"
 }
 

@@ -103,7 +103,7 @@ relais_daemon_stop() {
 # flow_exists CLI INI NAME: true when `relais flows list --json` names flow NAME.
 relais_flow_exists() {
     local cli="$1" ini="$2" name="$3" json
-    json="$("$cli" flows list --json --config "$ini" 2>/dev/null)" || return 1
+    json="$("$cli" --config "$ini" flows list --json 2>/dev/null)" || return 1
     # shellcheck disable=SC2016 # PHP code, not shell
     printf '%s' "$json" | RELAIS_FLOW_NAME="$name" php -r '
         $d = json_decode(stream_get_contents(STDIN), true);

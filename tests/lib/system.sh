@@ -66,8 +66,9 @@ t_run() {
     T_ERR="$(cat "$err")"
 }
 
-# relais ARGS...: the CLI on the shared test configuration.
-relais() { "$RELAIS_BIN" "$@" --config "$RELAIS_CONFIG"; }
+# relais ARGS...: the CLI on the shared test configuration (--config goes first:
+# it is an option of the program, not of the subcommand).
+relais() { "$RELAIS_BIN" --config "$RELAIS_CONFIG" "$@"; }
 
 # Assertions on the last t_run. Each records a failure and returns 1 when unmet.
 t_expect_rc() {
@@ -128,7 +129,7 @@ t_job_id_from_submit() {
 
 # t_job_count: how many jobs `relais list --json` reports on the shared config.
 t_job_count() {
-    relais list --json --limit 1000000 < /dev/null 2> /dev/null | t_json 'echo count(items($d));'
+    relais list --json --limit 10000 < /dev/null 2> /dev/null | t_json 'echo count(items($d));'
 }
 
 # t_flow_count: how many flows `relais flows list --json` reports.
@@ -170,7 +171,7 @@ t_private_database() {
     relais_write_ini "$ini" \
         "mariadb://$name:$password@localhost/$name?socket=$(relais_mariadb_socket "$RELAIS_TEST_MARIADB_BASE")" \
         "$store" "$name" "$RELAIS_ROOT/sql/mariadb" debug
-    "$RELAIS_BIN" migrate --config "$ini" --sql-dir "$RELAIS_ROOT/sql/mariadb" < /dev/null >&2 \
+    "$RELAIS_BIN" --config "$ini" migrate --sql-dir "$RELAIS_ROOT/sql/mariadb" < /dev/null >&2 \
         || { echo "relais migrate failed for $ini" >&2; return 1; }
     printf '%s\n' "$ini"
 }

@@ -128,7 +128,7 @@ wrong_database_password_gives_one_line_database_error() {
     password="$(relais_dsn_password "$dsn")"
     sed "s|:$password@|:wrong$(relais_random_hex 4)@|" "$RELAIS_CONFIG" > "$ini"
     cmp -s "$ini" "$RELAIS_CONFIG" && { t_fail "could not rewrite the password in $RELAIS_CONFIG"; return 1; }
-    t_run "$RELAIS_BIN" list --config "$ini"
+    t_run "$RELAIS_BIN" --config "$ini" list
     t_expect_rc 2 "relais list with a wrong database password"
     t_expect_one_line_stderr
     t_expect_stderr_has database
@@ -139,7 +139,7 @@ wrong_database_password_gives_one_line_database_error() {
 
 missing_config_file_gives_one_line_error_naming_the_path() {
     local ini="$RELAIS_TEST_TMP/no-such-dir/relais.ini"
-    t_run "$RELAIS_BIN" list --config "$ini"
+    t_run "$RELAIS_BIN" --config "$ini" list
     t_expect_rc 2 "relais list with a missing config file"
     t_expect_one_line_stderr
     t_expect_stderr_has "$ini"

@@ -86,9 +86,9 @@ relaisd_waits_for_the_database_then_runs_jobs() {
         relais_write_ini "$ini" \
             "mariadb://systest_dbdown:$password@localhost/systest_dbdown?socket=$(relais_mariadb_socket "$OWN_DB")" \
             "$RELAIS_TEST_TMP/dbdown-store" dbdown "$RELAIS_ROOT/sql/mariadb" debug
-        "$RELAIS_BIN" migrate --config "$ini" --sql-dir "$RELAIS_ROOT/sql/mariadb" < /dev/null
+        "$RELAIS_BIN" --config "$ini" migrate --sql-dir "$RELAIS_ROOT/sql/mariadb" < /dev/null
         printf '{"name":"%s","trigger":{"type":"manual"},"steps":[{"activity":"noop"}]}\n' "$flow" > "$RELAIS_TEST_TMP/dbdown-flow.json"
-        "$RELAIS_BIN" flows import "$RELAIS_TEST_TMP/dbdown-flow.json" --config "$ini" < /dev/null
+        "$RELAIS_BIN" --config "$ini" flows import "$RELAIS_TEST_TMP/dbdown-flow.json" < /dev/null
         relais_mariadb_stop "$OWN_DB"
     ) > "$RELAIS_TEST_TMP/dbdown-setup.log" 2>&1; then
         t_fail "setting up a private MariaDB failed: $(tail -n 3 "$RELAIS_TEST_TMP/dbdown-setup.log")"
@@ -107,7 +107,7 @@ relaisd_waits_for_the_database_then_runs_jobs() {
         t_fail "could not restart the private MariaDB"
         return 1
     fi
-    t_run "$RELAIS_BIN" submit "$flow" "$input" --wait 40 --config "$ini"
+    t_run "$RELAIS_BIN" --config "$ini" submit "$flow" "$input" --wait 40
     t_expect_rc 0 "relais submit --wait once the database is back"
     stop_daemon "$pid" 10
     [ "$STOP_RC" = 0 ] || t_fail "relaisd after SIGTERM: exit '$STOP_RC'"
