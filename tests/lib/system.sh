@@ -109,16 +109,6 @@ t_json() {
         /* The job object of a show --json document. */
         function job($d) { return isset($d["job"]) && is_array($d["job"]) ? $d["job"] : $d; }
         function idOf($j) { return (string)($j["id"] ?? $j["job_id"] ?? $j["job"] ?? ""); }
-        /* Every non-empty string under a key containing "error" (or "message" in a log). */
-        function errors($v, $key = "") {
-            $found = [];
-            if (is_array($v)) {
-                foreach ($v as $k => $x) $found = array_merge($found, errors($x, is_string($k) ? $k : $key));
-            } elseif (is_string($v) && $v !== "" && preg_match("/error|reason|message/i", $key)) {
-                $found[] = $v;
-            }
-            return $found;
-        }
         '"$1"
 }
 
