@@ -1,0 +1,108 @@
+// Module entry of the relais extension: ini settings, MINIT (classes, the
+// core's logger), MINFO (`php --ri relais`).
+#include "php_relais.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+// gen_stub.php writes C: for #[\SensitiveParameter] it passes the void* of
+// zend_hash_str_find_ptr() as a zend_function*, which C++ refuses. A typed
+// lookup stands in while the generated file is read.
+static inline zend_function* relais_find_method(const HashTable* ht, const char* name, size_t len) {
+    return static_cast<zend_function*>(zend_hash_str_find_ptr(ht, name, len));
+}
+#define zend_hash_str_find_ptr relais_find_method
+#include "relais_arginfo.h"
+#undef zend_hash_str_find_ptr
+
+zend_class_entry* relais_ce_Client;
+zend_class_entry* relais_ce_Jobs;
+zend_class_entry* relais_ce_Flows;
+zend_class_entry* relais_ce_Users;
+
+PHP_INI_BEGIN()
+    PHP_INI_ENTRY(PHP_RELAIS_INI_CONFIG, "", PHP_INI_ALL, nullptr)
+PHP_INI_END()
+
+std::string relais_default_config_path() {
+    const char* ini = INI_STR(PHP_RELAIS_INI_CONFIG);
+    return relais::resolveConfigPath(ini ? ini : "");
+}
+
+static PHP_MINIT_FUNCTION(relais) {
+    REGISTER_INI_ENTRIES();
+
+    // The core logs through spdlog's default logger, which writes to stdout:
+    // under mod_php that is the HTTP response. Nothing the extension calls
+    // needs to log; failures come back as exceptions.
+    try {
+        spdlog::set_level(spdlog::level::off);
+    } catch (...) {
+    }
+
+    relais_ce_Exception = register_class_Relais_Exception(spl_ce_RuntimeException);
+    relais_ce_NotFoundException = register_class_Relais_NotFoundException(relais_ce_Exception);
+    relais_ce_InvalidArgumentException = register_class_Relais_InvalidArgumentException(relais_ce_Exception);
+    relais_ce_UnavailableException = register_class_Relais_UnavailableException(relais_ce_Exception);
+
+    relais_ce_Client = register_class_Relais_Client();
+    relais_client_class_init(relais_ce_Client);
+    relais_ce_Jobs = register_class_Relais_Jobs();
+    relais_ce_Flows = register_class_Relais_Flows();
+    relais_ce_Users = register_class_Relais_Users();
+    relais_services_class_init(relais_ce_Jobs, relais_ce_Flows, relais_ce_Users);
+    return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(relais) {
+    UNREGISTER_INI_ENTRIES();
+    return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(relais) {
+    php_info_print_table_start();
+    php_info_print_table_row(2, "relais support", "enabled");
+    php_info_print_table_row(2, "Relais version", relais::version());
+    try {
+        const std::string path = relais_default_config_path();
+        const char* state = "missing";
+        if (::access(path.c_str(), F_OK) == 0) state = ::access(path.c_str(), R_OK) == 0 ? "readable" : "not readable";
+        php_info_print_table_row(2, "Configuration file", path.c_str());
+        php_info_print_table_row(2, "Configuration file state", state);
+        // The database the file points at (password masked), without connecting:
+        // phpinfo() must not wait on a database that is down.
+        if (std::string(state) == "readable") {
+            auto config = relais::loadConfig(path);
+            if (config) php_info_print_table_row(2, "Database", config->database.redacted().c_str());
+            else php_info_print_table_row(2, "Configuration error", config.status().message().c_str());
+        }
+    } catch (...) {
+        php_info_print_table_row(2, "Configuration file", "(cannot be resolved)");
+    }
+    php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
+}
+
+static const zend_module_dep relais_deps[] = {
+    ZEND_MOD_REQUIRED("spl")
+    ZEND_MOD_END
+};
+
+zend_module_entry relais_module_entry = {
+    STANDARD_MODULE_HEADER_EX,
+    nullptr,
+    relais_deps,
+    PHP_RELAIS_EXTNAME,
+    nullptr,  // functions: the API is classes only
+    PHP_MINIT(relais),
+    PHP_MSHUTDOWN(relais),
+    nullptr,  // RINIT
+    nullptr,  // RSHUTDOWN
+    PHP_MINFO(relais),
+    PHP_RELAIS_VERSION,
+    STANDARD_MODULE_PROPERTIES,
+};
+
+#ifdef COMPILE_DL_RELAIS
+ZEND_GET_MODULE(relais)
+#endif
