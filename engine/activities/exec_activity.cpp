@@ -109,7 +109,7 @@ Status ExecActivity::run(StepContext& ctx, const nlohmann::json& with, const std
     if (timedOut) return Status(Code::Unavailable, program + " did not finish within " + std::to_string(timeout) + " s");
     if (stopped) {
         failure.transient = true;
-        return Status(Code::Unavailable, program + " was stopped because the engine is shutting down");
+        return Status(Code::Unavailable, program + " was stopped (engine shutting down or job cancelled)");
     }
     if (WIFSIGNALED(status))
         return Status(Code::Internal, program + " was killed by signal " + std::to_string(WTERMSIG(status)));

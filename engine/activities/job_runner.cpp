@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "flows/flow_repository.h"
 
 namespace relais {
@@ -31,7 +33,17 @@ public:
         d.path = store_.absolutePath(stored->relPath);
         return d;
     }
-    bool stopRequested() const override { return stopping_.load(); }
+    // Shutdown, or a cancel request on this job (looked up at most once a second).
+    bool stopRequested() const override {
+        if (stopping_.load() || cancelled_) return true;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastCheck_ < std::chrono::seconds(1)) return false;
+        lastCheck_ = now;
+        auto req = queue_.pendingRequest(job_.id);
+        cancelled_ = req && *req && **req == "cancel";
+        return cancelled_;
+    }
+    bool cancelled() const { return cancelled_; }
 
 private:
     JobQueue& queue_;
@@ -39,7 +51,15 @@ private:
     const ClaimedJob& job_;
     int position_;
     const std::atomic<bool>& stopping_;
+    mutable bool cancelled_ = false;
+    mutable std::chrono::steady_clock::time_point lastCheck_ = std::chrono::steady_clock::now();
 };
+
+std::vector<int64_t> idsOf(const std::vector<StepDocument>& docs) {
+    std::vector<int64_t> ids;
+    for (const auto& d : docs) ids.push_back(d.record.id);
+    return ids;
+}
 
 }  // namespace
 
@@ -49,28 +69,34 @@ Status JobRunner::run(const ClaimedJob& job) {
     auto flow = flows.byId(job.flowId);
     if (!flow) {
         // A stored flow that no longer parses: fail the job rather than loop on it.
-        RELAIS_TRY(queue.finishFailed(job.id, job, flow.status().message(), false, 0));
+        RELAIS_TRY(queue.finishFailed(job.id, job, flow.status().message(), false, {}));
         return Status::ok();
     }
     const FlowDefinition& def = flow->definition;
     if (Status v = registry_.validate(def, "flow " + flow->name); !v) {
-        RELAIS_TRY(queue.finishFailed(job.id, job, v.message(), false, 0));
+        RELAIS_TRY(queue.finishFailed(job.id, job, v.message(), false, {}));
         return Status::ok();
     }
-    auto inputs = queue.inputs(job.id);
-    if (!inputs) return inputs.status();
+    const RetryPolicy policy{def.maxAttempts, def.backoffSeconds, def.maxBackoffSeconds};
+    // A retried or recovered job resumes after its last succeeded step.
+    auto resume = queue.resumePoint(job.id);
+    if (!resume) return resume.status();
     std::vector<StepDocument> docs;
-    for (const auto& d : *inputs) docs.push_back({d, store_.absolutePath(d.storePath)});
+    for (const auto& d : resume->documents) docs.push_back({d, store_.absolutePath(d.storePath)});
 
     RELAIS_TRY(queue.log(job.id, std::nullopt, "info",
                          "attempt " + std::to_string(job.attempt) + " started on flow " + flow->name + " version " +
-                             std::to_string(flow->version)));
-    for (size_t i = 0; i < def.steps.size(); ++i) {
+                             std::to_string(flow->version) +
+                             (resume->position > 0 ? " at step " + std::to_string(resume->position) : "")));
+    for (size_t i = static_cast<size_t>(resume->position); i < def.steps.size(); ++i) {
         const int position = static_cast<int>(i);
         if (stopping_.load()) {
             return queue.release(job.id, "engine shutting down before step " + std::to_string(position) +
                                              "; job queued again");
         }
+        auto request = queue.pendingRequest(job.id);
+        if (!request) return request.status();
+        if (*request) return queue.honourRequest(job.id, **request);
         const StepDefinition& step = def.steps[i];
         const Activity* activity = registry_.find(step.activity);
         RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
@@ -78,11 +104,17 @@ Status JobRunner::run(const ClaimedJob& job) {
         std::vector<StepDocument> outputs;
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);
-        RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message()));
+        RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message(), idsOf(outputs)));
+        if (!s && ctx.cancelled()) return queue.honourRequest(job.id, "cancel");
+        if (!s && stopping_.load() && failure.transient) {
+            return queue.release(job.id, "engine shutting down during step " + std::to_string(position) +
+                                             "; job queued again");
+        }
         if (!s) {
             const std::string error = "step " + std::to_string(position) + " (" + step.activity + "): " + s.message();
-            RELAIS_TRY(queue.log(job.id, position, "error", error));
-            RELAIS_TRY(queue.finishFailed(job.id, job, error, failure.transient, def.backoffSeconds));
+            RELAIS_TRY(queue.log(job.id, position, "error",
+                                 error + (failure.transient ? " [transient]" : " [permanent]")));
+            RELAIS_TRY(queue.finishFailed(job.id, job, error, failure.transient, policy));
             spdlog::warn("job {} ({}): {}", job.id, flow->name, error);
             return Status::ok();
         }

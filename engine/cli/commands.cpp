@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -49,6 +51,16 @@ void printJob(const JobDetail& j) {
         std::cout << "step " << s.position << " " << s.activity << " " << s.status
                   << (s.error ? "  " + *s.error : "") << "\n";
     for (const auto& l : j.log) std::cout << l.at << " " << l.level << " " << l.message << "\n";
+}
+
+Result<int64_t> parseJobId(const std::string& job) {
+    try {
+        size_t used = 0;
+        const int64_t id = std::stoll(job, &used);
+        if (used == job.size() && id > 0) return id;
+    } catch (const std::exception&) {
+    }
+    return Status(Code::InvalidArgument, "job id '" + job + "' is not a positive number");
 }
 
 }  // namespace
@@ -148,17 +160,11 @@ int submit(const Globals& g, const std::string& flow, const std::vector<std::str
 }
 
 int show(const Globals& g, const std::string& job, bool json) {
-    int64_t id = 0;
-    try {
-        size_t used = 0;
-        id = std::stoll(job, &used);
-        if (used != job.size() || id <= 0) throw std::invalid_argument("id");
-    } catch (const std::exception&) {
-        return fail(Status(Code::InvalidArgument, "job id '" + job + "' is not a positive number"));
-    }
+    auto id = parseJobId(job);
+    if (!id) return fail(id.status());
     auto c = openClient(g);
     if (!c) return fail(c.status());
-    auto j = (*c)->jobs().get(id);
+    auto j = (*c)->jobs().get(*id);
     if (!j) return fail(j.status());
     if (json) std::cout << toJson(*j).dump(2) << "\n";
     else printJob(*j);
@@ -183,6 +189,75 @@ int list(const Globals& g, const std::string& status, const std::string& flow, i
     for (const auto& j : *jobs)
         std::printf("%-8lld %-24s %-10s %-23s %s\n", static_cast<long long>(j.id), j.flow.c_str(), j.status.c_str(),
                     j.createdAt.c_str(), j.error.value_or("").c_str());
+    return kOk;
+}
+
+int jobAction(const Globals& g, const std::string& action, const std::string& job) {
+    auto id = parseJobId(job);
+    if (!id) return fail(id.status());
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto q = (*c)->jobs();
+    const std::string by = currentUser();
+    Status s = action == "cancel"  ? q.cancel(*id, by)
+               : action == "pause" ? q.pause(*id, by)
+               : action == "resume" ? q.resume(*id, by)
+                                    : q.retry(*id, by);
+    if (!s) return fail(s);
+    auto j = q.get(*id);
+    if (!j) return fail(j.status());
+    std::cout << "job #" << *id << " " << j->status << "\n";
+    return kOk;
+}
+
+int nodes(const Globals& g, bool json) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto rows = (*c)->connection().query(
+        "SELECT name, host, pid, version, workers, status, started_at, heartbeat_at, "
+        "status = 'running' AND heartbeat_at > NOW(3) - INTERVAL ? SECOND AS alive, "
+        "(SELECT COUNT(*) FROM job WHERE job.status = 'running' AND job.node = node.name) AS running "
+        "FROM node ORDER BY name",
+        {int64_t{(*c)->config().leaseSeconds}});
+    if (!rows) return fail(rows.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *rows) {
+        if (json) {
+            out.push_back({{"name", r.str(0)}, {"host", r.str(1)}, {"pid", r.i64(2)}, {"version", r.str(3)},
+                           {"workers", r.i64(4)}, {"status", r.str(5)}, {"started_at", r.str(6)},
+                           {"heartbeat_at", r.str(7)}, {"alive", r.i64(8) != 0}, {"running_jobs", r.i64(9)}});
+        } else {
+            std::printf("%-24s %-6s host %-20s pid %-8lld workers %-3lld running %-4lld heartbeat %s\n",
+                        r.str(0).c_str(), r.i64(8) ? "alive" : "dead", r.str(1).c_str(),
+                        static_cast<long long>(r.i64(2)), static_cast<long long>(r.i64(4)),
+                        static_cast<long long>(r.i64(9)), r.str(7).c_str());
+        }
+    }
+    if (json) std::cout << out.dump(2) << "\n";
+    return kOk;
+}
+
+int flowsExport(const Globals& g, const std::string& name) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto f = (*c)->flows().current(name);
+    if (!f) return fail(f.status());
+    std::cout << f->definition.json.dump(2) << "\n";
+    return kOk;
+}
+
+int flowsValidate(const std::vector<std::string>& files) {
+    for (const auto& path : files) {
+        std::ifstream in(path);
+        if (!in) return fail(Status(Code::NotFound, "cannot read flow file " + path));
+        std::stringstream buf;
+        buf << in.rdbuf();
+        auto def = parseFlow(buf.str(), path);
+        if (!def) return fail(def.status());
+        Status s = ActivityRegistry::builtin().validate(*def, path);
+        if (!s) return fail(s);
+        std::cout << path << ": flow " << def->name << " is valid (" << def->steps.size() << " step(s))\n";
+    }
     return kOk;
 }
 

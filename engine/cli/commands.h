@@ -27,6 +27,11 @@ int submit(const Globals& g, const std::string& flow, const std::vector<std::str
            const std::vector<std::string>& params, std::optional<int> waitSeconds, bool json);
 int show(const Globals& g, const std::string& job, bool json);
 int list(const Globals& g, const std::string& status, const std::string& flow, int limit, bool json);
+// cancel, pause, resume or retry a job (`action` is the verb).
+int jobAction(const Globals& g, const std::string& action, const std::string& job);
+int nodes(const Globals& g, bool json);
+int flowsExport(const Globals& g, const std::string& name);
+int flowsValidate(const std::vector<std::string>& files);
 int usersAdd(const Globals& g, const std::string& login, const std::string& role, bool passwordStdin);
 int usersPasswd(const Globals& g, const std::string& login, bool passwordStdin);
 int usersList(const Globals& g, bool json);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "client/client.h"
@@ -42,6 +43,13 @@ int main(int argc, char** argv) {
     dis->add_option("NAME", flowName)->required();
     dis->callback([&] { rc = flowsSetEnabled(g, flowName, false); });
 
+    auto* fexp = flows->add_subcommand("export", "print the current definition of a flow");
+    fexp->add_option("NAME", flowName)->required();
+    fexp->callback([&] { rc = flowsExport(g, flowName); });
+    auto* fval = flows->add_subcommand("validate", "check flow files without importing them (no database needed)");
+    fval->add_option("FILE", flowFiles, "flow JSON files")->required();
+    fval->callback([&] { rc = flowsValidate(flowFiles); });
+
     std::string flow;
     std::vector<std::string> files, params;
     int wait = 60;
@@ -71,6 +79,22 @@ int main(int argc, char** argv) {
     listCmd->add_option("--limit", limit, "how many (default 50)")->check(CLI::Range(1, 10000));
     listCmd->add_flag("--json", json, "print JSON");
     listCmd->callback([&] { rc = list(g, status, flowFilter, limit, json); });
+
+    std::string actionJob;
+    for (const char* action : {"cancel", "pause", "resume", "retry"}) {
+        static const std::map<std::string, std::string> help = {
+            {"cancel", "cancel a job (a running job stops after its current step; a running program is stopped)"},
+            {"pause", "pause a job (a running job pauses after its current step)"},
+            {"resume", "resume a paused job"},
+            {"retry", "run a failed or cancelled job again from the step that failed"}};
+        auto* cmd = app.add_subcommand(action, help.at(action));
+        cmd->add_option("JOB", actionJob, "job id")->required();
+        cmd->callback([&, action] { rc = jobAction(g, action, actionJob); });
+    }
+
+    auto* nodesCmd = app.add_subcommand("nodes", "list engine nodes with their last heartbeat");
+    nodesCmd->add_flag("--json", json, "print JSON");
+    nodesCmd->callback([&] { rc = nodes(g, json); });
 
     auto* users = app.add_subcommand("users", "manage admin site users");
     users->require_subcommand(1);

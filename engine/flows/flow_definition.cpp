@@ -74,6 +74,16 @@ Result<FlowDefinition> flowFromJson(const nlohmann::json& j, const std::string& 
                 return fieldError(origin, "retry.backoff_seconds", "must be an integer from 0 to 86400");
             f.backoffSeconds = r["backoff_seconds"].get<int>();
         }
+        if (r.contains("max_backoff_seconds")) {
+            if (!r["max_backoff_seconds"].is_number_integer() || r["max_backoff_seconds"].get<int>() < 0 ||
+                r["max_backoff_seconds"].get<int>() > 7 * 86400)
+                return fieldError(origin, "retry.max_backoff_seconds", "must be an integer from 0 to 604800");
+            f.maxBackoffSeconds = r["max_backoff_seconds"].get<int>();
+        }
+        for (const auto& [key, _] : r.items())
+            if (key != "max_attempts" && key != "backoff_seconds" && key != "max_backoff_seconds")
+                return fieldError(origin, "retry." + key,
+                                  "is not a retry setting (known: max_attempts, backoff_seconds, max_backoff_seconds)");
     }
     if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty())
         return fieldError(origin, "steps", "must be a non-empty array");

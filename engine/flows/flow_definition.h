@@ -1,6 +1,6 @@
 // A flow definition: a trigger and an ordered list of steps, written as JSON:
 //   {"name": "...", "description": "...", "trigger": {"type": "manual"},
-//    "retry": {"max_attempts": 3, "backoff_seconds": 60},
+//    "retry": {"max_attempts": 3, "backoff_seconds": 60, "max_backoff_seconds": 3600},
 //    "steps": [{"activity": "dir.deposit", "with": {"path": "/srv/out"}}]}
 // This file checks the structure; each activity checks its own "with"
 // (activities/registry.h).
@@ -25,6 +25,7 @@ struct FlowDefinition {
     std::string trigger = "manual";
     int maxAttempts = 1;
     int backoffSeconds = 60;
+    int maxBackoffSeconds = 3600;
     std::vector<StepDefinition> steps;
     nlohmann::json json;  // the definition as given, stored in the flow table
 };

@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "flows/flow_repository.h"
 
 namespace relais {
@@ -47,6 +50,12 @@ JobSummary summaryFromRow(const db::Row& r) {
 std::optional<int> optInt(const db::Row& r, size_t i) {
     if (r.isNull(i)) return std::nullopt;
     return static_cast<int>(r.i64(i));
+}
+
+constexpr const char* kDocumentColumns = "id, name, size, sha256, store_path, direction, position";
+
+Document documentFromRow(const db::Row& r) {
+    return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6)};
 }
 
 }  // namespace
@@ -173,13 +182,47 @@ Status JobQueue::stepStarted(int64_t job, int attempt, int position, const std::
     return r ? Status::ok() : r.status();
 }
 
-Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error) {
+Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error,
+                              const std::vector<int64_t>& outputs) {
     auto r = conn_.execute(
-        "UPDATE job_step SET status = ?, error = ?, finished_at = NOW(3) "
+        "UPDATE job_step SET status = ?, error = ?, outputs = ?, finished_at = NOW(3) "
         "WHERE job_id = ? AND attempt = ? AND position = ?",
-        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(error), job,
-         int64_t{attempt}, int64_t{position}});
+        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(error),
+         ok ? db::Value(nlohmann::json(outputs).dump()) : db::nullValue(), job, int64_t{attempt},
+         int64_t{position}});
     return r ? Status::ok() : r.status();
+}
+
+Result<ResumePoint> JobQueue::resumePoint(int64_t job) {
+    // The latest record of each position, in order; the run resumes after
+    // the leading run of succeeded ones.
+    auto rows = conn_.query(
+        "SELECT s.position, s.status, s.outputs FROM job_step s "
+        "WHERE s.job_id = ? AND s.attempt = (SELECT MAX(t.attempt) FROM job_step t "
+        "  WHERE t.job_id = s.job_id AND t.position = s.position) ORDER BY s.position",
+        {job});
+    if (!rows) return rows.status();
+    ResumePoint p;
+    std::string outputs;
+    for (const auto& r : *rows) {
+        if (r.i64(0) != p.position || r.str(1) != "succeeded") break;
+        outputs = r.str(2);
+        ++p.position;
+    }
+    if (p.position == 0) {
+        auto in = inputs(job);
+        if (!in) return in.status();
+        p.documents = std::move(in).value();
+        return p;
+    }
+    auto ids = nlohmann::json::parse(outputs.empty() ? "[]" : outputs, nullptr, false);
+    for (const auto& id : ids) {
+        auto d = conn_.query(std::string("SELECT ") + kDocumentColumns + " FROM document WHERE id = ? AND job_id = ?",
+                             {id.get<int64_t>(), job});
+        if (!d) return d.status();
+        if (!d->empty()) p.documents.push_back(documentFromRow(d->front()));
+    }
+    return p;
 }
 
 Status JobQueue::log(int64_t job, std::optional<int> position, const std::string& level,
@@ -207,18 +250,117 @@ Status JobQueue::finishSucceeded(int64_t job) {
     return r ? Status::ok() : r.status();
 }
 
+int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
+    double delay = policy.backoffSeconds;
+    for (int i = 1; i < attempt && delay < policy.maxBackoffSeconds; ++i) delay *= 2;
+    delay = std::min<double>(delay, policy.maxBackoffSeconds);
+    static thread_local std::mt19937 rng{std::random_device{}()};
+    std::uniform_real_distribution<double> jitter(0.8, 1.2);
+    return static_cast<int>(delay * jitter(rng) + 0.5);
+}
+
 Status JobQueue::finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
-                              int backoffSeconds) {
+                              const RetryPolicy& policy) {
     const bool retry = transient && claimed.attempt < claimed.maxAttempts;
-    auto r = retry ? conn_.execute(
-                         "UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, node = NULL, "
-                         "run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?",
-                         {error, int64_t{backoffSeconds}, job})
-                   : conn_.execute(
-                         "UPDATE job SET status = 'failed', error = ?, lease_until = NULL, finished_at = NOW(3) "
-                         "WHERE id = ?",
-                         {error, job});
-    return r ? Status::ok() : r.status();
+    if (retry) {
+        const int delay = retryDelaySeconds(policy, claimed.attempt);
+        auto r = conn_.execute(
+            "UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, node = NULL, "
+            "run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?",
+            {error, int64_t{delay}, job});
+        if (!r) return r.status();
+        return log(job, std::nullopt, "warn",
+                   "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
+                       std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s");
+    }
+    auto r = conn_.execute(
+        "UPDATE job SET status = 'failed', error = ?, lease_until = NULL, finished_at = NOW(3) WHERE id = ?",
+        {error, job});
+    if (!r) return r.status();
+    return log(job, std::nullopt, "error",
+               transient ? "transient error and no attempt left (" + std::to_string(claimed.attempt) + " of " +
+                               std::to_string(claimed.maxAttempts) + "); job failed"
+                         : std::string("permanent error, not retried; job failed"));
+}
+
+namespace {
+
+struct Transition {
+    const char* verb;
+    std::vector<std::string> from;  // statuses changed at once
+    const char* to;
+    const char* request;            // asked of a running job, or nullptr
+};
+
+Status applyTransition(db::Connection& conn, int64_t job, const Transition& t, const std::string& by,
+                              const std::string& extraSet) {
+    db::Transaction tx(conn);
+    RELAIS_TRY(tx.begin());
+    auto rows = conn.query("SELECT status FROM job WHERE id = ? FOR UPDATE", {job});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(job));
+    const std::string status = rows->front().str(0);
+    std::string message;
+    if (std::find(t.from.begin(), t.from.end(), status) != t.from.end()) {
+        auto r = conn.execute(std::string("UPDATE job SET status = '") + t.to + "', request = NULL" + extraSet +
+                                  " WHERE id = ?",
+                              {job});
+        if (!r) return r.status();
+        message = std::string(t.verb) + " by " + by + " (was " + status + ")";
+    } else if (t.request && status == "running") {
+        auto r = conn.execute("UPDATE job SET request = ?, requested_by = ? WHERE id = ?",
+                              {std::string(t.request), by, job});
+        if (!r) return r.status();
+        message = std::string(t.request) + " requested by " + by + "; the worker stops after the current step";
+    } else {
+        std::string allowed;
+        for (const auto& f : t.from) allowed += (allowed.empty() ? "" : ", ") + f;
+        if (t.request) allowed += ", running";
+        return Status(Code::FailedPrecondition, "job #" + std::to_string(job) + " is " + status + "; only " +
+                                                    allowed + " jobs can be " + t.verb);
+    }
+    auto lg = conn.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)", {job, message});
+    if (!lg) return lg.status();
+    return tx.commit();
+}
+
+}  // namespace
+
+Status JobQueue::cancel(int64_t job, const std::string& by) {
+    return applyTransition(conn_, job, {"cancelled", {"queued", "retry_wait", "paused"}, "cancelled", "cancel"}, by,
+                           ", finished_at = NOW(3)");
+}
+
+Status JobQueue::pause(int64_t job, const std::string& by) {
+    return applyTransition(conn_, job, {"paused", {"queued", "retry_wait"}, "paused", "pause"}, by, "");
+}
+
+Status JobQueue::resume(int64_t job, const std::string& by) {
+    return applyTransition(conn_, job, {"resumed", {"paused"}, "queued", nullptr}, by, ", run_at = NOW(3)");
+}
+
+Status JobQueue::retry(int64_t job, const std::string& by) {
+    return applyTransition(conn_, job, {"retried", {"failed", "cancelled"}, "queued", nullptr}, by,
+                           ", error = NULL, finished_at = NULL, run_at = NOW(3), "
+                           "max_attempts = GREATEST(max_attempts, attempt + 1)");
+}
+
+Result<std::optional<std::string>> JobQueue::pendingRequest(int64_t job) {
+    auto rows = conn_.query("SELECT request FROM job WHERE id = ?", {job});
+    if (!rows) return rows.status();
+    if (rows->empty()) return std::optional<std::string>{};
+    return rows->front().opt(0);
+}
+
+Status JobQueue::honourRequest(int64_t job, const std::string& request) {
+    const bool cancel = request == "cancel";
+    auto r = conn_.execute(
+        std::string("UPDATE job SET status = '") + (cancel ? "cancelled" : "paused") +
+            "', request = NULL, node = NULL, lease_until = NULL" + (cancel ? ", finished_at = NOW(3)" : "") +
+            " WHERE id = ? AND status = 'running'",
+        {job});
+    if (!r) return r.status();
+    return log(job, std::nullopt, "info", cancel ? "cancelled" : "paused; resume to continue from the next step");
 }
 
 Status JobQueue::release(int64_t job, const std::string& why) {
@@ -246,13 +388,10 @@ Result<JobDetail> JobQueue::get(int64_t id) {
         d.steps.push_back({static_cast<int>(r.i64(0)), static_cast<int>(r.i64(1)), r.str(2), r.str(3), r.opt(4),
                            r.str(5), r.opt(6)});
 
-    auto docs = conn_.query(
-        "SELECT id, name, size, sha256, store_path, direction, position FROM document WHERE job_id = ? ORDER BY id",
-        {id});
+    auto docs = conn_.query(std::string("SELECT ") + kDocumentColumns + " FROM document WHERE job_id = ? ORDER BY id",
+                            {id});
     if (!docs) return docs.status();
-    for (const auto& r : *docs)
-        d.documents.push_back({r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5),
-                               optInt(r, 6)});
+    for (const auto& r : *docs) d.documents.push_back(documentFromRow(r));
 
     auto logs = conn_.query(
         "SELECT at, level, position, message FROM job_log WHERE job_id = ? ORDER BY id LIMIT 1000", {id});
@@ -291,15 +430,12 @@ Result<std::vector<JobSummary>> JobQueue::list(const JobFilter& filter) {
 }
 
 Result<std::vector<Document>> JobQueue::inputs(int64_t job) {
-    auto docs = conn_.query(
-        "SELECT id, name, size, sha256, store_path, direction, position FROM document "
-        "WHERE job_id = ? AND direction = 'in' ORDER BY id",
-        {job});
+    auto docs = conn_.query(std::string("SELECT ") + kDocumentColumns +
+                                " FROM document WHERE job_id = ? AND direction = 'in' ORDER BY id",
+                            {job});
     if (!docs) return docs.status();
     std::vector<Document> out;
-    for (const auto& r : *docs)
-        out.push_back({r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5),
-                       optInt(r, 6)});
+    for (const auto& r : *docs) out.push_back(documentFromRow(r));
     return out;
 }
 

@@ -92,6 +92,25 @@ struct JobFilter {
     int limit = 50;
 };
 
+// How a failed run is retried: exponential backoff with jitter, capped.
+struct RetryPolicy {
+    int maxAttempts = 1;
+    int backoffSeconds = 60;
+    int maxBackoffSeconds = 3600;
+};
+
+// The delay before attempt `attempt + 1`: backoff * 2^(attempt-1), capped,
+// times a random factor in [0.8, 1.2] so that many jobs failing together do
+// not retry together.
+int retryDelaySeconds(const RetryPolicy& policy, int attempt);
+
+// Where a run starts: after the last step that succeeded (in any attempt),
+// with that step's output documents; position 0 with the job's inputs.
+struct ResumePoint {
+    int position = 0;
+    std::vector<Document> documents;
+};
+
 struct ClaimedJob {
     int64_t id = 0;
     int64_t flowId = 0;
@@ -117,7 +136,10 @@ public:
     Result<int> recoverExpiredLeases();
 
     Status stepStarted(int64_t job, int attempt, int position, const std::string& activity);
-    Status stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error = "");
+    // Records a step's end; `outputs` are the ids of the documents it passed on.
+    Status stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error = "",
+                        const std::vector<int64_t>& outputs = {});
+    Result<ResumePoint> resumePoint(int64_t job);
     Status log(int64_t job, std::optional<int> position, const std::string& level, const std::string& message);
     Result<int64_t> addOutputDocument(int64_t job, int position, const std::string& name, const StoredFile& f);
 
@@ -125,7 +147,21 @@ public:
     // remain and the error is transient, failed otherwise).
     Status finishSucceeded(int64_t job);
     Status finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
-                        int backoffSeconds);
+                        const RetryPolicy& policy);
+
+    // Requests from any face. A queued, waiting or paused job changes at
+    // once; a running job gets a request that its worker honours between
+    // steps (and cancel also stops a running activity). Errors name the job
+    // and its status.
+    Status cancel(int64_t job, const std::string& by);
+    Status pause(int64_t job, const std::string& by);
+    Status resume(int64_t job, const std::string& by);
+    // A failed or cancelled job runs again from the step that failed.
+    Status retry(int64_t job, const std::string& by);
+    // The pending request ("cancel", "pause") on a running job, if any.
+    Result<std::optional<std::string>> pendingRequest(int64_t job);
+    // Ends a running job as its pending request asked.
+    Status honourRequest(int64_t job, const std::string& request);
 
     // Gives a running job back to the queue (its node is shutting down); the
     // interrupted step runs again on the next claim.

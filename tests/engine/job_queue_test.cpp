@@ -127,12 +127,12 @@ TEST_F(JobQueueTest, TransientFailureWaitsForRetryUntilAttemptsRunOut) {
     auto q = client_->jobs();
     auto c = q.claim("n1", 60);
     ASSERT_TRUE(c.isOk() && *c);
-    ASSERT_TRUE(q.finishFailed(id, **c, "network down", true, 0).isOk());
+    ASSERT_TRUE(q.finishFailed(id, **c, "network down", true, {2, 0, 0}).isOk());
     EXPECT_EQ(q.get(id)->status, "retry_wait");
     auto again = q.claim("n1", 60);
     ASSERT_TRUE(again.isOk() && *again);
     EXPECT_EQ((*again)->attempt, 2);
-    ASSERT_TRUE(q.finishFailed(id, **again, "network down", true, 0).isOk());
+    ASSERT_TRUE(q.finishFailed(id, **again, "network down", true, {2, 0, 0}).isOk());
     auto j = q.get(id);
     EXPECT_EQ(j->status, "failed");
     EXPECT_EQ(j->error.value_or(""), "network down");
@@ -204,4 +204,56 @@ TEST_F(JobQueueTest, UsersAuthenticateWithTheRightPasswordOnly) {
     EXPECT_EQ((*ok)->role, "admin");
     EXPECT_FALSE(users.authenticate("alice", "wrong-pass")->has_value());
     EXPECT_FALSE(users.authenticate("bob", "s3cret-pass")->has_value());
+}
+
+TEST_F(JobQueueTest, CancelQueuedJobAtOnceAndRefuseCancelOfFinishedJob) {
+    const int64_t id = submit();
+    auto q = client_->jobs();
+    ASSERT_TRUE(q.cancel(id, "test").isOk());
+    auto j = q.get(id);
+    EXPECT_EQ(j->status, "cancelled");
+    EXPECT_TRUE(j->finishedAt.has_value());
+    Status again = q.cancel(id, "test");
+    ASSERT_FALSE(again.isOk());
+    EXPECT_EQ(again.code(), Code::FailedPrecondition);
+    EXPECT_NE(again.message().find("is cancelled"), std::string::npos) << again.message();
+    EXPECT_EQ(q.cancel(999999, "test").code(), Code::NotFound);
+}
+
+TEST_F(JobQueueTest, CancelOfRunningJobIsARequest) {
+    const int64_t id = submit();
+    auto q = client_->jobs();
+    ASSERT_TRUE(q.claim("n1", 60).isOk());
+    ASSERT_TRUE(q.cancel(id, "test").isOk());
+    EXPECT_EQ(q.get(id)->status, "running");
+    auto req = q.pendingRequest(id);
+    ASSERT_TRUE(req.isOk() && *req);
+    EXPECT_EQ(**req, "cancel");
+}
+
+TEST_F(JobQueueTest, PausedJobIsNotClaimedUntilResumed) {
+    const int64_t id = submit();
+    auto q = client_->jobs();
+    ASSERT_TRUE(q.pause(id, "test").isOk());
+    EXPECT_EQ(q.get(id)->status, "paused");
+    auto none = q.claim("n1", 60);
+    ASSERT_TRUE(none.isOk());
+    EXPECT_FALSE(*none);
+    ASSERT_TRUE(q.resume(id, "test").isOk());
+    auto c = q.claim("n1", 60);
+    ASSERT_TRUE(c.isOk() && *c);
+    EXPECT_EQ((*c)->id, id);
+}
+
+TEST(RetryDelayTest, GrowsExponentiallyWithJitterAndIsCapped) {
+    RetryPolicy p{10, 10, 100};
+    for (int i = 0; i < 50; ++i) {
+        int first = retryDelaySeconds(p, 1);
+        EXPECT_GE(first, 8);
+        EXPECT_LE(first, 12);
+        int third = retryDelaySeconds(p, 3);
+        EXPECT_GE(third, 32);
+        EXPECT_LE(third, 48);
+        EXPECT_LE(retryDelaySeconds(p, 9), 120);
+    }
 }

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 
 #include "activities/job_runner.h"
@@ -95,4 +97,48 @@ TEST_F(JobRunnerTest, StopRequestBeforeAStepQueuesTheJobAgain) {
     auto j = runOnce(R"({"name":"stop","steps":[{"activity":"noop"}]})");
     EXPECT_EQ(j.status, "queued");
     EXPECT_EQ(j.attempt, 0);
+}
+
+TEST_F(JobRunnerTest, RetryOfAFailedJobResumesAtTheFailedStep) {
+    // Step 0 appends a line to a counter file each time it runs; step 1 fails
+    // until the marker file exists.
+    const std::string dir = db_->dir();
+    writeFile(dir + "/count.sh", "#!/bin/sh\necho run >> " + dir + "/count\n");
+    writeFile(dir + "/gate.sh", "#!/bin/sh\ntest -f " + dir + "/open\n");
+    std::filesystem::permissions(dir + "/count.sh", std::filesystem::perms::owner_all);
+    std::filesystem::permissions(dir + "/gate.sh", std::filesystem::perms::owner_all);
+    auto j = runOnce(R"({"name":"resume","steps":[{"activity":"exec","with":{"program":")" + dir +
+                     R"(/count.sh"}},{"activity":"exec","with":{"program":")" + dir + R"(/gate.sh"}}]})");
+    ASSERT_EQ(j.status, "failed");
+    writeFile(dir + "/open", "");
+    ASSERT_TRUE(client_->jobs().retry(j.id, "test").isOk());
+    auto claimed = client_->jobs().claim("n1", 60);
+    ASSERT_TRUE(claimed.isOk() && *claimed);
+    EXPECT_EQ((*claimed)->attempt, 2);
+    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), stopping_);
+    ASSERT_TRUE(runner.run(**claimed).isOk());
+    auto after = client_->jobs().get(j.id);
+    EXPECT_EQ(after->status, "succeeded") << after->error.value_or("");
+    EXPECT_EQ(readFile(dir + "/count"), "run\n") << "step 0 succeeded before and must not run again";
+}
+
+TEST_F(JobRunnerTest, CancelRequestStopsALongExecAndCancelsTheJob) {
+    auto imp = client_->importFlow(
+        R"({"name":"long","steps":[{"activity":"exec","with":{"program":"/bin/sleep","args":["30"]}}]})", "l.json");
+    ASSERT_TRUE(imp.isOk()) << imp.status().message();
+    auto id = client_->jobs().submit({"long", {}, {}, "test", 0});
+    ASSERT_TRUE(id.isOk());
+    auto claimed = client_->jobs().claim("n1", 60);
+    ASSERT_TRUE(claimed.isOk() && *claimed);
+    auto other = db_->client();
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        EXPECT_TRUE(other->jobs().cancel(*id, "test").isOk());
+    });
+    const auto start = std::chrono::steady_clock::now();
+    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), stopping_);
+    ASSERT_TRUE(runner.run(**claimed).isOk());
+    canceller.join();
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    EXPECT_EQ(client_->jobs().get(*id)->status, "cancelled");
 }
