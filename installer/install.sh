@@ -102,23 +102,32 @@ relais_write_ini "$INI" \
 relais_log "applying database migrations"
 "$CLI" --config "$INI" migrate --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
 
-if [ ! -s "$ADMIN_PASSWORD_FILE" ]; then
-    relais_log "creating the admin user 'admin'"
+# The admin user is created once; its password lives in var/admin-password.
+if [ -s "$ADMIN_PASSWORD_FILE" ]; then
+    ADMIN_PASSWORD="$(head -n 1 "$ADMIN_PASSWORD_FILE")"
+    KNOWN_PASSWORD=1
+else
     ADMIN_PASSWORD="$(relais_random_hex 12)"
+    KNOWN_PASSWORD=""
+fi
+if relais_user_exists "$CLI" "$INI" admin; then
+    if [ -z "$KNOWN_PASSWORD" ]; then
+        relais_log "the admin user exists but var/admin-password is gone: setting a new password"
+        printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" --config "$INI" users passwd admin --password-stdin >&2 \
+            || relais_die "relais users passwd admin failed"
+    fi
+else
+    relais_log "creating the admin user 'admin'"
     printf '%s\n' "$ADMIN_PASSWORD" | "$CLI" --config "$INI" users add admin --password-stdin >&2 \
         || relais_die "relais users add admin failed"
-    (umask 077; printf '%s\n' "$ADMIN_PASSWORD" > "$ADMIN_PASSWORD_FILE")
 fi
+(umask 077; printf '%s\n' "$ADMIN_PASSWORD" > "$ADMIN_PASSWORD_FILE")
 chmod 600 "$ADMIN_PASSWORD_FILE"
-ADMIN_PASSWORD="$(cat "$ADMIN_PASSWORD_FILE")"
 
 relais_render_template "$ROOT/installer/demo/demo-deposit.json.in" "$VAR/demo-deposit.json" OUTBOX="$OUTBOX"
-if relais_flow_exists "$CLI" "$INI" demo-deposit; then
-    relais_log "demo flow demo-deposit already imported"
-else
-    relais_log "importing the demo flow demo-deposit (deposits into $OUTBOX)"
-    "$CLI" --config "$INI" flows import "$VAR/demo-deposit.json" >&2 || relais_die "relais flows import failed"
-fi
+# Importing is idempotent: an unchanged definition stays at its version.
+relais_log "importing the demo flow demo-deposit (deposits into $OUTBOX)"
+"$CLI" --config "$INI" flows import "$VAR/demo-deposit.json" >&2 || relais_die "relais flows import failed"
 
 # 7. Servers.
 relais_daemon_start "$DAEMON" "$INI" "$RUN/relaisd.pid" "$LOG/relaisd.log"

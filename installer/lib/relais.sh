@@ -100,18 +100,15 @@ relais_daemon_stop() {
     relais_stop_pidfile "$pidfile" relaisd 30
 }
 
-# flow_exists CLI INI NAME: true when `relais flows list --json` names flow NAME.
-relais_flow_exists() {
-    local cli="$1" ini="$2" name="$3" json
-    json="$("$cli" --config "$ini" flows list --json 2>/dev/null)" || return 1
+# user_exists CLI INI LOGIN: true when `relais users list --json` names LOGIN.
+relais_user_exists() {
+    local cli="$1" ini="$2" login="$3" json
+    json="$("$cli" --config "$ini" users list --json 2>/dev/null)" || return 1
     # shellcheck disable=SC2016 # PHP code, not shell
-    printf '%s' "$json" | RELAIS_FLOW_NAME="$name" php -r '
+    printf '%s' "$json" | RELAIS_LOGIN="$login" php -r '
         $d = json_decode(stream_get_contents(STDIN), true);
         if (!is_array($d)) exit(1);
-        if (isset($d["flows"]) && is_array($d["flows"])) $d = $d["flows"];
-        foreach ($d as $k => $f) {
-            $n = is_array($f) ? ($f["name"] ?? null) : (is_string($k) ? $k : null);
-            if ($n === getenv("RELAIS_FLOW_NAME")) exit(0);
-        }
+        if (isset($d["users"]) && is_array($d["users"])) $d = $d["users"];
+        foreach ($d as $u) if (is_array($u) && ($u["login"] ?? null) === getenv("RELAIS_LOGIN")) exit(0);
         exit(1);'
 }
