@@ -38,7 +38,7 @@ if (request_method() === 'POST') {
 
     if ($errors === []) {
         try {
-            $jobId = client()->jobs()->submit($flow, $files, $params);
+            $jobId = client()->jobs()->submit($flow, $files, $params, 'web:' . current_user()['login']);
             flash('success', 'Job #' . $jobId . ' queued');
             redirect(url('job', ['id' => $jobId]));
         } catch (\Throwable $err) {
