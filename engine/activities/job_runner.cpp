@@ -13,8 +13,8 @@ namespace {
 class RunnerStepContext final : public StepContext {
 public:
     RunnerStepContext(JobQueue& queue, const ContentStore& store, const ClaimedJob& job, int position,
-                      const std::atomic<bool>& stopping)
-        : queue_(queue), store_(store), job_(job), position_(position), stopping_(stopping) {}
+                      const RunControl& control)
+        : queue_(queue), store_(store), job_(job), position_(position), control_(control) {}
 
     int64_t jobId() const override { return job_.id; }
     int position() const override { return position_; }
@@ -35,7 +35,7 @@ public:
     }
     // Shutdown, or a cancel request on this job (looked up at most once a second).
     bool stopRequested() const override {
-        if (stopping_.load() || cancelled_) return true;
+        if (control_.aborting.load() || cancelled_) return true;
         const auto now = std::chrono::steady_clock::now();
         if (now - lastCheck_ < std::chrono::seconds(1)) return false;
         lastCheck_ = now;
@@ -50,7 +50,7 @@ private:
     const ContentStore& store_;
     const ClaimedJob& job_;
     int position_;
-    const std::atomic<bool>& stopping_;
+    const RunControl& control_;
     mutable bool cancelled_ = false;
     mutable std::chrono::steady_clock::time_point lastCheck_ = std::chrono::steady_clock::now();
 };
@@ -90,7 +90,7 @@ Status JobRunner::run(const ClaimedJob& job) {
                              (resume->position > 0 ? " at step " + std::to_string(resume->position) : "")));
     for (size_t i = static_cast<size_t>(resume->position); i < def.steps.size(); ++i) {
         const int position = static_cast<int>(i);
-        if (stopping_.load()) {
+        if (control_.draining.load()) {
             return queue.release(job.id, "engine shutting down before step " + std::to_string(position) +
                                              "; job queued again");
         }
@@ -100,13 +100,13 @@ Status JobRunner::run(const ClaimedJob& job) {
         const StepDefinition& step = def.steps[i];
         const Activity* activity = registry_.find(step.activity);
         RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
-        RunnerStepContext ctx(queue, store_, job, position, stopping_);
+        RunnerStepContext ctx(queue, store_, job, position, control_);
         std::vector<StepDocument> outputs;
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);
         RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message(), idsOf(outputs)));
         if (!s && ctx.cancelled()) return queue.honourRequest(job.id, "cancel");
-        if (!s && stopping_.load() && failure.transient) {
+        if (!s && control_.aborting.load() && failure.transient) {
             return queue.release(job.id, "engine shutting down during step " + std::to_string(position) +
                                              "; job queued again");
         }

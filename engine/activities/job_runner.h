@@ -12,11 +12,18 @@
 
 namespace relais {
 
+// Shared by the engine and its runners: `draining` stops jobs between steps
+// (they go back to the queue); `aborting` also stops running activities.
+struct RunControl {
+    std::atomic<bool> draining{false};
+    std::atomic<bool> aborting{false};
+};
+
 class JobRunner {
 public:
     JobRunner(db::Connection& conn, const ContentStore& store, const ActivityRegistry& registry,
-              const std::atomic<bool>& stopping)
-        : conn_(conn), store_(store), registry_(registry), stopping_(stopping) {}
+              const RunControl& control)
+        : conn_(conn), store_(store), registry_(registry), control_(control) {}
 
     // Runs `job` to its end. A non-ok Status means the database failed while
     // recording; the job's lease then expires and recovery re-queues it.
@@ -26,7 +33,7 @@ private:
     db::Connection& conn_;
     const ContentStore& store_;
     const ActivityRegistry& registry_;
-    const std::atomic<bool>& stopping_;
+    const RunControl& control_;
 };
 
 }  // namespace relais

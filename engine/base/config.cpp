@@ -184,13 +184,22 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
                             intSetting(ini, "engine", "poll_interval_ms", 500, 10, 60000, origin));
     RELAIS_ASSIGN_OR_RETURN(c.leaseSeconds,
                             intSetting(ini, "engine", "lease_seconds", 60, 5, 86400, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.shutdownTimeoutSeconds,
+                            intSetting(ini, "engine", "shutdown_timeout_seconds", 30, 0, 86400, origin));
     c.logLevel = strSetting(ini, "log", "level", "info");
+    // syslog severities 1..7, as journald shows them, map onto spdlog's names.
+    static const char* syslogLevels[] = {"critical", "critical", "error", "warn", "info", "info", "debug"};
+    if (c.logLevel.size() == 1 && c.logLevel[0] >= '1' && c.logLevel[0] <= '7')
+        c.logLevel = syslogLevels[c.logLevel[0] - '1'];
+    if (c.logLevel == "warning") c.logLevel = "warn";
+    if (c.logLevel == "err") c.logLevel = "error";
     static const char* levels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
     bool known = false;
     for (auto* l : levels) known = known || c.logLevel == l;
     if (!known)
         return Status(Code::Config, origin + ": [log] level '" + c.logLevel +
-                                        "' is not one of trace, debug, info, warn, error, critical, off");
+                                        "' is not 1..7 nor one of trace, debug, info, warn, error, critical, off");
+    c.logFile = strSetting(ini, "log", "file");
     return c;
 }
 

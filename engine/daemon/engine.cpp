@@ -11,9 +11,10 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "activities/job_runner.h"
 #include "client/client.h"
 
 namespace relais {
@@ -21,9 +22,16 @@ namespace {
 
 constexpr int kHeartbeatMs = 5000;
 
+// WATCHDOG_USEC from systemd, in milliseconds; 0 when there is no watchdog.
+int watchdogIntervalMs() {
+    const char* usec = std::getenv("WATCHDOG_USEC");
+    if (!usec || !*usec) return 0;
+    return static_cast<int>(std::strtoll(usec, nullptr, 10) / 1000);
+}
+
 }  // namespace
 
-void notifySystemd(const char* state) {
+void notifySystemd(const std::string& state) {
     const char* path = std::getenv("NOTIFY_SOCKET");
     if (!path || !*path) return;
     int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -31,27 +39,69 @@ void notifySystemd(const char* state) {
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     std::strncpy(addr.sun_path, path, sizeof addr.sun_path - 1);
-    if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';  // abstract namespace
-    (void)!::sendto(fd, state, std::strlen(state), 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    if (addr.sun_path[0] == '@') {  // abstract namespace
+        addr.sun_path[0] = '\0';
+        len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + std::strlen(path));
+    }
+    (void)!::sendto(fd, state.data(), state.size(), 0, reinterpret_cast<sockaddr*>(&addr), len);
     ::close(fd);
 }
 
+void configureLogging(const std::string& level, const std::string& file) {
+    std::vector<spdlog::sink_ptr> sinks{std::make_shared<spdlog::sinks::stderr_sink_mt>()};
+    if (!file.empty()) {
+        try {
+            sinks.push_back(std::make_shared<spdlog::sinks::basic_file_sink_mt>(file));
+        } catch (const spdlog::spdlog_ex& e) {
+            std::fprintf(stderr, "relaisd: cannot open log file %s: %s; logging to stderr only\n", file.c_str(),
+                         e.what());
+        }
+    }
+    auto logger = std::make_shared<spdlog::logger>("relaisd", sinks.begin(), sinks.end());
+    logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %l %v");
+    logger->set_level(spdlog::level::from_str(level));
+    logger->flush_on(spdlog::level::info);
+    spdlog::set_default_logger(logger);
+}
+
 void Engine::requestStop() {
-    stopping_.store(true);
+    control_.draining.store(true);
+    cv_.notify_all();
+}
+
+void Engine::requestReload() {
+    reload_.store(true);
     cv_.notify_all();
 }
 
 bool Engine::sleepFor(int ms) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait_for(lock, std::chrono::milliseconds(ms), [this] { return stopping_.load(); });
-    return !stopping_.load();
+    cv_.wait_for(lock, std::chrono::milliseconds(ms),
+                 [this] { return control_.draining.load() || reload_.load(); });
+    return !control_.draining.load();
+}
+
+void Engine::reload() {
+    reload_.store(false);
+    auto fresh = loadConfig(config_.path);
+    if (!fresh) {
+        spdlog::error("reload: {}; keeping the running configuration", fresh.status().message());
+        return;
+    }
+    configureLogging(fresh->logLevel, fresh->logFile);
+    pollIntervalMs_.store(fresh->pollIntervalMs);
+    if (fresh->database.redacted() != config_.database.redacted() || fresh->workers != config_.workers ||
+        fresh->storePath != config_.storePath || fresh->node != config_.node)
+        spdlog::warn("reload: database, store, node and workers changes take effect at the next restart");
+    spdlog::info("reload: configuration {} read again (log level {}, poll interval {} ms)", config_.path,
+                 fresh->logLevel, fresh->pollIntervalMs);
 }
 
 void Engine::worker(int index) {
     const std::string who = config_.node + "/" + std::to_string(index);
     std::unique_ptr<Client> client;
-    int idleMs = config_.pollIntervalMs;
-    while (!stopping_.load()) {
+    while (!control_.draining.load()) {
         if (!client) {
             auto c = Client::open(config_);
             if (!c) {
@@ -70,13 +120,16 @@ void Engine::worker(int index) {
             continue;
         }
         if (!*claimed) {
-            sleepFor(idleMs);
+            sleepFor(pollIntervalMs_.load());
             continue;
         }
         const ClaimedJob& job = **claimed;
-        spdlog::info("worker {}: running job {} (attempt {})", who, job.id, job.attempt);
-        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), stopping_);
+        spdlog::debug("worker {}: running job {} (attempt {})", who, job.id, job.attempt);
+        ++busyWorkers_;
+        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_);
         Status s = runner.run(job);
+        --busyWorkers_;
+        ++jobsRun_;
         if (!s) {
             spdlog::error("worker {}: job {}: lost the database while recording ({}); the lease will expire and "
                           "the job will be queued again",
@@ -87,6 +140,7 @@ void Engine::worker(int index) {
 }
 
 int Engine::run() {
+    pollIntervalMs_.store(config_.pollIntervalMs);
     spdlog::info("relaisd {} starting: node {}, {} worker(s), config {}", version(), config_.node, config_.workers,
                  config_.path);
     std::unique_ptr<Client> client;
@@ -102,6 +156,7 @@ int Engine::run() {
             return 2;
         }
         spdlog::warn("database unavailable: {}; retrying in {} s", c.status().message(), backoffMs / 1000);
+        notifySystemd("STATUS=waiting for the database");
         if (!sleepFor(backoffMs)) return 0;
         backoffMs = std::min(backoffMs * 2, 30000);
     }
@@ -119,10 +174,18 @@ int Engine::run() {
     }
     std::vector<std::thread> workers;
     for (int i = 0; i < config_.workers; ++i) workers.emplace_back([this, i] { worker(i); });
-    notifySystemd("READY=1");
+    notifySystemd("READY=1\nSTATUS=running " + std::to_string(config_.workers) + " worker(s)");
     spdlog::info("relaisd ready");
 
-    while (sleepFor(kHeartbeatMs)) {
+    const int watchdogMs = watchdogIntervalMs();
+    const int tickMs = watchdogMs > 0 ? std::min(kHeartbeatMs, watchdogMs / 2) : kHeartbeatMs;
+    auto lastHeartbeat = std::chrono::steady_clock::now() - std::chrono::hours(1);
+    while (sleepFor(tickMs) || reload_.load()) {
+        if (control_.draining.load()) break;
+        if (reload_.load()) reload();
+        if (watchdogMs > 0) notifySystemd("WATCHDOG=1");
+        if (std::chrono::steady_clock::now() - lastHeartbeat < std::chrono::milliseconds(kHeartbeatMs)) continue;
+        lastHeartbeat = std::chrono::steady_clock::now();
         if (!client->connection().ping()) {
             auto c = Client::open(config_);
             if (!c) {
@@ -131,19 +194,33 @@ int Engine::run() {
             }
             client = std::move(c).value();
         }
-        auto& hc = client->connection();
         auto queue = client->jobs();
         if (Status s = queue.heartbeat(config_.node, config_.leaseSeconds); !s)
             spdlog::warn("heartbeat: {}", s.message());
-        hc.execute("UPDATE node SET heartbeat_at = NOW(3) WHERE name = ?", {config_.node});
+        client->connection().execute("UPDATE node SET heartbeat_at = NOW(3), status = 'running' WHERE name = ?",
+                                     {config_.node});
         auto recovered = queue.recoverExpiredLeases();
-        if (recovered && *recovered > 0) spdlog::warn("re-queued {} job(s) whose node stopped renewing its lease", *recovered);
+        if (recovered && *recovered > 0)
+            spdlog::warn("re-queued {} job(s) whose node stopped renewing its lease", *recovered);
+        notifySystemd("STATUS=" + std::to_string(busyWorkers_.load()) + " of " + std::to_string(config_.workers) +
+                      " worker(s) busy, " + std::to_string(jobsRun_.load()) + " job(s) run");
     }
 
     notifySystemd("STOPPING=1");
-    spdlog::info("relaisd stopping: waiting for the workers to finish their current step");
+    spdlog::info("relaisd stopping: {} running step(s) get up to {} s to finish", busyWorkers_.load(),
+                 config_.shutdownTimeoutSeconds);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config_.shutdownTimeoutSeconds);
+    while (busyWorkers_.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (busyWorkers_.load() > 0) {
+        spdlog::warn("relaisd stopping: {} step(s) still running after {} s; stopping them, their jobs go back to "
+                     "the queue",
+                     busyWorkers_.load(), config_.shutdownTimeoutSeconds);
+        control_.aborting.store(true);
+    }
     for (auto& t : workers) t.join();
-    client->connection().execute("UPDATE node SET status = 'stopped' WHERE name = ?", {config_.node});
+    if (client->connection().ping())
+        client->connection().execute("UPDATE node SET status = 'stopped' WHERE name = ?", {config_.node});
     spdlog::info("relaisd stopped");
     return 0;
 }

@@ -1,14 +1,17 @@
 // relaisd's engine: connects (retrying while the database is down),
 // registers its node, runs `workers` threads that claim and run jobs, renews
-// leases, re-queues jobs of dead nodes, and stops cleanly when asked.
-// Thread-safety: requestStop() may be called from any thread (it only sets
-// a flag); everything else runs on the thread that called run().
+// leases, re-queues jobs of dead nodes, and stops cleanly when asked: it
+// drains (no new step starts; running steps get shutdown_timeout_seconds to
+// end), then aborts what is left, which goes back to the queue.
+// Thread-safety: requestStop() and requestReload() may be called from any
+// thread (they only set flags); everything else runs on run()'s thread.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
 
+#include "activities/job_runner.h"
 #include "base/config.h"
 
 namespace relais {
@@ -20,21 +23,31 @@ public:
     // Runs until requestStop(); returns the process exit code.
     int run();
     void requestStop();
-    bool stopping() const { return stopping_.load(); }
+    // Re-reads the config file (log level and file, poll interval); other
+    // settings need a restart and a log line says so.
+    void requestReload();
 
 private:
     void worker(int index);
-    // Sleeps up to `ms`, waking early on stop. Returns false when stopping.
+    void reload();
+    // Sleeps up to `ms`, waking early on stop or reload. Returns false when stopping.
     bool sleepFor(int ms);
 
     Config config_;
-    std::atomic<bool> stopping_{false};
+    RunControl control_;
+    std::atomic<bool> reload_{false};
+    std::atomic<int> pollIntervalMs_{500};
+    std::atomic<int> busyWorkers_{0};
+    std::atomic<long> jobsRun_{0};
     std::mutex mu_;
     std::condition_variable cv_;
 };
 
 // Sends a notification ("READY=1", "STOPPING=1"...) to systemd when started
 // by it (NOTIFY_SOCKET set); does nothing otherwise.
-void notifySystemd(const char* state);
+void notifySystemd(const std::string& state);
+
+// Points spdlog at stderr (and `file` if not empty) at `level`.
+void configureLogging(const std::string& level, const std::string& file);
 
 }  // namespace relais

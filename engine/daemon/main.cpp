@@ -2,7 +2,6 @@
 // (systemd Type=notify, or a terminal); SIGTERM/SIGINT stop it cleanly.
 #include <CLI/CLI.hpp>
 #include <signal.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -33,14 +32,12 @@ int main(int argc, char** argv) {
     });
     CLI11_PARSE(app, argc, argv);
 
-    spdlog::set_default_logger(spdlog::stderr_logger_mt("relaisd"));
-    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
     auto config = relais::loadConfig(relais::resolveConfigPath(configPath));
     if (!config) {
         std::cerr << "relaisd: " << config.status().message() << "\n";
         return 2;
     }
-    spdlog::set_level(spdlog::level::from_str(config->logLevel));
+    relais::configureLogging(config->logLevel, config->logFile);
 
     if (!pidFile.empty()) {
         std::ofstream pf(pidFile);
@@ -54,14 +51,19 @@ int main(int argc, char** argv) {
     sa.sa_handler = onSignal;
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGHUP, &sa, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
     relais::Engine engine(config.value());
     std::atomic<bool> done{false};
     std::thread watcher([&] {
         while (!done.load()) {
-            if (g_signal) {
-                spdlog::info("received signal {}", static_cast<int>(g_signal));
+            const int sig = g_signal;
+            if (sig == SIGHUP) {
+                g_signal = 0;
+                engine.requestReload();
+            } else if (sig) {
+                spdlog::info("received signal {}", sig);
                 engine.requestStop();
                 return;
             }

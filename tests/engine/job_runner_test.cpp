@@ -34,7 +34,7 @@ protected:
         EXPECT_TRUE(id.isOk()) << id.status().message();
         auto claimed = client_->jobs().claim("n1", 60);
         EXPECT_TRUE(claimed.isOk() && *claimed);
-        JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), stopping_);
+        JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), control_);
         Status s = runner.run(**claimed);
         EXPECT_TRUE(s.isOk()) << s.message();
         return client_->jobs().get(*id).value();
@@ -42,7 +42,7 @@ protected:
 
     std::unique_ptr<TestDatabase> db_;
     std::unique_ptr<Client> client_;
-    std::atomic<bool> stopping_{false};
+    RunControl control_;
 };
 
 }  // namespace
@@ -93,7 +93,7 @@ TEST_F(JobRunnerTest, ExecMissingProgramFailsNamingIt) {
 }
 
 TEST_F(JobRunnerTest, StopRequestBeforeAStepQueuesTheJobAgain) {
-    stopping_ = true;
+    control_.draining = true;
     auto j = runOnce(R"({"name":"stop","steps":[{"activity":"noop"}]})");
     EXPECT_EQ(j.status, "queued");
     EXPECT_EQ(j.attempt, 0);
@@ -115,7 +115,7 @@ TEST_F(JobRunnerTest, RetryOfAFailedJobResumesAtTheFailedStep) {
     auto claimed = client_->jobs().claim("n1", 60);
     ASSERT_TRUE(claimed.isOk() && *claimed);
     EXPECT_EQ((*claimed)->attempt, 2);
-    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), stopping_);
+    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), control_);
     ASSERT_TRUE(runner.run(**claimed).isOk());
     auto after = client_->jobs().get(j.id);
     EXPECT_EQ(after->status, "succeeded") << after->error.value_or("");
@@ -136,7 +136,7 @@ TEST_F(JobRunnerTest, CancelRequestStopsALongExecAndCancelsTheJob) {
         EXPECT_TRUE(other->jobs().cancel(*id, "test").isOk());
     });
     const auto start = std::chrono::steady_clock::now();
-    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), stopping_);
+    JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), control_);
     ASSERT_TRUE(runner.run(**claimed).isOk());
     canceller.join();
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
