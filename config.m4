@@ -68,7 +68,9 @@ install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-d
   dnl ------------------------------------------------------------ sources
   dnl RELAIS_DEPS_CFLAGS carries spdlog's -DSPDLOG_SHARED_LIB -DSPDLOG_COMPILED_LIB
   dnl -DSPDLOG_FMT_EXTERNAL: without them the headers would not match the library.
-  RELAIS_CXXFLAGS="$PHP_RELAIS_STDCXX -I$RELAIS_SRC_ROOT/engine -I@ext_srcdir@/ext $RELAIS_DEPS_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  dnl Warnings on (our code builds clean with them); not -Werror, since the Zend
+  dnl headers of another PHP version or compiler may warn on their own.
+  RELAIS_CXXFLAGS="$PHP_RELAIS_STDCXX -Wall -Wextra -Wno-unused-parameter -I$RELAIS_SRC_ROOT/engine -I@ext_srcdir@/ext $RELAIS_DEPS_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   PHP_NEW_EXTENSION([relais],
     [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows_users.cpp],
     [$ext_shared], [], [$RELAIS_CXXFLAGS], [cxx])

@@ -36,7 +36,8 @@ extern "C" {
 }
 
 #define PHP_RELAIS_EXTNAME "relais"
-// config.m4 / config.w32 define it from engine/CMakeLists.txt's project version.
+// config.m4 (config.h) and config.w32 (config.w32.h, read by php.h) define
+// it from engine/CMakeLists.txt's project version.
 #ifndef PHP_RELAIS_VERSION
 #define PHP_RELAIS_VERSION "0.0.0-dev"
 #endif
