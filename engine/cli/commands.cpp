@@ -210,6 +210,21 @@ int jobAction(const Globals& g, const std::string& action, const std::string& jo
     return kOk;
 }
 
+int purge(const Globals& g, int olderThanDays, const std::string& flow, bool dryRun) {
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    PurgeRequest req;
+    req.olderThanDays = olderThanDays;
+    if (!flow.empty()) req.flow = flow;
+    req.dryRun = dryRun;
+    auto r = (*c)->jobs().purge(req);
+    if (!r) return fail(r.status());
+    std::cout << (dryRun ? "would remove " : "removed ") << r->jobs << " job(s), " << r->documents
+              << " document record(s), " << r->logLines << " log line(s) and " << r->files << " store file(s) ("
+              << r->bytes << " bytes)\n";
+    return kOk;
+}
+
 int nodes(const Globals& g, bool json) {
     auto c = openClient(g);
     if (!c) return fail(c.status());

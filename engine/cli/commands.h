@@ -29,6 +29,7 @@ int show(const Globals& g, const std::string& job, bool json);
 int list(const Globals& g, const std::string& status, const std::string& flow, int limit, bool json);
 // cancel, pause, resume or retry a job (`action` is the verb).
 int jobAction(const Globals& g, const std::string& action, const std::string& job);
+int purge(const Globals& g, int olderThanDays, const std::string& flow, bool dryRun);
 int nodes(const Globals& g, bool json);
 int flowsExport(const Globals& g, const std::string& name);
 int flowsValidate(const std::vector<std::string>& files);

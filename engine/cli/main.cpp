@@ -92,6 +92,14 @@ int main(int argc, char** argv) {
         cmd->callback([&, action] { rc = jobAction(g, action, actionJob); });
     }
 
+    int olderThan = 0;
+    bool dryRun = false;
+    auto* purgeCmd = app.add_subcommand("purge", "remove finished jobs, their logs and unreferenced documents");
+    purgeCmd->add_option("--older-than", olderThan, "days since the job finished")->required()->check(CLI::NonNegativeNumber);
+    purgeCmd->add_option("--flow", flowFilter, "only jobs of this flow");
+    purgeCmd->add_flag("--dry-run", dryRun, "count what would be removed, remove nothing");
+    purgeCmd->callback([&] { rc = purge(g, olderThan, flowFilter, dryRun); });
+
     auto* nodesCmd = app.add_subcommand("nodes", "list engine nodes with their last heartbeat");
     nodesCmd->add_flag("--json", json, "print JSON");
     nodesCmd->callback([&] { rc = nodes(g, json); });

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <random>
 
 #include "flows/flow_repository.h"
@@ -443,6 +445,88 @@ Result<int64_t> JobQueue::count() {
     auto rows = conn_.query("SELECT COUNT(*) FROM job");
     if (!rows) return rows.status();
     return rows->front().i64(0);
+}
+
+}  // namespace relais
+
+namespace relais {
+
+Result<PurgeReport> JobQueue::purge(const PurgeRequest& req) {
+    PurgeReport report;
+    if (req.olderThanDays < 0) return Status(Code::InvalidArgument, "--older-than must be 0 or more days");
+    // The jobs to remove, as a condition on the alias j.
+    std::string where =
+        "j.status IN ('succeeded', 'failed', 'cancelled') AND j.finished_at < NOW(3) - INTERVAL ? DAY";
+    db::Params params{int64_t{req.olderThanDays}};
+    if (req.flow) {
+        where += " AND j.flow_name = ?";
+        params.emplace_back(*req.flow);
+    }
+    auto repeated = [&](int n) {
+        db::Params out;
+        for (int i = 0; i < n; ++i) out.insert(out.end(), params.begin(), params.end());
+        return out;
+    };
+    if (req.dryRun) {
+        auto counts = conn_.query(
+            "SELECT (SELECT COUNT(*) FROM job j WHERE " + where + "), "
+            "(SELECT COUNT(*) FROM document d JOIN job j ON j.id = d.job_id WHERE " + where + "), "
+            "(SELECT COUNT(*) FROM job_log l JOIN job j ON j.id = l.job_id WHERE " + where + ")",
+            repeated(3));
+        if (!counts) return counts.status();
+        report.jobs = counts->front().i64(0);
+        report.documents = counts->front().i64(1);
+        report.logLines = counts->front().i64(2);
+        auto files = conn_.query(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM (SELECT d.sha256, MAX(d.size) AS size FROM document d "
+            "JOIN job j ON j.id = d.job_id WHERE " + where + " GROUP BY d.sha256) gone "
+            "WHERE NOT EXISTS (SELECT 1 FROM document d2 JOIN job j ON j.id = d2.job_id "
+            "WHERE d2.sha256 = gone.sha256 AND NOT (" + where + "))",
+            repeated(2));
+        if (!files) return files.status();
+        report.files = files->front().i64(0);
+        report.bytes = static_cast<uint64_t>(files->front().i64(1));
+        return report;
+    }
+    for (;;) {
+        db::Params p = params;
+        p.emplace_back(int64_t{1000});
+        db::Transaction tx(conn_);
+        RELAIS_TRY(tx.begin());
+        auto ids = conn_.query("SELECT j.id FROM job j WHERE " + where + " ORDER BY j.id LIMIT ? FOR UPDATE SKIP LOCKED", p);
+        if (!ids) return ids.status();
+        if (ids->empty()) break;
+        // `list` holds only integers read from the database.
+        std::string list;
+        for (const auto& r : *ids) list += (list.empty() ? "" : ",") + std::to_string(r.i64(0));
+        auto counts = conn_.query("SELECT (SELECT COUNT(*) FROM document WHERE job_id IN (" + list +
+                                  ")), (SELECT COUNT(*) FROM job_log WHERE job_id IN (" + list + "))");
+        if (!counts) return counts.status();
+        auto files = conn_.query("SELECT sha256, MAX(store_path), MAX(size) FROM document WHERE job_id IN (" + list +
+                                 ") GROUP BY sha256");
+        if (!files) return files.status();
+        auto del = conn_.execute("DELETE FROM job WHERE id IN (" + list + ")");
+        if (!del) return del.status();
+        RELAIS_TRY(tx.commit());
+        report.jobs += static_cast<int64_t>(ids->size());
+        report.documents += counts->front().i64(0);
+        report.logLines += counts->front().i64(1);
+        for (const auto& f : *files) {
+            auto used = conn_.query("SELECT 1 FROM document WHERE sha256 = ? LIMIT 1", {f.str(0)});
+            if (!used) return used.status();
+            if (!used->empty()) continue;
+            const std::string path = store_.absolutePath(f.str(1));
+            std::error_code ec;
+            auto mtime = std::filesystem::last_write_time(path, ec);
+            if (ec || std::filesystem::file_time_type::clock::now() - mtime < std::chrono::seconds(req.fileGraceSeconds))
+                continue;
+            if (std::filesystem::remove(path, ec)) {
+                ++report.files;
+                report.bytes += static_cast<uint64_t>(f.i64(2));
+            }
+        }
+    }
+    return report;
 }
 
 }  // namespace relais

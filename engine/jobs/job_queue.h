@@ -111,6 +111,23 @@ struct ResumePoint {
     std::vector<Document> documents;
 };
 
+struct PurgeRequest {
+    int olderThanDays = 30;
+    std::optional<std::string> flow;
+    bool dryRun = false;
+    // Store files younger than this may be about to get a new reference from
+    // a concurrent submit of the same bytes; the next purge takes them.
+    int fileGraceSeconds = 600;
+};
+
+struct PurgeReport {
+    int64_t jobs = 0;
+    int64_t documents = 0;
+    int64_t logLines = 0;
+    int64_t files = 0;       // store files removed (no other document uses them)
+    uint64_t bytes = 0;      // their size
+};
+
 struct ClaimedJob {
     int64_t id = 0;
     int64_t flowId = 0;
@@ -172,6 +189,11 @@ public:
     // The input documents of a job (absolute paths via the store).
     Result<std::vector<Document>> inputs(int64_t job);
     Result<int64_t> count();
+
+    // Removes finished jobs (succeeded, failed, cancelled) that ended more
+    // than `olderThanDays` ago, with their steps, logs and documents, and the
+    // store files no remaining document uses. A dry run only counts.
+    Result<PurgeReport> purge(const PurgeRequest& req);
 
 private:
     db::Connection& conn_;

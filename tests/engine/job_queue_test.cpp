@@ -2,6 +2,8 @@
 // input that must write nothing.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "test_database.h"
 
 using namespace relais;
@@ -256,4 +258,59 @@ TEST(RetryDelayTest, GrowsExponentiallyWithJitterAndIsCapped) {
         EXPECT_LE(third, 48);
         EXPECT_LE(retryDelaySeconds(p, 9), 120);
     }
+}
+
+TEST_F(JobQueueTest, PurgeRemovesOldFinishedJobsAndUnsharedFilesOnly) {
+    const int64_t oldDone = submit();   // doc 1: only this job uses it
+    const int64_t recent = submit();    // doc 2
+    const int64_t oldQueued = submit(); // doc 3, not finished: kept
+    auto& conn = client_->connection();
+    ASSERT_TRUE(conn.execute("UPDATE job SET status = 'succeeded', finished_at = NOW(3) - INTERVAL 40 DAY "
+                             "WHERE id = ?", {oldDone}).isOk());
+    ASSERT_TRUE(conn.execute("UPDATE job SET status = 'failed', finished_at = NOW(3) WHERE id = ?", {recent}).isOk());
+    const std::string oldFile =
+        client_->store().absolutePath(client_->jobs().get(oldDone)->documents.at(0).storePath);
+
+    PurgeRequest dry;
+    dry.olderThanDays = 30;
+    dry.dryRun = true;
+    auto counted = client_->jobs().purge(dry);
+    ASSERT_TRUE(counted.isOk()) << counted.status().message();
+    EXPECT_EQ(counted->jobs, 1);
+    EXPECT_EQ(counted->documents, 1);
+    EXPECT_EQ(counted->files, 1);
+    EXPECT_TRUE(std::filesystem::exists(oldFile)) << "a dry run removes nothing";
+    EXPECT_EQ(rows("job"), 3);
+
+    PurgeRequest real = dry;
+    real.dryRun = false;
+    real.fileGraceSeconds = 0;
+    auto removed = client_->jobs().purge(real);
+    ASSERT_TRUE(removed.isOk()) << removed.status().message();
+    EXPECT_EQ(removed->jobs, 1);
+    EXPECT_GE(removed->logLines, 1);
+    EXPECT_EQ(removed->files, 1);
+    EXPECT_FALSE(std::filesystem::exists(oldFile));
+    EXPECT_EQ(client_->jobs().get(oldDone).status().code(), Code::NotFound);
+    EXPECT_TRUE(client_->jobs().get(recent).isOk());
+    EXPECT_TRUE(client_->jobs().get(oldQueued).isOk());
+}
+
+TEST_F(JobQueueTest, PurgeKeepsAFileAnotherJobStillUses) {
+    const std::string path = db_->dir() + "/shared.txt";
+    writeFile(path, "shared bytes");
+    auto a = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0});
+    auto b = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0});
+    ASSERT_TRUE(a.isOk() && b.isOk());
+    ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'succeeded', finished_at = NOW(3) - "
+                                              "INTERVAL 40 DAY WHERE id = ?", {*a}).isOk());
+    PurgeRequest req;
+    req.olderThanDays = 30;
+    req.fileGraceSeconds = 0;
+    auto r = client_->jobs().purge(req);
+    ASSERT_TRUE(r.isOk());
+    EXPECT_EQ(r->jobs, 1);
+    EXPECT_EQ(r->files, 0);
+    auto j = client_->jobs().get(*b);
+    EXPECT_EQ(relais::testing::readFile(client_->store().absolutePath(j->documents.at(0).storePath)), "shared bytes");
 }
