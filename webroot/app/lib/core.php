@@ -43,7 +43,7 @@ function core_error(string $doing, \Throwable $err): string
     if ($message === '') {
         $message = 'the Relais core reported an error without a message';
     }
-    $text = $doing . ': ' . $message . (preg_match('/[.!?)]$/', $message) ? '' : '.');
+    $text = $doing . ': ' . $message . (preg_match('/[.!?][)"\']?$/', $message) ? '' : '.');
     if (class_exists(\Relais\UnavailableException::class, false) && $err instanceof \Relais\UnavailableException) {
         $text .= ' The service is unavailable for now; try again in a moment.';
     }

@@ -22,13 +22,14 @@ if ($status !== '' && !in_array($status, JOB_STATUSES, true)) {
 }
 
 $flows = [];
+$flowsError = null;
 try {
     $flows = client()->flows()->list();
 } catch (\Throwable $err) {
     if (!is_core_error($err)) {
         throw $err;
     }
-    $errors[] = core_error('Could not load the list of flows', $err);
+    $flowsError = core_error('Could not load the list of flows', $err);
 }
 $flowNames = array_map(static fn (array $f): string => (string)$f['name'], $flows);
 sort($flowNames);
@@ -50,6 +51,11 @@ try {
     } else {
         $errors[] = core_error('Could not load the job list', $err);
     }
+}
+
+// When both fail it is for the same reason: say it once, about the list.
+if ($flowsError !== null && $jobs !== null) {
+    $errors[] = $flowsError;
 }
 
 render('jobs', [
