@@ -49,7 +49,7 @@ function dispatch(array $routes): never
                 'message' => 'The page "' . $page . '" does not accept ' . $method . ' requests.'], 405);
         }
         if ($method === 'POST') {
-            check_post();
+            check_post($page);
         }
         if ($route['auth']) {
             require_login();
@@ -69,7 +69,7 @@ function dispatch(array $routes): never
 }
 
 /** Refuses a POST whose body was dropped for its size or that lacks this session's CSRF token. */
-function check_post(): void
+function check_post(string $page): void
 {
     $length = (int)($_SERVER['CONTENT_LENGTH'] ?? 0);
     if ($_POST === [] && $_FILES === [] && $length > 0) {
@@ -79,6 +79,15 @@ function check_post(): void
             'back' => url('run')], 413);
     }
     if (!csrf_valid()) {
+        // A login or logout form left open until the session expired: nothing to protect,
+        // so say what happened in the words of that page rather than refusing.
+        if ($page === 'login') {
+            render('login', ['title' => 'Log in — Relais', 'login' => param('login', 'post'),
+                'error' => 'The login form had expired; please log in again.']);
+        }
+        if ($page === 'logout' && current_user() === null) {
+            redirect(url('login'));
+        }
         render('error', ['title' => 'Request refused', 'heading' => 'Request refused',
             'message' => 'This form was not sent from a current page of this site (missing or wrong CSRF token). '
                 . 'Reload the page and try again.'], 403);
