@@ -3,9 +3,10 @@
 # a trial: everything lives under <repo>/var/ (database, store, logs, config).
 # Safe to run again: it rebuilds what changed and restarts what runs.
 #
-#   ./installer/install.sh [--port N] [--db-port N]   install/update and start
-#   ./installer/install.sh --stop                      stop what it started
-#   ./installer/install.sh --system                    (not yet supported)
+#   ./installer/install.sh [--port N] [--db-port N] [--var DIR] [--no-links]
+#                                   install/update and start
+#   ./installer/install.sh [--var DIR] --stop   stop what it started
+#   ./installer/install.sh --system             (not yet supported)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,15 +17,18 @@ PORT=8080
 DB_PORT=3307
 ACTION=install
 VAR="$ROOT/var"
+LINKS=1
 
 usage() {
     cat <<USAGE
-Usage: $0 [--port N] [--db-port N] [--stop] [--system] [--help]
+Usage: $0 [--port N] [--db-port N] [--var DIR] [--no-links] [--stop] [--system] [--help]
 
-Installs Relais from this source tree under $VAR and starts it:
-MariaDB on 127.0.0.1:DB_PORT (default 3307), relaisd, and the admin site on
-http://127.0.0.1:PORT/ (default 8080). Run it again to update; --stop stops
-the three servers. See docs/install.md.
+Installs Relais from this source tree and starts it: MariaDB on
+127.0.0.1:DB_PORT (default 3307), relaisd, and the admin site on
+http://127.0.0.1:PORT/ (default 8080), with all their state under DIR
+(default $ROOT/var). As root it also links relais and relaisd into
+/usr/local/bin (not with --no-links). Run it again to update; --stop stops the
+three servers. See docs/install.md.
 USAGE
 }
 
@@ -34,6 +38,9 @@ while [ $# -gt 0 ]; do
         --port=*) PORT="${1#*=}"; shift ;;
         --db-port) [ $# -ge 2 ] || relais_die "--db-port needs a value"; DB_PORT="$2"; shift 2 ;;
         --db-port=*) DB_PORT="${1#*=}"; shift ;;
+        --var) [ $# -ge 2 ] || relais_die "--var needs a directory"; VAR="$2"; shift 2 ;;
+        --var=*) VAR="${1#*=}"; shift ;;
+        --no-links) LINKS=""; shift ;;
         --stop) ACTION=stop; shift ;;
         --system) ACTION=system; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -44,6 +51,11 @@ for p in "$PORT" "$DB_PORT"; do
     case "$p" in ''|*[!0-9]*) relais_die "not a port number: $p" ;; esac
     if [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then relais_die "port out of range: $p"; fi
 done
+
+case "$VAR" in
+    /*) ;;
+    *) VAR="$PWD/$VAR" ;;
+esac
 
 CLI="$ROOT/build/engine/relais"
 DAEMON="$ROOT/build/engine/relaisd"
@@ -135,7 +147,7 @@ relais_apache_configure "$ROOT" "$VAR" "$PORT" "$ROOT/modules/relais.so" "$INI" 
 relais_apache_start "$VAR" "$PORT"
 
 # 8. Commands on the PATH (root only).
-if relais_is_root; then
+if relais_is_root && [ -n "$LINKS" ]; then
     ln -sfn "$CLI" /usr/local/bin/relais
     ln -sfn "$DAEMON" /usr/local/bin/relaisd
 fi
@@ -150,5 +162,5 @@ Relais is running.
   Demo flow:   relais --config $INI submit demo-deposit FILE --wait
                deposits FILE into $OUTBOX
   Logs:        $LOG
-  Stop:        $0 --stop
+  Stop:        $0$([ "$VAR" = "$ROOT/var" ] || printf ' --var %s' "$VAR") --stop
 DONE

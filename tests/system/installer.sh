@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016 # the single-quoted snippets are PHP code, not shell
+# installer/install.sh end to end, into a private state directory and ports:
+# it starts everything and prints a URL, login and password that work; the demo
+# flow runs; a second run keeps the passwords and data; --stop stops it all.
+# shellcheck source=tests/lib/system.sh
+. "$(dirname "$0")/../lib/system.sh"
+
+INSTALL="$RELAIS_ROOT/installer/install.sh"
+VARDIR="$(mktemp -d /tmp/relais-inst.XXXXXX)"
+chmod 755 "$VARDIR"
+VARDIR="$VARDIR/var"
+WEB_PORT="$(relais_free_port)"
+DB_PORT="$(relais_free_port)"
+while [ "$DB_PORT" = "$WEB_PORT" ]; do DB_PORT="$(relais_free_port)"; done
+INSTALL_ARGS=(--var "$VARDIR" --port "$WEB_PORT" --db-port "$DB_PORT" --no-links)
+FIRST_PASSWORD=""
+
+cleanup() {
+    "$INSTALL" --var "$VARDIR" --stop < /dev/null > /dev/null 2>&1 || true
+    rm -rf "$(dirname "$VARDIR")"
+}
+trap cleanup EXIT
+
+# http_status URL: the HTTP status code of a GET (000 when nothing answers).
+http_status() {
+    local url="$1"
+    php -r '
+        $ctx = stream_context_create(["http" => ["ignore_errors" => true, "timeout" => 10, "follow_location" => 0]]);
+        $body = @file_get_contents($argv[1], false, $ctx);
+        if ($body === false && empty($http_response_header)) { echo "000"; exit; }
+        preg_match("/^HTTP\/\S+ (\d+)/", $http_response_header[0] ?? "", $m);
+        echo $m[1] ?? "000";' "$url"
+}
+
+install_prints_url_login_and_password() {
+    t_run "$INSTALL" "${INSTALL_ARGS[@]}"
+    printf '%s\n%s\n' "$T_OUT" "$T_ERR" > "$RELAIS_TEST_TMP/install-1.log"
+    t_expect_rc 0 "install.sh" || return 1
+    printf '%s' "$T_OUT" | grep -qF "http://127.0.0.1:$WEB_PORT/" || t_fail "install.sh did not print http://127.0.0.1:$WEB_PORT/"
+    printf '%s' "$T_OUT" | grep -qE 'Login: +admin' || t_fail "install.sh did not print the login admin"
+    FIRST_PASSWORD="$(head -n 1 "$VARDIR/admin-password" 2> /dev/null || true)"
+    [ -n "$FIRST_PASSWORD" ] || { t_fail "no $VARDIR/admin-password"; return 1; }
+    printf '%s' "$T_OUT" | grep -qF "$FIRST_PASSWORD" || t_fail "install.sh did not print the admin password"
+}
+
+install_protects_secrets() {
+    local mode
+    mode="$(stat -c %a "$VARDIR/admin-password" 2> /dev/null)"
+    [ "$mode" = 600 ] || t_fail "admin-password has mode $mode, expected 600"
+    mode="$(stat -c %a "$VARDIR/relais.ini" 2> /dev/null)"
+    [ "$mode" = 640 ] || t_fail "relais.ini has mode $mode, expected 640"
+    if relais_is_root; then
+        [ "$(stat -c %G "$VARDIR/relais.ini")" = www-data ] || t_fail "relais.ini is not group www-data"
+        runuser -u www-data -- test -r "$VARDIR/relais.ini" || t_fail "www-data cannot read relais.ini"
+        runuser -u www-data -- test -w "$VARDIR/store" || t_fail "www-data cannot write the store"
+        if runuser -u www-data -- mariadb --no-defaults -S "$VARDIR/mariadb/run/mariadb.sock" -uroot -e 'SELECT 1' > /dev/null 2>&1; then
+            t_fail "www-data can log in to MariaDB as root without a password"
+        fi
+    fi
+}
+
+installed_site_serves_the_login_page() {
+    local status
+    status="$(http_status "http://127.0.0.1:$WEB_PORT/")"
+    case "$status" in
+        200|302|303) ;;
+        *) t_fail "GET http://127.0.0.1:$WEB_PORT/ answered $status" ;;
+    esac
+    status="$(http_status "http://127.0.0.1:$WEB_PORT/.htaccess")"
+    [ "$status" = 403 ] || [ "$status" = 404 ] || t_fail "GET /.htaccess answered $status, expected 403/404"
+}
+
+installed_demo_flow_deposits_a_file() {
+    local input="$RELAIS_TEST_TMP/installer-demo.txt"
+    printf 'installer demo %s\n' "$(relais_random_hex 8)" > "$input"
+    t_run "$RELAIS_BIN" --config "$VARDIR/relais.ini" submit demo-deposit "$input" --wait 30
+    t_expect_rc 0 "relais submit demo-deposit on the installed instance" || return 1
+    cmp -s "$input" "$VARDIR/outbox/demo-deposit/installer-demo.txt" \
+        || t_fail "the file did not land unchanged in $VARDIR/outbox/demo-deposit/"
+}
+
+second_install_keeps_passwords_and_jobs() {
+    local dsn_before dsn_after
+    dsn_before="$(relais_ini_get "$VARDIR/relais.ini" database dsn)"
+    t_run "$INSTALL" "${INSTALL_ARGS[@]}"
+    printf '%s\n%s\n' "$T_OUT" "$T_ERR" > "$RELAIS_TEST_TMP/install-2.log"
+    t_expect_rc 0 "second install.sh" || return 1
+    dsn_after="$(relais_ini_get "$VARDIR/relais.ini" database dsn)"
+    [ "$dsn_before" = "$dsn_after" ] || t_fail "the database DSN (password) changed on the second run"
+    [ "$(head -n 1 "$VARDIR/admin-password")" = "$FIRST_PASSWORD" ] || t_fail "the admin password changed on the second run"
+    t_run "$RELAIS_BIN" --config "$VARDIR/relais.ini" list --json --status succeeded
+    local n
+    n="$(printf '%s' "$T_OUT" | t_json 'echo count(items($d));')"
+    [ "${n:-0}" -ge 1 ] || t_fail "the demo job is gone after the second run"
+}
+
+stop_stops_everything() {
+    t_run "$INSTALL" --var "$VARDIR" --stop
+    t_expect_rc 0 "install.sh --stop"
+    local pidfile
+    for pidfile in "$VARDIR/run/httpd.pid" "$VARDIR/run/relaisd.pid" "$VARDIR/mariadb/run/mariadb.pid"; do
+        if [ -e "$pidfile" ]; then t_fail "$pidfile still exists after --stop"; fi
+    done
+    relais_port_in_use "$WEB_PORT" && t_fail "port $WEB_PORT still answers after --stop"
+    relais_port_in_use "$DB_PORT" && t_fail "port $DB_PORT still answers after --stop"
+    return 0
+}
+
+t_case install_prints_url_login_and_password install_prints_url_login_and_password
+t_case install_protects_secrets install_protects_secrets
+t_case installed_site_serves_the_login_page installed_site_serves_the_login_page
+t_case installed_demo_flow_deposits_a_file installed_demo_flow_deposits_a_file
+t_case second_install_keeps_passwords_and_jobs second_install_keeps_passwords_and_jobs
+t_case stop_stops_everything stop_stops_everything
