@@ -5,6 +5,10 @@
 
 #include "php_relais.h"
 
+extern "C" {
+#include "main/fopen_wrappers.h"
+}
+
 namespace {
 
 zend_object_handlers clientHandlers;
@@ -69,6 +73,14 @@ ZEND_METHOD(Relais_Client, __construct) {
         }
         if (configFile && ZSTR_LEN(configFile) == 0) {
             zend_argument_value_error(1, "must not be empty (pass null to use the default configuration file)");
+            RETURN_THROWS();
+        }
+        // A file named by the script obeys open_basedir like any file PHP
+        // opens; the default one is the administrator's (ini or environment).
+        if (configFile && php_check_open_basedir_ex(ZSTR_VAL(configFile), 0) != 0) {
+            zend_throw_exception_ex(relais_ce_Exception, static_cast<zend_long>(relais::Code::Config),
+                                    "configuration file %s is outside the allowed path(s) (open_basedir)",
+                                    ZSTR_VAL(configFile));
             RETURN_THROWS();
         }
         const std::string path = configFile ? std::string(ZSTR_VAL(configFile), ZSTR_LEN(configFile))

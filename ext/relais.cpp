@@ -21,7 +21,10 @@ zend_class_entry* relais_ce_Flows;
 zend_class_entry* relais_ce_Users;
 
 PHP_INI_BEGIN()
-    PHP_INI_ENTRY(PHP_RELAIS_INI_CONFIG, "", PHP_INI_ALL, nullptr)
+    // Not PHP_INI_ALL: the file holds the database credentials, and which
+    // file a site uses is the administrator's choice (php.ini, vhost,
+    // .htaccess), not a script's.
+    PHP_INI_ENTRY(PHP_RELAIS_INI_CONFIG, "", PHP_INI_SYSTEM | PHP_INI_PERDIR, nullptr)
 PHP_INI_END()
 
 std::string relais_default_config_path() {
