@@ -69,6 +69,7 @@ section() { printf '\n=== %s\n' "$*" >&2; }
 # ---------------------------------------------------------------- cleanup
 DB_BASE=""
 WEB_BASE=""
+SRV=""
 RELAISD_PID="$OUT/run/relaisd.pid"
 SUMMARY_PRINTED=""
 SERVERS_STOPPED=""
@@ -83,10 +84,20 @@ stop_servers() {
     if [ -n "$DB_BASE" ]; then relais_mariadb_stop "$DB_BASE" || true; fi
 }
 
+# A server directory made outside the tree (long paths) goes once stopped; its
+# logs were copied to tests/.out/logs.
+remove_private_tmp() {
+    if [ -z "${RELAIS_TEST_KEEP:-}" ] && [ "$SRV" != "$OUT/srv" ] && [ -n "$SRV" ]; then
+        rm -rf "$SRV"
+        rm -f "$OUT/srv-$(basename "$SRV")"
+    fi
+}
+
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     [ -n "$SERVERS_STOPPED" ] || stop_servers
+    remove_private_tmp
     if [ -z "$SUMMARY_PRINTED" ]; then
         # Interrupted or crashed before the end: still close with the totals.
         TOTAL_FAIL=$((TOTAL_FAIL + 1))

@@ -2,6 +2,13 @@
 # common.sh: logging, errors, random secrets, process and port helpers shared by
 # installer/install.sh and tests/run.sh. Sourced, never executed.
 
+# mariadbd and apache2 live in /usr/sbin, which an unprivileged user's PATH
+# often lacks on Debian.
+case ":$PATH:" in
+    *:/usr/sbin:*) ;;
+    *) PATH="$PATH:/usr/sbin:/sbin" ;;
+esac
+
 # Messages go to stderr so that functions can return values on stdout.
 relais_log()  { printf '[relais] %s\n' "$*" >&2; }
 relais_warn() { printf '[relais] warning: %s\n' "$*" >&2; }

@@ -49,21 +49,22 @@ relais_mariadb_start() {
     if relais_port_in_use "$port"; then
         relais_die "cannot start MariaDB: port 127.0.0.1:$port is already in use (choose another with --db-port)"
     fi
+    command -v mariadbd > /dev/null 2>&1 || relais_die "mariadbd not found (Debian package mariadb-server)"
     relais_is_root && user_args=(--user=root)
     rm -f "$sock"
     relais_log "starting MariaDB on 127.0.0.1:$port (socket $sock)"
     setsid mariadbd --no-defaults --datadir="$base/data" --socket="$sock" --port="$port" \
         --bind-address=127.0.0.1 --pid-file="$pidfile" --log-error="$base/log/mariadb.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        "${user_args[@]}" "$@" < /dev/null > /dev/null 2>&1 &
+        "${user_args[@]}" "$@" < /dev/null > "$base/log/mariadbd.out" 2>&1 &
     for ((i = 0; i < 600; i++)); do
         if [ -S "$sock" ] && relais_mariadb_sql "$base" 'SELECT 1' > /dev/null 2>&1; then
             chmod 777 "$sock" 2>/dev/null || true
             return 0
         fi
         if ! kill -0 "$!" 2>/dev/null && ! relais_pid_alive "$pidfile" mariadbd; then
-            tail -n 20 "$base/log/mariadb.log" >&2 || true
-            relais_die "MariaDB exited during start-up, see $base/log/mariadb.log"
+            tail -n 20 "$base/log/mariadbd.out" "$base/log/mariadb.log" >&2 2>/dev/null || true
+            relais_die "MariaDB exited during start-up, see $base/log/mariadb.log and $base/log/mariadbd.out"
         fi
         sleep 0.1
     done
