@@ -16,11 +16,14 @@
 #include <spdlog/spdlog.h>
 
 #include "client/client.h"
+#include "daemon/triggers.h"
 
 namespace relais {
 namespace {
 
 constexpr int kHeartbeatMs = 5000;
+// How often the trigger thread re-reads the flows (new, changed, disabled).
+constexpr int kTriggerRefreshSeconds = 5;
 
 // WATCHDOG_USEC from systemd, in milliseconds; 0 when there is no watchdog.
 int watchdogIntervalMs() {
@@ -139,6 +142,43 @@ void Engine::worker(int index) {
     }
 }
 
+void Engine::triggerLoop() {
+    Triggers triggers(config_.node);
+    std::unique_ptr<Client> client;
+    auto lastRefresh = std::chrono::steady_clock::time_point{};
+    while (!control_.draining.load()) {
+        if (!client) {
+            auto c = Client::open(config_);
+            if (!c) {
+                spdlog::warn("triggers: {}; retrying in 2 s", c.status().message());
+                sleepFor(2000);
+                continue;
+            }
+            client = std::move(c).value();
+            lastRefresh = {};
+        }
+        const auto now = std::chrono::system_clock::now();
+        if (std::chrono::steady_clock::now() - lastRefresh >= std::chrono::seconds(kTriggerRefreshSeconds)) {
+            if (Status s = triggers.refresh(*client, now); !s) {
+                spdlog::warn("triggers: cannot read the flows: {}; reconnecting", s.message());
+                client.reset();
+                sleepFor(1000);
+                continue;
+            }
+            lastRefresh = std::chrono::steady_clock::now();
+        }
+        auto fired = triggers.tick(*client, now);
+        if (!fired) {
+            spdlog::warn("triggers: {}; reconnecting", fired.status().message());
+            client.reset();
+            sleepFor(1000);
+            continue;
+        }
+        if (*fired > 0) cv_.notify_all();
+        triggers.waitForEvents(std::min(500, pollIntervalMs_.load()));
+    }
+}
+
 int Engine::run() {
     pollIntervalMs_.store(config_.pollIntervalMs);
     spdlog::info("relaisd {} starting: node {}, {} worker(s), config {}", version(), config_.node, config_.workers,
@@ -174,6 +214,7 @@ int Engine::run() {
     }
     std::vector<std::thread> workers;
     for (int i = 0; i < config_.workers; ++i) workers.emplace_back([this, i] { worker(i); });
+    workers.emplace_back([this] { triggerLoop(); });
     notifySystemd("READY=1\nSTATUS=running " + std::to_string(config_.workers) + " worker(s)");
     spdlog::info("relaisd ready");
 

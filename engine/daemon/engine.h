@@ -29,6 +29,8 @@ public:
 
 private:
     void worker(int index);
+    // Runs schedule and directory triggers until stop.
+    void triggerLoop();
     void reload();
     // Sleeps up to `ms`, waking early on stop or reload. Returns false when stopping.
     bool sleepFor(int ms);

@@ -1,13 +1,65 @@
 // Flow JSON parsing and structural validation.
 #include "flows/flow_definition.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "flows/cron_schedule.h"
 
 namespace relais {
 namespace {
 
 Status fieldError(const std::string& origin, const std::string& field, const std::string& what) {
     return Status(Code::InvalidArgument, origin + ": " + field + " " + what);
+}
+
+Result<int> boundedInt(const nlohmann::json& t, const char* key, int def, int min, int max, const std::string& origin) {
+    if (!t.contains(key)) return def;
+    if (!t[key].is_number_integer() || t[key].get<int>() < min || t[key].get<int>() > max)
+        return fieldError(origin, std::string("trigger.") + key,
+                          "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
+    return t[key].get<int>();
+}
+
+Result<TriggerDefinition> triggerFromJson(const nlohmann::json& t, const std::string& origin) {
+    TriggerDefinition d;
+    if (!t.is_object() || !t.contains("type") || !t["type"].is_string())
+        return fieldError(origin, "trigger.type", "is missing or not a string");
+    d.type = t["type"].get<std::string>();
+    auto str = [&](const char* key, std::string& out, bool required) -> Status {
+        if (!t.contains(key)) {
+            return required ? fieldError(origin, std::string("trigger.") + key, "is missing") : Status::ok();
+        }
+        if (!t[key].is_string() || t[key].get<std::string>().empty())
+            return fieldError(origin, std::string("trigger.") + key, "must be a non-empty string");
+        out = t[key].get<std::string>();
+        return Status::ok();
+    };
+    std::vector<std::string> known{"type"};
+    if (d.type == "manual") {
+    } else if (d.type == "schedule") {
+        known.insert(known.end(), {"cron", "timezone"});
+        RELAIS_TRY(str("cron", d.cron, true));
+        RELAIS_TRY(str("timezone", d.timeZone, false));
+        auto cron = CronSchedule::parse(d.cron, d.timeZone);
+        if (!cron) return fieldError(origin, "trigger.cron", cron.status().message());
+    } else if (d.type == "directory") {
+        known.insert(known.end(), {"path", "pattern", "stable_seconds", "poll_seconds"});
+        RELAIS_TRY(str("path", d.path, true));
+        if (d.path.front() != '/') return fieldError(origin, "trigger.path", "'" + d.path + "' must be absolute");
+        RELAIS_TRY(str("pattern", d.pattern, false));
+        if (d.pattern.find('/') != std::string::npos)
+            return fieldError(origin, "trigger.pattern", "must match file names, without '/'");
+        RELAIS_ASSIGN_OR_RETURN(d.stableSeconds, boundedInt(t, "stable_seconds", 2, 0, 3600, origin));
+        RELAIS_ASSIGN_OR_RETURN(d.pollSeconds, boundedInt(t, "poll_seconds", 5, 1, 3600, origin));
+    } else {
+        return fieldError(origin, "trigger.type",
+                          "'" + d.type + "' is not supported (supported: manual, schedule, directory)");
+    }
+    for (const auto& [key, _] : t.items())
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            return fieldError(origin, "trigger." + key, "is not a setting of a " + d.type + " trigger");
+    return d;
 }
 
 }  // namespace
@@ -52,12 +104,10 @@ Result<FlowDefinition> flowFromJson(const nlohmann::json& j, const std::string& 
         if (f.description.size() > 1000) return fieldError(origin, "description", "is longer than 1000 characters");
     }
     if (j.contains("trigger")) {
-        const auto& t = j["trigger"];
-        if (!t.is_object() || !t.contains("type") || !t["type"].is_string())
-            return fieldError(origin, "trigger.type", "is missing or not a string");
-        f.trigger = t["type"].get<std::string>();
-        if (f.trigger != "manual")
-            return fieldError(origin, "trigger.type", "'" + f.trigger + "' is not supported (supported: manual)");
+        auto t = triggerFromJson(j["trigger"], origin);
+        if (!t) return t.status();
+        f.triggerDef = std::move(t).value();
+        f.trigger = f.triggerDef.type;
     }
     if (j.contains("retry")) {
         const auto& r = j["retry"];

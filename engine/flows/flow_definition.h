@@ -19,10 +19,26 @@ struct StepDefinition {
     nlohmann::json with = nlohmann::json::object();
 };
 
+// What starts a flow's jobs:
+//   {"type": "manual"}                      submit from the CLI, web or SOAP
+//   {"type": "schedule", "cron": "*/5 * * * *", "timezone": "Europe/Paris"}
+//   {"type": "directory", "path": "/srv/in", "pattern": "*.edi",
+//    "stable_seconds": 2, "poll_seconds": 5}  one job per file
+struct TriggerDefinition {
+    std::string type = "manual";
+    std::string cron;
+    std::string timeZone = "Europe/Paris";
+    std::string path;
+    std::string pattern = "*";
+    int stableSeconds = 2;
+    int pollSeconds = 5;
+};
+
 struct FlowDefinition {
     std::string name;
     std::string description;
-    std::string trigger = "manual";
+    std::string trigger = "manual";  // trigger.type, the column shown in lists
+    TriggerDefinition triggerDef;
     int maxAttempts = 1;
     int backoffSeconds = 60;
     int maxBackoffSeconds = 3600;

@@ -98,12 +98,17 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
     auto ins = conn_.execute(
-        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
          int64_t{flow->definition.maxAttempts}, params.dump(),
-         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy)});
-    if (!ins) return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
+         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
+         req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey)});
+    if (!ins) {
+        if (ins.status().code() == Code::AlreadyExists)
+            return Status(Code::AlreadyExists, "a job for '" + req.dedupKey + "' was already submitted");
+        return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
+    }
     const auto id = static_cast<int64_t>(conn_.lastInsertId());
     for (const auto& [name, f] : stored) {
         auto doc = conn_.execute(

@@ -32,6 +32,9 @@ struct SubmitRequest {
     std::map<std::string, std::string> params;
     std::string submittedBy;  // "cli:<user>", "web:<login>"...
     int priority = 0;
+    // When set, a second submit with the same key fails with AlreadyExists
+    // (triggers use it so that each event makes exactly one job).
+    std::string dedupKey;
 };
 
 struct Document {

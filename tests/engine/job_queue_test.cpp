@@ -24,7 +24,7 @@ protected:
     int64_t submit(const std::string& flow = "f1") {
         const std::string path = db_->dir() + "/in-" + std::to_string(++n_) + ".txt";
         writeFile(path, "doc " + std::to_string(n_));
-        auto id = client_->jobs().submit({flow, {{"in.txt", path}}, {{"k", "v"}}, "test", 0});
+        auto id = client_->jobs().submit({flow, {{"in.txt", path}}, {{"k", "v"}}, "test", 0, ""});
         EXPECT_TRUE(id.isOk()) << id.status().message();
         return id ? *id : 0;
     }
@@ -55,7 +55,7 @@ TEST_F(JobQueueTest, SubmitStoresJobAndDocumentTogether) {
 }
 
 TEST_F(JobQueueTest, UnknownFlowIsRefusedAndWritesNothing) {
-    auto id = client_->jobs().submit({"nope", {}, {}, "test", 0});
+    auto id = client_->jobs().submit({"nope", {}, {}, "test", 0, ""});
     ASSERT_FALSE(id.isOk());
     EXPECT_EQ(id.status().code(), Code::NotFound);
     EXPECT_NE(id.status().message().find("'nope'"), std::string::npos);
@@ -64,7 +64,7 @@ TEST_F(JobQueueTest, UnknownFlowIsRefusedAndWritesNothing) {
 
 TEST_F(JobQueueTest, DisabledFlowIsRefused) {
     ASSERT_TRUE(client_->flows().setEnabled("f1", false).isOk());
-    auto id = client_->jobs().submit({"f1", {}, {}, "test", 0});
+    auto id = client_->jobs().submit({"f1", {}, {}, "test", 0, ""});
     ASSERT_FALSE(id.isOk());
     EXPECT_EQ(id.status().code(), Code::FailedPrecondition);
     EXPECT_NE(id.status().message().find("disabled"), std::string::npos);
@@ -74,7 +74,7 @@ TEST_F(JobQueueTest, DisabledFlowIsRefused) {
 TEST_F(JobQueueTest, UnreadableFileIsRefusedAndWritesNothing) {
     writeFile(db_->dir() + "/ok.txt", "fine");
     auto id = client_->jobs().submit(
-        {"f1", {{"ok.txt", db_->dir() + "/ok.txt"}, {"gone.txt", db_->dir() + "/gone.txt"}}, {}, "test", 0});
+        {"f1", {{"ok.txt", db_->dir() + "/ok.txt"}, {"gone.txt", db_->dir() + "/gone.txt"}}, {}, "test", 0, ""});
     ASSERT_FALSE(id.isOk());
     EXPECT_NE(id.status().message().find("gone.txt"), std::string::npos);
     EXPECT_EQ(rows("job"), 0);
@@ -83,7 +83,7 @@ TEST_F(JobQueueTest, UnreadableFileIsRefusedAndWritesNothing) {
 
 TEST_F(JobQueueTest, DocumentNameWithSlashIsRefused) {
     writeFile(db_->dir() + "/ok.txt", "fine");
-    auto id = client_->jobs().submit({"f1", {{"../evil", db_->dir() + "/ok.txt"}}, {}, "test", 0});
+    auto id = client_->jobs().submit({"f1", {{"../evil", db_->dir() + "/ok.txt"}}, {}, "test", 0, ""});
     ASSERT_FALSE(id.isOk());
     EXPECT_EQ(id.status().code(), Code::InvalidArgument);
     EXPECT_EQ(rows("job"), 0);
@@ -299,8 +299,8 @@ TEST_F(JobQueueTest, PurgeRemovesOldFinishedJobsAndUnsharedFilesOnly) {
 TEST_F(JobQueueTest, PurgeKeepsAFileAnotherJobStillUses) {
     const std::string path = db_->dir() + "/shared.txt";
     writeFile(path, "shared bytes");
-    auto a = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0});
-    auto b = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0});
+    auto a = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0, ""});
+    auto b = client_->jobs().submit({"f1", {{"s.txt", path}}, {}, "test", 0, ""});
     ASSERT_TRUE(a.isOk() && b.isOk());
     ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'succeeded', finished_at = NOW(3) - "
                                               "INTERVAL 40 DAY WHERE id = ?", {*a}).isOk());

@@ -30,7 +30,7 @@ protected:
         const std::string in = db_->dir() + "/input";
         writeFile(in, "payload");
         auto def = parseFlow(flow, "test.json");
-        auto id = client_->jobs().submit({def->name, {{name, in}}, {}, "test", 0});
+        auto id = client_->jobs().submit({def->name, {{name, in}}, {}, "test", 0, ""});
         EXPECT_TRUE(id.isOk()) << id.status().message();
         auto claimed = client_->jobs().claim("n1", 60);
         EXPECT_TRUE(claimed.isOk() && *claimed);
@@ -126,7 +126,7 @@ TEST_F(JobRunnerTest, CancelRequestStopsALongExecAndCancelsTheJob) {
     auto imp = client_->importFlow(
         R"({"name":"long","steps":[{"activity":"exec","with":{"program":"/bin/sleep","args":["30"]}}]})", "l.json");
     ASSERT_TRUE(imp.isOk()) << imp.status().message();
-    auto id = client_->jobs().submit({"long", {}, {}, "test", 0});
+    auto id = client_->jobs().submit({"long", {}, {}, "test", 0, ""});
     ASSERT_TRUE(id.isOk());
     auto claimed = client_->jobs().claim("n1", 60);
     ASSERT_TRUE(claimed.isOk() && *claimed);
