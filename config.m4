@@ -48,7 +48,7 @@ if test "$PHP_RELAIS" != "no"; then
   dnl libxcrypt, OpenSSL's libcrypto, spdlog (Debian's shared build) and fmt.
   PKG_CHECK_MODULES([RELAIS_DEPS], [libmariadb libxcrypt libcrypto spdlog fmt], [],
     [AC_MSG_ERROR([$RELAIS_DEPS_PKG_ERRORS
-install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev])])
+install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcctz-dev])])
 
   AC_LANG_PUSH([C++])
   relais_save_CPPFLAGS="$CPPFLAGS"
@@ -61,6 +61,8 @@ install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-d
   dnl The static core first, then the libraries it needs, in link order.
   RELAIS_SHARED_LIBADD="$RELAIS_ENGINE_LIBDIR/librelais_core.a"
   PHP_EVAL_LIBLINE([$RELAIS_DEPS_LIBS], [RELAIS_SHARED_LIBADD])
+  dnl CCTZ (time zones of schedule triggers) has no pkg-config file.
+  PHP_ADD_LIBRARY([cctz], [1], [RELAIS_SHARED_LIBADD])
   PHP_ADD_LIBRARY([pthread], [1], [RELAIS_SHARED_LIBADD])
   PHP_ADD_LIBRARY([stdc++], [1], [RELAIS_SHARED_LIBADD])
   PHP_SUBST([RELAIS_SHARED_LIBADD])

@@ -8,7 +8,7 @@ RELAIS_PACKAGES_BUILD=(
     php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring php8.2-soap php8.2-mysql
     libmariadb-dev unixodbc unixodbc-dev odbc-mariadb
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
-    libcli11-dev libgtest-dev libgmock-dev libcrypt-dev php-parser
+    libcli11-dev libgtest-dev libgmock-dev libcrypt-dev libcctz-dev tzdata php-parser
 )
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_RUNTIME=(
