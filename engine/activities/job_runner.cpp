@@ -63,20 +63,33 @@ std::vector<int64_t> idsOf(const std::vector<StepDocument>& docs) {
 
 }  // namespace
 
+Result<const StoredFlow*> FlowCache::get(FlowRepository& flows, const ActivityRegistry& registry, int64_t id) {
+    auto it = flows_.find(id);
+    if (it == flows_.end()) {
+        auto flow = flows.byId(id);
+        if (!flow && flow.status().code() == Code::Unavailable) return flow.status();  // not cached: retry later
+        if (flow) {
+            if (Status v = registry.validate(flow->definition, "flow " + flow->name); !v) flow = v;
+        }
+        it = flows_.emplace(id, std::move(flow)).first;
+    }
+    if (!it->second) return it->second.status();
+    return &it->second.value();
+}
+
 Status JobRunner::run(const ClaimedJob& job) {
     JobQueue queue(conn_, store_);
-    FlowRepository flows(conn_);
-    auto flow = flows.byId(job.flowId);
+    FlowRepository repo(conn_);
+    FlowCache local;
+    auto flow = (cache_ ? *cache_ : local).get(repo, registry_, job.flowId);
     if (!flow) {
-        // A stored flow that no longer parses: fail the job rather than loop on it.
+        if (flow.status().code() == Code::Unavailable) return flow.status();
+        // A stored flow that no longer parses or validates: fail the job rather than loop on it.
         RELAIS_TRY(queue.finishFailed(job.id, job, flow.status().message(), false, {}));
         return Status::ok();
     }
-    const FlowDefinition& def = flow->definition;
-    if (Status v = registry_.validate(def, "flow " + flow->name); !v) {
-        RELAIS_TRY(queue.finishFailed(job.id, job, v.message(), false, {}));
-        return Status::ok();
-    }
+    const StoredFlow& stored = **flow;
+    const FlowDefinition& def = stored.definition;
     const RetryPolicy policy{def.maxAttempts, def.backoffSeconds, def.maxBackoffSeconds};
     // A retried or recovered job resumes after its last succeeded step.
     auto resume = queue.resumePoint(job.id);
@@ -84,10 +97,10 @@ Status JobRunner::run(const ClaimedJob& job) {
     std::vector<StepDocument> docs;
     for (const auto& d : resume->documents) docs.push_back({d, store_.absolutePath(d.storePath)});
 
-    RELAIS_TRY(queue.log(job.id, std::nullopt, "info",
-                         "attempt " + std::to_string(job.attempt) + " started on flow " + flow->name + " version " +
-                             std::to_string(flow->version) +
-                             (resume->position > 0 ? " at step " + std::to_string(resume->position) : "")));
+    if (resume->position > 0)
+        RELAIS_TRY(queue.log(job.id, std::nullopt, "info",
+                             "resuming at step " + std::to_string(resume->position) + " with the documents of step " +
+                                 std::to_string(resume->position - 1)));
     for (size_t i = static_cast<size_t>(resume->position); i < def.steps.size(); ++i) {
         const int position = static_cast<int>(i);
         if (control_.draining.load()) {
@@ -104,6 +117,11 @@ Status JobRunner::run(const ClaimedJob& job) {
         std::vector<StepDocument> outputs;
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);
+        if (s && i + 1 == def.steps.size()) {
+            RELAIS_TRY(queue.finishLastStep(job.id, job.attempt, position, idsOf(outputs)));
+            spdlog::debug("job {} ({}) succeeded", job.id, stored.name);
+            return Status::ok();
+        }
         RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message(), idsOf(outputs)));
         if (!s && ctx.cancelled()) return queue.honourRequest(job.id, "cancel");
         if (!s && control_.aborting.load() && failure.transient) {
@@ -115,15 +133,14 @@ Status JobRunner::run(const ClaimedJob& job) {
             RELAIS_TRY(queue.log(job.id, position, "error",
                                  error + (failure.transient ? " [transient]" : " [permanent]")));
             RELAIS_TRY(queue.finishFailed(job.id, job, error, failure.transient, policy));
-            spdlog::warn("job {} ({}): {}", job.id, flow->name, error);
+            spdlog::warn("job {} ({}): {}", job.id, stored.name, error);
             return Status::ok();
         }
         docs = std::move(outputs);
     }
+    // Every step had already succeeded (recovered after the last one).
     RELAIS_TRY(queue.log(job.id, std::nullopt, "info", "succeeded"));
-    RELAIS_TRY(queue.finishSucceeded(job.id));
-    spdlog::info("job {} ({}) succeeded", job.id, flow->name);
-    return Status::ok();
+    return queue.finishSucceeded(job.id);
 }
 
 }  // namespace relais

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <atomic>
+#include <map>
+
+#include "flows/flow_repository.h"
 
 #include "activities/registry.h"
 #include "jobs/job_queue.h"
@@ -19,11 +22,23 @@ struct RunControl {
     std::atomic<bool> aborting{false};
 };
 
+// Flow versions are immutable, so a worker keeps the ones it has loaded
+// (and checked against the registry) for the jobs that follow.
+class FlowCache {
+public:
+    // The flow version `id`, validated; errors are the flow's load or validation error.
+    Result<const StoredFlow*> get(FlowRepository& flows, const ActivityRegistry& registry, int64_t id);
+
+private:
+    std::map<int64_t, Result<StoredFlow>> flows_;
+};
+
 class JobRunner {
 public:
+    // `cache` may be null (then every run loads its flow).
     JobRunner(db::Connection& conn, const ContentStore& store, const ActivityRegistry& registry,
-              const RunControl& control)
-        : conn_(conn), store_(store), registry_(registry), control_(control) {}
+              const RunControl& control, FlowCache* cache = nullptr)
+        : conn_(conn), store_(store), registry_(registry), control_(control), cache_(cache) {}
 
     // Runs `job` to its end. A non-ok Status means the database failed while
     // recording; the job's lease then expires and recovery re-queues it.
@@ -34,6 +49,7 @@ private:
     const ContentStore& store_;
     const ActivityRegistry& registry_;
     const RunControl& control_;
+    FlowCache* cache_;
 };
 
 }  // namespace relais

@@ -85,6 +85,21 @@ bool Engine::sleepFor(int ms) {
     return !control_.draining.load();
 }
 
+void Engine::idleWait(int ms) {
+    const uint64_t seen = workGeneration_.load();
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait_for(lock, std::chrono::milliseconds(ms),
+                 [&] { return control_.draining.load() || workGeneration_.load() != seen; });
+}
+
+void Engine::signalWork() {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        ++workGeneration_;
+    }
+    cv_.notify_all();
+}
+
 void Engine::reload() {
     reload_.store(false);
     auto fresh = loadConfig(config_.path);
@@ -104,6 +119,7 @@ void Engine::reload() {
 void Engine::worker(int index) {
     const std::string who = config_.node + "/" + std::to_string(index);
     std::unique_ptr<Client> client;
+    FlowCache flows;
     while (!control_.draining.load()) {
         if (!client) {
             auto c = Client::open(config_);
@@ -123,13 +139,15 @@ void Engine::worker(int index) {
             continue;
         }
         if (!*claimed) {
-            sleepFor(pollIntervalMs_.load());
+            idleWait(pollIntervalMs_.load());
             continue;
         }
         const ClaimedJob& job = **claimed;
         spdlog::debug("worker {}: running job {} (attempt {})", who, job.id, job.attempt);
         ++busyWorkers_;
-        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_);
+        // Another idle worker may find the next job of a burst at once.
+        signalWork();
+        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_, &flows);
         Status s = runner.run(job);
         --busyWorkers_;
         ++jobsRun_;
@@ -174,7 +192,7 @@ void Engine::triggerLoop() {
             sleepFor(1000);
             continue;
         }
-        if (*fired > 0) cv_.notify_all();
+        if (*fired > 0) signalWork();
         triggers.waitForEvents(std::min(500, pollIntervalMs_.load()));
     }
 }

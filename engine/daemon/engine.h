@@ -34,6 +34,10 @@ private:
     void reload();
     // Sleeps up to `ms`, waking early on stop or reload. Returns false when stopping.
     bool sleepFor(int ms);
+    // An idle worker's wait: up to `ms`, or until signalWork() or stop.
+    void idleWait(int ms);
+    // Tells idle workers that a job may be waiting (a claim succeeded, a trigger fired).
+    void signalWork();
 
     Config config_;
     RunControl control_;
@@ -41,6 +45,7 @@ private:
     std::atomic<int> pollIntervalMs_{500};
     std::atomic<int> busyWorkers_{0};
     std::atomic<long> jobsRun_{0};
+    std::atomic<uint64_t> workGeneration_{0};
     std::mutex mu_;
     std::condition_variable cv_;
 };

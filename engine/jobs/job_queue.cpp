@@ -150,6 +150,9 @@ Result<std::optional<ClaimedJob>> JobQueue::claim(const std::string& node, int l
         "lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), finished_at = NULL WHERE id = ?",
         {node, int64_t{c.attempt}, int64_t{leaseSeconds}, c.id});
     if (!upd) return upd.status();
+    auto lg = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
+                            {c.id, "attempt " + std::to_string(c.attempt) + " started on node " + node});
+    if (!lg) return lg.status();
     RELAIS_TRY(tx.commit());
     return std::optional<ClaimedJob>(c);
 }
@@ -264,6 +267,15 @@ int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
     static thread_local std::mt19937 rng{std::random_device{}()};
     std::uniform_real_distribution<double> jitter(0.8, 1.2);
     return static_cast<int>(delay * jitter(rng) + 0.5);
+}
+
+Status JobQueue::finishLastStep(int64_t job, int attempt, int position, const std::vector<int64_t>& outputs) {
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    RELAIS_TRY(stepFinished(job, attempt, position, true, "", outputs));
+    RELAIS_TRY(log(job, std::nullopt, "info", "succeeded"));
+    RELAIS_TRY(finishSucceeded(job));
+    return tx.commit();
 }
 
 Status JobQueue::finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
