@@ -82,4 +82,7 @@ install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-d
   dnl Relink when the core library changes.
   RELAIS_SHARED_DEPENDENCIES="$RELAIS_ENGINE_LIBDIR/librelais_core.a"
   PHP_SUBST([RELAIS_SHARED_DEPENDENCIES])
+  dnl ...and refuse to link against a library older than the headers (ext/Makefile.frag).
+  PHP_SUBST([RELAIS_ENGINE_LIBDIR])
+  PHP_ADD_MAKEFILE_FRAGMENT([$abs_srcdir/ext/Makefile.frag])
 fi

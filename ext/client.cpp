@@ -44,8 +44,11 @@ relais::Client* thisCore(zval* self) {
 
 void service(INTERNAL_FUNCTION_PARAMETERS, zend_class_entry* ce) {
     ZEND_PARSE_PARAMETERS_NONE();
-    if (!thisCore(ZEND_THIS)) RETURN_THROWS();
-    relais_service_create(return_value, ce, Z_OBJ_P(ZEND_THIS));
+    RELAIS_CXX_TRY {
+        if (!thisCore(ZEND_THIS)) RETURN_THROWS();
+        relais_service_create(return_value, ce, Z_OBJ_P(ZEND_THIS));
+    }
+    RELAIS_CXX_CATCH
 }
 
 }  // namespace
