@@ -26,6 +26,15 @@ T_RC=0
 T_OUT=""
 T_ERR=""
 
+# t_on_exit FUNCTION: run FUNCTION when the script ends, also when it is
+# interrupted (Ctrl-C) or terminated (a timeout), to stop what it started.
+t_on_exit() {
+    # shellcheck disable=SC2064 # expand FUNCTION now
+    trap "$1" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
 # t_fail REASON: record why the current case fails (the case goes on).
 t_fail() { T_REASONS+=("$*"); }
 

@@ -20,7 +20,7 @@ cleanup() {
         rm -rf "$OWN_DB"
     fi
 }
-trap cleanup EXIT
+t_on_exit cleanup
 
 # start_daemon INI LOG PIDFILE: start relaisd as a child of this shell (not in
 # a command substitution, so that `wait` gets its exit status); sets DAEMON_PID.

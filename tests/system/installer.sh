@@ -20,7 +20,7 @@ cleanup() {
     "$INSTALL" --var "$VARDIR" --stop < /dev/null > /dev/null 2>&1 || true
     rm -rf "$(dirname "$VARDIR")"
 }
-trap cleanup EXIT
+t_on_exit cleanup
 
 # http_status URL: the HTTP status code of a GET (000 when nothing answers).
 http_status() {
