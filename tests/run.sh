@@ -52,6 +52,10 @@ could_not_run() {
     record "$1" 0 1 0 "could not run: $2"
 }
 
+# Suites run under `timeout --foreground` so that they stay in the terminal's
+# process group: Ctrl-C reaches the test scripts, whose traps stop what they
+# started, while this script's trap stops the shared servers.
+
 # attempt LOGNAME FUNCTION ARGS...: run a setup step in a subshell with errexit on,
 # so that one failing step (relais_die) is reported instead of ending the run.
 attempt() {
@@ -61,10 +65,21 @@ attempt() {
     ( set -e; "$@" ) 2> >(tee -a "$LOGS/$logname.log" >&2)
     rc=$?
     set -e
+    stop_if_interrupted "$rc"
     return "$rc"
 }
 
 section() { printf '\n=== %s\n' "$*" >&2; }
+
+# stop_if_interrupted RC: a child that ended with 130 (SIGINT) means Ctrl-C.
+# Bash does not run our INT trap when the foreground child handled the signal
+# itself, so check its status and leave through the EXIT trap.
+stop_if_interrupted() {
+    if [ "$1" -eq 130 ]; then
+        relais_warn "interrupted"
+        exit 130
+    fi
+}
 
 # ---------------------------------------------------------------- cleanup
 DB_BASE=""
@@ -176,9 +191,10 @@ run_ctest() {
     local log="$LOGS/ctest.log" rc total failed skipped passed summary
     section "ctest (GoogleTest)"
     set +e
-    timeout 1500 ctest --test-dir "$ROOT/build/engine" --output-on-failure --timeout 300 -j2 \
+    timeout --foreground --kill-after=10 1500 ctest --test-dir "$ROOT/build/engine" --output-on-failure --timeout 300 -j2 \
         < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
+    stop_if_interrupted "$rc"
     set -e
     summary="$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)"
     if [ -z "$summary" ]; then
@@ -268,9 +284,10 @@ run_phpt() {
     set +e
     TEST_PHP_EXECUTABLE=/usr/bin/php NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
         RELAIS_CONFIG="$PHPT_CONFIG" \
-        timeout 1200 php "$runner" -q --show-diff \
+        timeout --foreground --kill-after=10 1200 php "$runner" -q --show-diff \
         -d "extension=$ROOT/modules/relais.so" "$ROOT/tests/ext" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
+    stop_if_interrupted "$rc"
     set -e
     passed="$(phpt_count passed "$log")"
     failed="$(phpt_count failed "$log")"
@@ -314,8 +331,9 @@ run_system() {
         set +e
         RELAIS_ROOT="$ROOT" RELAIS_BIN="$CLI" RELAISD_BIN="$DAEMON" RELAIS_CONFIG="$TEST_INI" \
             RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_TEST_TMP="$OUT/tmp/$name" RELAIS_TEST_LOGS="$LOGS" \
-            timeout --kill-after=10 600 bash "$script" < /dev/null 2>&1 | tee "$log"
+            timeout --foreground --kill-after=10 600 bash "$script" < /dev/null 2>&1 | tee "$log"
         rc=${PIPESTATUS[0]}
+        stop_if_interrupted "$rc"
         set -e
         ok="$(grep -cE '^ok ' "$log" || true)"
         notok="$(grep -cE '^not ok ' "$log" || true)"
@@ -369,8 +387,9 @@ run_web() {
     set +e
     RELAIS_WEB_URL="http://127.0.0.1:$WEB_PORT/" RELAIS_WEB_LOGIN=admin RELAIS_WEB_PASSWORD="$ADMIN_PASSWORD" \
         RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" \
-        timeout --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
+        timeout --foreground --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
+    stop_if_interrupted "$rc"
     set -e
     passed="$(tap_count pass "$log")"
     failed="$(tap_count fail "$log")"

@@ -31,8 +31,11 @@ T_ERR=""
 t_on_exit() {
     # shellcheck disable=SC2064 # expand FUNCTION now
     trap "$1" EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+    # Clean up, then die of the signal itself so that the caller sees it.
+    # shellcheck disable=SC2064
+    trap "trap - EXIT INT; $1; kill -INT \$\$" INT
+    # shellcheck disable=SC2064
+    trap "trap - EXIT TERM; $1; kill -TERM \$\$" TERM
 }
 
 # t_fail REASON: record why the current case fails (the case goes on).
