@@ -153,6 +153,12 @@ chmod 755 "$SRV"
 DB_BASE="$SRV/db"
 WEB_BASE="$SRV/web"
 
+# npm and Chromium want a home directory; CI environments may not set one.
+if [ -z "${HOME:-}" ] || [ ! -d "$HOME" ]; then
+    export HOME="$OUT/home"
+    mkdir -p "$HOME"
+fi
+
 relais_log "test output in $OUT"
 
 # ---------------------------------------------------------------- prerequisites
