@@ -92,7 +92,7 @@ Status JobRunner::run(const ClaimedJob& job) {
     const FlowDefinition& def = stored.definition;
     const RetryPolicy policy{def.maxAttempts, def.backoffSeconds, def.maxBackoffSeconds};
     // A retried or recovered job resumes after its last succeeded step.
-    auto resume = queue.resumePoint(job.id);
+    auto resume = queue.resumePoint(job);
     if (!resume) return resume.status();
     std::vector<StepDocument> docs;
     for (const auto& d : resume->documents) docs.push_back({d, store_.absolutePath(d.storePath)});
@@ -107,9 +107,13 @@ Status JobRunner::run(const ClaimedJob& job) {
             return queue.release(job.id, "engine shutting down before step " + std::to_string(position) +
                                              "; job queued again");
         }
-        auto request = queue.pendingRequest(job.id);
-        if (!request) return request.status();
-        if (*request) return queue.honourRequest(job.id, **request);
+        // A request made before the claim changed the job at once; one made
+        // since is seen here between steps (and by a running activity).
+        if (i > static_cast<size_t>(resume->position) || job.prefetched) {
+            auto request = queue.pendingRequest(job.id);
+            if (!request) return request.status();
+            if (*request) return queue.honourRequest(job.id, **request);
+        }
         const StepDefinition& step = def.steps[i];
         const Activity* activity = registry_.find(step.activity);
         RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
@@ -139,7 +143,6 @@ Status JobRunner::run(const ClaimedJob& job) {
         docs = std::move(outputs);
     }
     // Every step had already succeeded (recovered after the last one).
-    RELAIS_TRY(queue.log(job.id, std::nullopt, "info", "succeeded"));
     return queue.finishSucceeded(job.id);
 }
 

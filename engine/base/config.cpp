@@ -184,6 +184,7 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
                             intSetting(ini, "engine", "poll_interval_ms", 500, 10, 60000, origin));
     RELAIS_ASSIGN_OR_RETURN(c.leaseSeconds,
                             intSetting(ini, "engine", "lease_seconds", 60, 5, 86400, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.claimBatch, intSetting(ini, "engine", "claim_batch", 4, 1, 64, origin));
     RELAIS_ASSIGN_OR_RETURN(c.shutdownTimeoutSeconds,
                             intSetting(ini, "engine", "shutdown_timeout_seconds", 30, 0, 86400, origin));
     c.logLevel = strSetting(ini, "log", "level", "info");

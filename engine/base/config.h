@@ -41,6 +41,7 @@ struct Config {
     int workers = 2;            // [engine] workers
     int pollIntervalMs = 500;   // [engine] poll_interval_ms
     int leaseSeconds = 60;      // [engine] lease_seconds
+    int claimBatch = 4;         // [engine] claim_batch: jobs claimed per database round
     int shutdownTimeoutSeconds = 30;  // [engine] shutdown_timeout_seconds: drain time on SIGTERM
     std::string logLevel = "info";  // [log] level: a name (debug..critical, off) or syslog 1..7
     std::string logFile;            // [log] file: also log to this file (empty: stderr only)

@@ -131,18 +131,36 @@ void Engine::worker(int index) {
             client = std::move(c).value();
         }
         auto queue = client->jobs();
-        auto claimed = queue.claim(config_.node, config_.leaseSeconds);
-        if (!claimed) {
-            spdlog::warn("worker {}: cannot claim jobs: {}; reconnecting", who, claimed.status().message());
-            client.reset();
-            sleepFor(1000);
-            continue;
+        std::optional<ClaimedJob> next;
+        {
+            std::lock_guard<std::mutex> lock(localMu_);
+            if (!local_.empty()) {
+                next = std::move(local_.front());
+                local_.pop_front();
+            }
         }
-        if (!*claimed) {
-            idleWait(pollIntervalMs_.load());
-            continue;
+        if (!next) {
+            auto claimed = queue.claimBatch(config_.node, config_.leaseSeconds, config_.claimBatch);
+            if (!claimed) {
+                spdlog::warn("worker {}: cannot claim jobs: {}; reconnecting", who, claimed.status().message());
+                client.reset();
+                sleepFor(1000);
+                continue;
+            }
+            if (claimed->empty()) {
+                idleWait(pollIntervalMs_.load());
+                continue;
+            }
+            next = std::move(claimed->front());
+            {
+                std::lock_guard<std::mutex> lock(localMu_);
+                for (size_t i = 1; i < claimed->size(); ++i) {
+                    (*claimed)[i].prefetched = true;
+                    local_.push_back(std::move((*claimed)[i]));
+                }
+            }
         }
-        const ClaimedJob& job = **claimed;
+        const ClaimedJob& job = *next;
         spdlog::debug("worker {}: running job {} (attempt {})", who, job.id, job.attempt);
         ++busyWorkers_;
         // Another idle worker may find the next job of a burst at once.
@@ -278,6 +296,11 @@ int Engine::run() {
         control_.aborting.store(true);
     }
     for (auto& t : workers) t.join();
+    // Jobs claimed in a batch but never started go straight back to the queue.
+    for (const auto& job : local_) {
+        if (Status s = client->jobs().release(job.id, "engine shutting down before the job started; queued again"); !s)
+            spdlog::warn("job {}: cannot give it back to the queue ({}); its lease will expire", job.id, s.message());
+    }
     if (client->connection().ping())
         client->connection().execute("UPDATE node SET status = 'stopped' WHERE name = ?", {config_.node});
     spdlog::info("relaisd stopped");

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 
 #include "activities/job_runner.h"
@@ -46,6 +47,10 @@ private:
     std::atomic<int> busyWorkers_{0};
     std::atomic<long> jobsRun_{0};
     std::atomic<uint64_t> workGeneration_{0};
+    // Jobs claimed in a batch and not started yet, shared by this node's
+    // workers so that one slow job does not hold up the others of its batch.
+    std::mutex localMu_;
+    std::deque<ClaimedJob> local_;
     std::mutex mu_;
     std::condition_variable cv_;
 };

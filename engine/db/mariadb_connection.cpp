@@ -5,6 +5,7 @@
 #include <mysqld_error.h>
 
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -101,13 +102,32 @@ private:
         return Status::ok();
     }
 
-    Status run(const std::string& sql, const Params& params, Rows* rows, uint64_t* affected) {
+    // Prepared statements are kept per connection, keyed by their SQL, so a
+    // statement run again costs one round trip instead of two.
+    Result<MYSQL_STMT*> prepared(const std::string& sql) {
+        auto it = statements_.find(sql);
+        if (it != statements_.end()) return it->second.get();
+        if (statements_.size() >= kMaxCachedStatements) statements_.clear();
         std::unique_ptr<MYSQL_STMT, StmtCloser> st(mysql_stmt_init(m_.get()));
         if (!st) return error("statement init");
         if (mysql_stmt_prepare(st.get(), sql.data(), sql.size()) != 0) return stmtError(st.get(), sql);
-        if (mysql_stmt_param_count(st.get()) != params.size())
+        MYSQL_STMT* raw = st.get();
+        statements_.emplace(sql, std::move(st));
+        return raw;
+    }
+
+    Status run(const std::string& sql, const Params& params, Rows* rows, uint64_t* affected) {
+        auto prep = prepared(sql);
+        if (!prep) return prep.status();
+        MYSQL_STMT* st = *prep;
+        // Whatever happens below, leave the statement ready for its next use.
+        struct FreeResult {
+            MYSQL_STMT* s;
+            ~FreeResult() { mysql_stmt_free_result(s); }
+        } freeResult{st};
+        if (mysql_stmt_param_count(st) != params.size())
             return Status(Code::Internal, "statement expects " +
-                                              std::to_string(mysql_stmt_param_count(st.get())) +
+                                              std::to_string(mysql_stmt_param_count(st)) +
                                               " parameters, got " + std::to_string(params.size()));
         std::vector<MYSQL_BIND> binds(params.size());
         std::vector<long long> ints(params.size());
@@ -133,14 +153,14 @@ private:
                 b.length = &lengths[i];
             }
         }
-        if (!binds.empty() && mysql_stmt_bind_param(st.get(), binds.data()) != 0)
-            return stmtError(st.get(), sql);
-        if (mysql_stmt_execute(st.get()) != 0) return stmtError(st.get(), sql);
-        if (affected) *affected = mysql_stmt_affected_rows(st.get());
-        lastId_ = mysql_stmt_insert_id(st.get());
-        const unsigned ncols = mysql_stmt_field_count(st.get());
+        if (!binds.empty() && mysql_stmt_bind_param(st, binds.data()) != 0)
+            return stmtError(st, sql);
+        if (mysql_stmt_execute(st) != 0) return stmtError(st, sql);
+        if (affected) *affected = mysql_stmt_affected_rows(st);
+        lastId_ = mysql_stmt_insert_id(st);
+        const unsigned ncols = mysql_stmt_field_count(st);
         if (ncols == 0) return Status::ok();
-        if (mysql_stmt_store_result(st.get()) != 0) return stmtError(st.get(), sql);
+        if (mysql_stmt_store_result(st) != 0) return stmtError(st, sql);
         std::vector<MYSQL_BIND> out(ncols);
         std::vector<std::vector<char>> bufs(ncols, std::vector<char>(256));
         std::vector<unsigned long> outLen(ncols);
@@ -154,11 +174,11 @@ private:
             out[i].is_null = &outNull[i];
             out[i].error = &outErr[i];
         }
-        if (mysql_stmt_bind_result(st.get(), out.data()) != 0) return stmtError(st.get(), sql);
+        if (mysql_stmt_bind_result(st, out.data()) != 0) return stmtError(st, sql);
         for (;;) {
-            int rc = mysql_stmt_fetch(st.get());
+            int rc = mysql_stmt_fetch(st);
             if (rc == MYSQL_NO_DATA) break;
-            if (rc == 1) return stmtError(st.get(), sql);
+            if (rc == 1) return stmtError(st, sql);
             std::vector<std::optional<std::string>> cols(ncols);
             for (unsigned i = 0; i < ncols; ++i) {
                 if (outNull[i]) continue;
@@ -172,8 +192,8 @@ private:
                     b.buffer = big.data();
                     b.buffer_length = big.size();
                     b.length = &len;
-                    if (mysql_stmt_fetch_column(st.get(), &b, i, 0) != 0)
-                        return stmtError(st.get(), sql);
+                    if (mysql_stmt_fetch_column(st, &b, i, 0) != 0)
+                        return stmtError(st, sql);
                     cols[i] = std::move(big);
                 } else {
                     cols[i] = std::string(bufs[i].data(), outLen[i]);
@@ -184,7 +204,10 @@ private:
         return Status::ok();
     }
 
+    static constexpr size_t kMaxCachedStatements = 256;
+    // Declared after m_ so that the statements close before the connection.
     std::unique_ptr<MYSQL, MysqlCloser> m_;
+    std::map<std::string, std::unique_ptr<MYSQL_STMT, StmtCloser>> statements_;
     uint64_t lastId_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <random>
+#include <set>
 
 #include "flows/flow_repository.h"
 
@@ -127,34 +128,74 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
 }
 
 Result<std::optional<ClaimedJob>> JobQueue::claim(const std::string& node, int leaseSeconds) {
+    auto batch = claimBatch(node, leaseSeconds, 1);
+    if (!batch) return batch.status();
+    if (batch->empty()) return std::optional<ClaimedJob>{};
+    return std::optional<ClaimedJob>(batch->front());
+}
+
+Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, int leaseSeconds, int max) {
+    max = std::clamp(max, 1, 64);
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
-    auto rows = conn_.query(
-        "SELECT id, flow_id, attempt, max_attempts, params FROM job "
-        "WHERE status IN ('queued', 'retry_wait') AND run_at <= NOW(3) "
-        "ORDER BY priority DESC, run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
-    if (!rows) return rows.status();
-    if (rows->empty()) {
-        RELAIS_TRY(tx.commit());
-        return std::optional<ClaimedJob>{};
+    // One status per query, so that ix_job_claim delivers rows in order and
+    // LIMIT reads only those rows; IN ('queued', 'retry_wait') would sort them all.
+    db::Rows rows;
+    for (const char* status : {"queued", "retry_wait"}) {
+        auto found = conn_.query(
+            "SELECT id, flow_id, attempt, max_attempts, params FROM job FORCE INDEX (ix_job_claim) "
+            "WHERE status = ? AND run_at <= NOW(3) "
+            "ORDER BY priority DESC, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+            {std::string(status), int64_t{max}});
+        if (!found) return found.status();
+        if (!found->empty()) {
+            rows = std::move(found).value();
+            break;
+        }
     }
-    const auto& r = rows->front();
-    ClaimedJob c;
-    c.id = r.i64(0);
-    c.flowId = r.i64(1);
-    c.attempt = static_cast<int>(r.i64(2)) + 1;
-    c.maxAttempts = static_cast<int>(r.i64(3));
-    c.params = paramsFromJson(r.str(4));
-    auto upd = conn_.execute(
-        "UPDATE job SET status = 'running', node = ?, attempt = ?, error = NULL, "
-        "lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), finished_at = NULL WHERE id = ?",
-        {node, int64_t{c.attempt}, int64_t{leaseSeconds}, c.id});
-    if (!upd) return upd.status();
-    auto lg = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
-                            {c.id, "attempt " + std::to_string(c.attempt) + " started on node " + node});
-    if (!lg) return lg.status();
+    std::vector<ClaimedJob> out;
+    if (rows.empty()) {
+        RELAIS_TRY(tx.commit());
+        return out;
+    }
+    // "IN (?, ?, ...)" with one SQL text per batch size, so the prepared
+    // statements are reused.
+    std::string marks;
+    db::Params ids;
+    for (const auto& r : rows) {
+        marks += marks.empty() ? "?" : ", ?";
+        ids.emplace_back(r.i64(0));
+    }
+    db::Params upd{node, int64_t{leaseSeconds}};
+    upd.insert(upd.end(), ids.begin(), ids.end());
+    auto claimed = conn_.execute(
+        "UPDATE job SET status = 'running', node = ?, attempt = attempt + 1, error = NULL, "
+        "lease_until = NOW(3) + INTERVAL ? SECOND, started_at = NOW(3), finished_at = NULL WHERE id IN (" + marks + ")",
+        upd);
+    if (!claimed) return claimed.status();
+    auto stepped = conn_.query("SELECT DISTINCT job_id FROM job_step WHERE job_id IN (" + marks + ")", ids);
+    if (!stepped) return stepped.status();
+    std::set<int64_t> withSteps;
+    for (const auto& r : *stepped) withSteps.insert(r.i64(0));
+    for (const auto& r : rows) {
+        ClaimedJob c;
+        c.id = r.i64(0);
+        c.flowId = r.i64(1);
+        c.attempt = static_cast<int>(r.i64(2)) + 1;
+        c.maxAttempts = static_cast<int>(r.i64(3));
+        c.params = paramsFromJson(r.str(4));
+        c.hasSteps = withSteps.count(c.id) > 0;
+        // The first attempt's start is in the job row (started_at, node); later
+        // ones get a log line so that the history of attempts stays readable.
+        if (c.attempt > 1) {
+            auto lg = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
+                                    {c.id, "attempt " + std::to_string(c.attempt) + " started on node " + node});
+            if (!lg) return lg.status();
+        }
+        out.push_back(std::move(c));
+    }
     RELAIS_TRY(tx.commit());
-    return std::optional<ClaimedJob>(c);
+    return out;
 }
 
 Status JobQueue::heartbeat(const std::string& node, int leaseSeconds) {
@@ -201,6 +242,17 @@ Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, c
          ok ? db::Value(nlohmann::json(outputs).dump()) : db::nullValue(), job, int64_t{attempt},
          int64_t{position}});
     return r ? Status::ok() : r.status();
+}
+
+Result<ResumePoint> JobQueue::resumePoint(const ClaimedJob& claimed) {
+    if (!claimed.hasSteps) {
+        ResumePoint p;
+        auto in = inputs(claimed.id);
+        if (!in) return in.status();
+        p.documents = std::move(in).value();
+        return p;
+    }
+    return resumePoint(claimed.id);
 }
 
 Result<ResumePoint> JobQueue::resumePoint(int64_t job) {
@@ -270,12 +322,11 @@ int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
 }
 
 Status JobQueue::finishLastStep(int64_t job, int attempt, int position, const std::vector<int64_t>& outputs) {
-    db::Transaction tx(conn_);
-    RELAIS_TRY(tx.begin());
+    // Two statements, no transaction: if the process dies between them the
+    // lease expires, and the next run finds every step succeeded and only
+    // marks the job (resumePoint), so nothing runs twice.
     RELAIS_TRY(stepFinished(job, attempt, position, true, "", outputs));
-    RELAIS_TRY(log(job, std::nullopt, "info", "succeeded"));
-    RELAIS_TRY(finishSucceeded(job));
-    return tx.commit();
+    return finishSucceeded(job);
 }
 
 Status JobQueue::finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,

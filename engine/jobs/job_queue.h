@@ -137,6 +137,10 @@ struct ClaimedJob {
     int attempt = 0;  // this run's attempt number, from 1
     int maxAttempts = 1;
     std::map<std::string, std::string> params;
+    bool hasSteps = true;  // false: no step ever started, the run begins at step 0
+    // True when the job waited in a node-local batch after its claim, so a
+    // cancel or pause request may have arrived meanwhile.
+    bool prefetched = false;
 };
 
 class JobQueue {
@@ -150,6 +154,8 @@ public:
 
     // Claims the next due queued job for `node`, or nullopt when none is.
     Result<std::optional<ClaimedJob>> claim(const std::string& node, int leaseSeconds);
+    // Claims up to `max` due jobs in one transaction (highest priority, oldest first).
+    Result<std::vector<ClaimedJob>> claimBatch(const std::string& node, int leaseSeconds, int max);
     // Extends the lease of every job `node` runs.
     Status heartbeat(const std::string& node, int leaseSeconds);
     // Re-queues running jobs whose lease expired (their node died). Returns how many.
@@ -160,14 +166,16 @@ public:
     Status stepFinished(int64_t job, int attempt, int position, bool ok, const std::string& error = "",
                         const std::vector<int64_t>& outputs = {});
     Result<ResumePoint> resumePoint(int64_t job);
+    // Same, skipping the step lookup for a job the claim saw had no step yet.
+    Result<ResumePoint> resumePoint(const ClaimedJob& claimed);
     Status log(int64_t job, std::optional<int> position, const std::string& level, const std::string& message);
     Result<int64_t> addOutputDocument(int64_t job, int position, const std::string& name, const StoredFile& f);
 
     // Ends a run: success, or failure (retry_wait with backoff while attempts
     // remain and the error is transient, failed otherwise).
     Status finishSucceeded(int64_t job);
-    // The last step's end, its log line and the job's success in one
-    // transaction (one commit instead of three: the hot path of every job).
+    // The last step's end and the job's success in one transaction (one
+    // commit instead of two: the hot path of every job).
     Status finishLastStep(int64_t job, int attempt, int position, const std::vector<int64_t>& outputs);
     Status finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
                         const RetryPolicy& policy);
