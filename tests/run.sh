@@ -11,6 +11,7 @@
 # Exit status 0 only when nothing failed and every suite ran.
 #
 # Environment knobs: RELAIS_TEST_SUITES="ctest phpt system web" (subset to run),
+# RELAIS_TEST_SYSTEM="reliability job_control" (only these tests/system scripts),
 # RELAIS_TEST_KEEP=1 (leave the servers running at the end, for debugging).
 set -euo pipefail
 
@@ -331,6 +332,9 @@ run_system() {
     fi
     for script in "$ROOT"/tests/system/*.sh; do
         name="$(basename "$script" .sh)"
+        if [ -n "${RELAIS_TEST_SYSTEM:-}" ]; then
+            case " $RELAIS_TEST_SYSTEM " in *" $name "*) ;; *) continue ;; esac
+        fi
         log="$LOGS/system-$name.log"
         mkdir -p "$OUT/tmp/$name"
         printf -- '--- %s\n' "$name" >&2

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/atomic_file.h"
+#include "base/sha256.h"
 
 namespace fs = std::filesystem;
 
@@ -44,8 +45,15 @@ Status DirDepositActivity::run(StepContext& ctx, const nlohmann::json& with, con
         if (!isPlainFileName(doc.record.name))
             return Status(Code::InvalidArgument, "document name '" + doc.record.name + "' is not a plain file name");
         const std::string dest = (fs::path(dir) / doc.record.name).string();
-        if (!overwrite && fs::exists(dest, ec))
-            return Status(Code::AlreadyExists, dest + " already exists and overwrite is false");
+        if (!overwrite && fs::exists(dest, ec)) {
+            // The same bytes already there: this step ran before (its node
+            // died after the rename); running it again changes nothing.
+            if (fs::file_size(dest, ec) == doc.record.size && !ec && sha256OfFile(dest) == doc.record.sha256) {
+                ctx.log("info", doc.record.name + " is already in " + dir + " with the same content (step run again)");
+                continue;
+            }
+            return Status(Code::AlreadyExists, dest + " already exists with other content and overwrite is false");
+        }
         Status s = copyFileAtomic(doc.path, dest);
         if (!s) {
             failure.transient = true;

@@ -106,7 +106,11 @@ Status ExecActivity::run(StepContext& ctx, const nlohmann::json& with, const std
     }
     if (!output.empty())
         ctx.log("info", program + " output:\n" + output + (truncated ? "\n[output truncated]" : ""));
-    if (timedOut) return Status(Code::Unavailable, program + " did not finish within " + std::to_string(timeout) + " s");
+    if (timedOut) {
+        // A hung program is usually waiting for something remote: worth another attempt.
+        failure.transient = true;
+        return Status(Code::Unavailable, program + " did not finish within " + std::to_string(timeout) + " s");
+    }
     if (stopped) {
         failure.transient = true;
         return Status(Code::Unavailable, program + " was stopped (engine shutting down or job cancelled)");

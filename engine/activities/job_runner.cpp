@@ -85,7 +85,7 @@ Status JobRunner::run(const ClaimedJob& job) {
     if (!flow) {
         if (flow.status().code() == Code::Unavailable) return flow.status();
         // A stored flow that no longer parses or validates: fail the job rather than loop on it.
-        RELAIS_TRY(queue.finishFailed(job.id, job, flow.status().message(), false, {}));
+        RELAIS_TRY(queue.finishFailed(job, flow.status().message(), false, {}));
         return Status::ok();
     }
     const StoredFlow& stored = **flow;
@@ -104,7 +104,7 @@ Status JobRunner::run(const ClaimedJob& job) {
     for (size_t i = static_cast<size_t>(resume->position); i < def.steps.size(); ++i) {
         const int position = static_cast<int>(i);
         if (control_.draining.load()) {
-            return queue.release(job.id, "engine shutting down before step " + std::to_string(position) +
+            return queue.release(job, "engine shutting down before step " + std::to_string(position) +
                                              "; job queued again");
         }
         // A request made before the claim changed the job at once; one made
@@ -122,28 +122,28 @@ Status JobRunner::run(const ClaimedJob& job) {
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);
         if (s && i + 1 == def.steps.size()) {
-            RELAIS_TRY(queue.finishLastStep(job.id, job.attempt, position, idsOf(outputs)));
+            RELAIS_TRY(queue.finishLastStep(job, position, idsOf(outputs)));
             spdlog::debug("job {} ({}) succeeded", job.id, stored.name);
             return Status::ok();
         }
         RELAIS_TRY(queue.stepFinished(job.id, job.attempt, position, s.isOk(), s.message(), idsOf(outputs)));
         if (!s && ctx.cancelled()) return queue.honourRequest(job.id, "cancel");
         if (!s && control_.aborting.load() && failure.transient) {
-            return queue.release(job.id, "engine shutting down during step " + std::to_string(position) +
+            return queue.release(job, "engine shutting down during step " + std::to_string(position) +
                                              "; job queued again");
         }
         if (!s) {
             const std::string error = "step " + std::to_string(position) + " (" + step.activity + "): " + s.message();
             RELAIS_TRY(queue.log(job.id, position, "error",
                                  error + (failure.transient ? " [transient]" : " [permanent]")));
-            RELAIS_TRY(queue.finishFailed(job.id, job, error, failure.transient, policy));
+            RELAIS_TRY(queue.finishFailed(job, error, failure.transient, policy));
             spdlog::warn("job {} ({}): {}", job.id, stored.name, error);
             return Status::ok();
         }
         docs = std::move(outputs);
     }
     // Every step had already succeeded (recovered after the last one).
-    return queue.finishSucceeded(job.id);
+    return queue.finishSucceeded(job);
 }
 
 }  // namespace relais

@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <stdexcept>
 
 namespace relais {
@@ -38,6 +39,16 @@ std::string Sha256::hexDigest() {
 std::string sha256Hex(std::string_view data) {
     Sha256 h;
     h.update(data.data(), data.size());
+    return h.hexDigest();
+}
+
+std::optional<std::string> sha256OfFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    Sha256 h;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<size_t>(in.gcount()));
+    if (in.bad()) return std::nullopt;
     return h.hexDigest();
 }
 

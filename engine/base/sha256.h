@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,8 @@ private:
 };
 
 std::string sha256Hex(std::string_view data);
+
+// The digest of a file's bytes, or nullopt when it cannot be read.
+std::optional<std::string> sha256OfFile(const std::string& path);
 
 }  // namespace relais

@@ -116,10 +116,23 @@ void Engine::reload() {
                  fresh->logLevel, fresh->pollIntervalMs);
 }
 
+std::vector<int64_t> Engine::heldJobs() {
+    std::lock_guard<std::mutex> lock(localMu_);
+    return {held_.begin(), held_.end()};
+}
+
+void Engine::forget(int64_t job) {
+    std::lock_guard<std::mutex> lock(localMu_);
+    held_.erase(job);
+}
+
 void Engine::worker(int index) {
     const std::string who = config_.node + "/" + std::to_string(index);
     std::unique_ptr<Client> client;
     FlowCache flows;
+    // A job whose run lost the database: given back to the queue as soon as
+    // the database answers again (else its lease runs out and recovery does it).
+    std::optional<ClaimedJob> orphan;
     while (!control_.draining.load()) {
         if (!client) {
             auto c = Client::open(config_);
@@ -129,6 +142,14 @@ void Engine::worker(int index) {
                 continue;
             }
             client = std::move(c).value();
+        }
+        if (orphan) {
+            Status s = client->jobs().release(*orphan, "the database connection was lost during attempt " +
+                                                           std::to_string(orphan->attempt) + "; job queued again");
+            if (!s) spdlog::warn("worker {}: job {}: cannot give it back to the queue ({}); its lease will run out",
+                                 who, orphan->id, s.message());
+            else spdlog::info("worker {}: job {} given back to the queue after the database came back", who, orphan->id);
+            orphan.reset();
         }
         auto queue = client->jobs();
         std::optional<ClaimedJob> next;
@@ -154,6 +175,7 @@ void Engine::worker(int index) {
             next = std::move(claimed->front());
             {
                 std::lock_guard<std::mutex> lock(localMu_);
+                for (const auto& c : *claimed) held_.insert(c.id);
                 for (size_t i = 1; i < claimed->size(); ++i) {
                     (*claimed)[i].prefetched = true;
                     local_.push_back(std::move((*claimed)[i]));
@@ -167,12 +189,14 @@ void Engine::worker(int index) {
         signalWork();
         JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_, &flows);
         Status s = runner.run(job);
+        forget(job.id);
         --busyWorkers_;
         ++jobsRun_;
         if (!s) {
-            spdlog::error("worker {}: job {}: lost the database while recording ({}); the lease will expire and "
-                          "the job will be queued again",
+            spdlog::error("worker {}: job {}: lost the database while recording ({}); the job goes back to the "
+                          "queue once the database answers",
                           who, job.id, s.message());
+            orphan = job;
             client.reset();
         }
     }
@@ -255,13 +279,15 @@ int Engine::run() {
     spdlog::info("relaisd ready");
 
     const int watchdogMs = watchdogIntervalMs();
-    const int tickMs = watchdogMs > 0 ? std::min(kHeartbeatMs, watchdogMs / 2) : kHeartbeatMs;
+    // Three heartbeats per lease, so that one late heartbeat loses no job.
+    const int heartbeatMs = std::min(kHeartbeatMs, config_.leaseSeconds * 1000 / 3);
+    const int tickMs = watchdogMs > 0 ? std::min(heartbeatMs, watchdogMs / 2) : heartbeatMs;
     auto lastHeartbeat = std::chrono::steady_clock::now() - std::chrono::hours(1);
     while (sleepFor(tickMs) || reload_.load()) {
         if (control_.draining.load()) break;
         if (reload_.load()) reload();
         if (watchdogMs > 0) notifySystemd("WATCHDOG=1");
-        if (std::chrono::steady_clock::now() - lastHeartbeat < std::chrono::milliseconds(kHeartbeatMs)) continue;
+        if (std::chrono::steady_clock::now() - lastHeartbeat < std::chrono::milliseconds(heartbeatMs)) continue;
         lastHeartbeat = std::chrono::steady_clock::now();
         if (!client->connection().ping()) {
             auto c = Client::open(config_);
@@ -272,7 +298,7 @@ int Engine::run() {
             client = std::move(c).value();
         }
         auto queue = client->jobs();
-        if (Status s = queue.heartbeat(config_.node, config_.leaseSeconds); !s)
+        if (Status s = queue.heartbeat(config_.node, config_.leaseSeconds, heldJobs()); !s)
             spdlog::warn("heartbeat: {}", s.message());
         client->connection().execute("UPDATE node SET heartbeat_at = NOW(3), status = 'running' WHERE name = ?",
                                      {config_.node});
@@ -298,7 +324,7 @@ int Engine::run() {
     for (auto& t : workers) t.join();
     // Jobs claimed in a batch but never started go straight back to the queue.
     for (const auto& job : local_) {
-        if (Status s = client->jobs().release(job.id, "engine shutting down before the job started; queued again"); !s)
+        if (Status s = client->jobs().release(job, "engine shutting down before the job started; queued again"); !s)
             spdlog::warn("job {}: cannot give it back to the queue ({}); its lease will expire", job.id, s.message());
     }
     if (client->connection().ping())

@@ -11,6 +11,8 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <set>
+#include <vector>
 
 #include "activities/job_runner.h"
 #include "base/config.h"
@@ -39,6 +41,9 @@ private:
     void idleWait(int ms);
     // Tells idle workers that a job may be waiting (a claim succeeded, a trigger fired).
     void signalWork();
+    // The ids of held_, for the heartbeat.
+    std::vector<int64_t> heldJobs();
+    void forget(int64_t job);
 
     Config config_;
     RunControl control_;
@@ -51,6 +56,9 @@ private:
     // workers so that one slow job does not hold up the others of its batch.
     std::mutex localMu_;
     std::deque<ClaimedJob> local_;
+    // Every job this node holds (claimed and not yet ended or given back):
+    // the heartbeat renews these leases only. Guarded by localMu_.
+    std::set<int64_t> held_;
     std::mutex mu_;
     std::condition_variable cv_;
 };

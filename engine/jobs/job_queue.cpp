@@ -61,6 +61,17 @@ Document documentFromRow(const db::Row& r) {
     return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6)};
 }
 
+// "?, ?, ?" for an IN list of n values.
+std::string placeholders(size_t n) {
+    std::string marks;
+    for (size_t i = 0; i < n; ++i) marks += i == 0 ? "?" : ", ?";
+    return marks;
+}
+
+// The condition that the run `claimed` still holds its job (appended to an
+// UPDATE ... WHERE id = ?; binds the node after the id).
+constexpr const char* kStillHeld = " AND status = 'running' AND node = ?";
+
 }  // namespace
 
 const char* jobStatusName(JobStatus s) { return kStatusNames[static_cast<int>(s)]; }
@@ -160,12 +171,9 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     }
     // "IN (?, ?, ...)" with one SQL text per batch size, so the prepared
     // statements are reused.
-    std::string marks;
+    const std::string marks = placeholders(rows.size());
     db::Params ids;
-    for (const auto& r : rows) {
-        marks += marks.empty() ? "?" : ", ?";
-        ids.emplace_back(r.i64(0));
-    }
+    for (const auto& r : rows) ids.emplace_back(r.i64(0));
     db::Params upd{node, int64_t{leaseSeconds}};
     upd.insert(upd.end(), ids.begin(), ids.end());
     auto claimed = conn_.execute(
@@ -180,6 +188,7 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     for (const auto& r : rows) {
         ClaimedJob c;
         c.id = r.i64(0);
+        c.node = node;
         c.flowId = r.i64(1);
         c.attempt = static_cast<int>(r.i64(2)) + 1;
         c.maxAttempts = static_cast<int>(r.i64(3));
@@ -198,10 +207,13 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     return out;
 }
 
-Status JobQueue::heartbeat(const std::string& node, int leaseSeconds) {
-    auto upd = conn_.execute(
-        "UPDATE job SET lease_until = NOW(3) + INTERVAL ? SECOND WHERE status = 'running' AND node = ?",
-        {int64_t{leaseSeconds}, node});
+Status JobQueue::heartbeat(const std::string& node, int leaseSeconds, const std::vector<int64_t>& held) {
+    if (held.empty()) return Status::ok();
+    db::Params params{int64_t{leaseSeconds}, node};
+    params.insert(params.end(), held.begin(), held.end());
+    auto upd = conn_.execute("UPDATE job SET lease_until = NOW(3) + INTERVAL ? SECOND "
+                             "WHERE status = 'running' AND node = ? AND id IN (" + placeholders(held.size()) + ")",
+                             params);
     return upd ? Status::ok() : upd.status();
 }
 
@@ -305,11 +317,18 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
     return static_cast<int64_t>(conn_.lastInsertId());
 }
 
-Status JobQueue::finishSucceeded(int64_t job) {
-    auto r = conn_.execute(
-        "UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, finished_at = NOW(3) WHERE id = ?",
-        {job});
-    return r ? Status::ok() : r.status();
+Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {
+    auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, "
+                                       "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
+                           {claimed.id, claimed.node});
+    if (!r) return r.status();
+    return *r == 0 ? noteLostJob(claimed, "its success") : Status::ok();
+}
+
+Status JobQueue::noteLostJob(const ClaimedJob& claimed, const std::string& what) {
+    return log(claimed.id, std::nullopt, "warn",
+               "node " + claimed.node + " ended attempt " + std::to_string(claimed.attempt) +
+                   " after its lease had run out; " + what + " is not recorded (the job was queued again)");
 }
 
 int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
@@ -321,32 +340,35 @@ int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
     return static_cast<int>(delay * jitter(rng) + 0.5);
 }
 
-Status JobQueue::finishLastStep(int64_t job, int attempt, int position, const std::vector<int64_t>& outputs) {
+Status JobQueue::finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs) {
     // Two statements, no transaction: if the process dies between them the
     // lease expires, and the next run finds every step succeeded and only
     // marks the job (resumePoint), so nothing runs twice.
-    RELAIS_TRY(stepFinished(job, attempt, position, true, "", outputs));
-    return finishSucceeded(job);
+    RELAIS_TRY(stepFinished(claimed.id, claimed.attempt, position, true, "", outputs));
+    return finishSucceeded(claimed);
 }
 
-Status JobQueue::finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
+Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,
                               const RetryPolicy& policy) {
+    const int64_t job = claimed.id;
     const bool retry = transient && claimed.attempt < claimed.maxAttempts;
     if (retry) {
         const int delay = retryDelaySeconds(policy, claimed.attempt);
-        auto r = conn_.execute(
-            "UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, node = NULL, "
-            "run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?",
-            {error, int64_t{delay}, job});
+        auto r = conn_.execute(std::string("UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, "
+                                           "node = NULL, run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?") +
+                                   kStillHeld,
+                               {error, int64_t{delay}, job, claimed.node});
         if (!r) return r.status();
+        if (*r == 0) return noteLostJob(claimed, "its transient failure");
         return log(job, std::nullopt, "warn",
                    "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
                        std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s");
     }
-    auto r = conn_.execute(
-        "UPDATE job SET status = 'failed', error = ?, lease_until = NULL, finished_at = NOW(3) WHERE id = ?",
-        {error, job});
+    auto r = conn_.execute(std::string("UPDATE job SET status = 'failed', error = ?, lease_until = NULL, "
+                                       "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
+                           {error, job, claimed.node});
     if (!r) return r.status();
+    if (*r == 0) return noteLostJob(claimed, "its failure");
     return log(job, std::nullopt, "error",
                transient ? "transient error and no attempt left (" + std::to_string(claimed.attempt) + " of " +
                                std::to_string(claimed.maxAttempts) + "); job failed"
@@ -433,13 +455,12 @@ Status JobQueue::honourRequest(int64_t job, const std::string& request) {
     return log(job, std::nullopt, "info", cancel ? "cancelled" : "paused; resume to continue from the next step");
 }
 
-Status JobQueue::release(int64_t job, const std::string& why) {
-    auto r = conn_.execute(
-        "UPDATE job SET status = 'queued', node = NULL, lease_until = NULL, attempt = GREATEST(attempt, 1) - 1 "
-        "WHERE id = ? AND status = 'running'",
-        {job});
+Status JobQueue::release(const ClaimedJob& claimed, const std::string& why) {
+    auto r = conn_.execute(std::string("UPDATE job SET status = 'queued', node = NULL, lease_until = NULL, "
+                                       "attempt = GREATEST(attempt, 1) - 1 WHERE id = ?") + kStillHeld,
+                           {claimed.id, claimed.node});
     if (!r) return r.status();
-    return log(job, std::nullopt, "warn", why);
+    return *r == 0 ? Status::ok() : log(claimed.id, std::nullopt, "warn", why);
 }
 
 Result<JobDetail> JobQueue::get(int64_t id) {

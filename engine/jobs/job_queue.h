@@ -133,6 +133,7 @@ struct PurgeReport {
 
 struct ClaimedJob {
     int64_t id = 0;
+    std::string node;  // the node that claimed it: every write that ends the run checks it still holds the job
     int64_t flowId = 0;
     int attempt = 0;  // this run's attempt number, from 1
     int maxAttempts = 1;
@@ -156,8 +157,11 @@ public:
     Result<std::optional<ClaimedJob>> claim(const std::string& node, int leaseSeconds);
     // Claims up to `max` due jobs in one transaction (highest priority, oldest first).
     Result<std::vector<ClaimedJob>> claimBatch(const std::string& node, int leaseSeconds, int max);
-    // Extends the lease of every job `node` runs.
-    Status heartbeat(const std::string& node, int leaseSeconds);
+    // Extends the leases of the jobs `node` holds (`held`: the ones its
+    // workers run or have queued locally). A job the node lost track of (its
+    // worker lost the database while recording) is not in `held`, so its
+    // lease runs out and recovery queues it again.
+    Status heartbeat(const std::string& node, int leaseSeconds, const std::vector<int64_t>& held);
     // Re-queues running jobs whose lease expired (their node died). Returns how many.
     Result<int> recoverExpiredLeases();
 
@@ -173,11 +177,13 @@ public:
 
     // Ends a run: success, or failure (retry_wait with backoff while attempts
     // remain and the error is transient, failed otherwise).
-    Status finishSucceeded(int64_t job);
-    // The last step's end and the job's success in one transaction (one
-    // commit instead of two: the hot path of every job).
-    Status finishLastStep(int64_t job, int attempt, int position, const std::vector<int64_t>& outputs);
-    Status finishFailed(int64_t job, const ClaimedJob& claimed, const std::string& error, bool transient,
+    // Each checks that `claimed.node` still holds the job: when its lease
+    // ran out and another node took it, the end of this run is not recorded
+    // (a warning says so) and the other node's run decides.
+    Status finishSucceeded(const ClaimedJob& claimed);
+    // The last step's end and the job's success (the hot path of every job).
+    Status finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs);
+    Status finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,
                         const RetryPolicy& policy);
 
     // Requests from any face. A queued, waiting or paused job changes at
@@ -194,9 +200,10 @@ public:
     // Ends a running job as its pending request asked.
     Status honourRequest(int64_t job, const std::string& request);
 
-    // Gives a running job back to the queue (its node is shutting down); the
-    // interrupted step runs again on the next claim.
-    Status release(int64_t job, const std::string& why);
+    // Gives a running job back to the queue (its node is shutting down, or
+    // lost the database during the run); the interrupted step runs again on
+    // the next claim. Does nothing when `claimed.node` no longer holds it.
+    Status release(const ClaimedJob& claimed, const std::string& why);
 
     Result<JobDetail> get(int64_t id);
     Result<std::vector<JobSummary>> list(const JobFilter& filter);
@@ -210,6 +217,9 @@ public:
     Result<PurgeReport> purge(const PurgeRequest& req);
 
 private:
+    // A job log line saying that a run ended after its node lost the job.
+    Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
+
     db::Connection& conn_;
     const ContentStore& store_;
 };

@@ -129,12 +129,12 @@ TEST_F(JobQueueTest, TransientFailureWaitsForRetryUntilAttemptsRunOut) {
     auto q = client_->jobs();
     auto c = q.claim("n1", 60);
     ASSERT_TRUE(c.isOk() && *c);
-    ASSERT_TRUE(q.finishFailed(id, **c, "network down", true, {2, 0, 0}).isOk());
+    ASSERT_TRUE(q.finishFailed(**c, "network down", true, {2, 0, 0}).isOk());
     EXPECT_EQ(q.get(id)->status, "retry_wait");
     auto again = q.claim("n1", 60);
     ASSERT_TRUE(again.isOk() && *again);
     EXPECT_EQ((*again)->attempt, 2);
-    ASSERT_TRUE(q.finishFailed(id, **again, "network down", true, {2, 0, 0}).isOk());
+    ASSERT_TRUE(q.finishFailed(**again, "network down", true, {2, 0, 0}).isOk());
     auto j = q.get(id);
     EXPECT_EQ(j->status, "failed");
     EXPECT_EQ(j->error.value_or(""), "network down");
@@ -151,6 +151,49 @@ TEST_F(JobQueueTest, ExpiredLeaseIsQueuedAgain) {
     ASSERT_TRUE(n.isOk());
     EXPECT_EQ(*n, 1);
     EXPECT_EQ(q.get(id)->status, "queued");
+}
+
+TEST_F(JobQueueTest, HeartbeatRenewsOnlyTheLeasesTheNodeStillHolds) {
+    const int64_t held = submit();
+    const int64_t lost = submit();
+    auto q = client_->jobs();
+    auto claimed = q.claimBatch("n1", 60, 2);
+    ASSERT_TRUE(claimed.isOk() && claimed->size() == 2u);
+    ASSERT_TRUE(client_->connection()
+                    .execute("UPDATE job SET lease_until = NOW(3) - INTERVAL 1 SECOND WHERE id IN (?, ?)", {held, lost})
+                    .isOk());
+    // The node's worker lost track of `lost` (its database connection broke while recording).
+    ASSERT_TRUE(q.heartbeat("n1", 60, {held}).isOk());
+    auto n = q.recoverExpiredLeases();
+    ASSERT_TRUE(n.isOk());
+    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(q.get(held)->status, "running");
+    EXPECT_EQ(q.get(lost)->status, "queued");
+}
+
+TEST_F(JobQueueTest, RunThatLostItsLeaseDoesNotEndTheJobAnotherNodeHolds) {
+    const int64_t id = submit();
+    auto q = client_->jobs();
+    auto first = q.claim("n1", 60);
+    ASSERT_TRUE(first.isOk() && *first);
+    ASSERT_TRUE(client_->connection()
+                    .execute("UPDATE job SET lease_until = NOW(3) - INTERVAL 1 SECOND WHERE id = ?", {id})
+                    .isOk());
+    ASSERT_TRUE(q.recoverExpiredLeases().isOk());
+    auto second = q.claim("n2", 60);
+    ASSERT_TRUE(second.isOk() && *second);
+    // n1 comes back late: neither its failure nor its success nor a release counts.
+    ASSERT_TRUE(q.finishFailed(**first, "late failure", false, {}).isOk());
+    ASSERT_TRUE(q.finishSucceeded(**first).isOk());
+    ASSERT_TRUE(q.release(**first, "late release").isOk());
+    auto j = q.get(id);
+    EXPECT_EQ(j->status, "running");
+    EXPECT_EQ(j->node.value_or(""), "n2");
+    bool noted = false;
+    for (const auto& l : j->log) noted = noted || l.message.find("after its lease had run out") != std::string::npos;
+    EXPECT_TRUE(noted) << "the job log must say that n1's late result was dropped";
+    ASSERT_TRUE(q.finishSucceeded(**second).isOk());
+    EXPECT_EQ(q.get(id)->status, "succeeded");
 }
 
 TEST_F(JobQueueTest, ListFiltersByStatusAndFlowNewestFirst) {

@@ -188,3 +188,79 @@ t_wait_for() {
     done
     return 1
 }
+
+# t_daemon_start INI LOG PIDFILE: start relaisd as a child of this shell (not
+# in a command substitution, so that `wait` gets its exit status and kill -9
+# hits the daemon itself); sets T_DAEMON_PID and adds it to T_DAEMON_PIDS,
+# which t_daemons_kill stops.
+T_DAEMON_PIDS=()
+t_daemon_start() {
+    : "${RELAISD_BIN:?RELAISD_BIN is not set}"
+    "$RELAISD_BIN" --config "$1" --pid-file "$3" < /dev/null >> "$2" 2>&1 &
+    T_DAEMON_PID=$!
+    T_DAEMON_PIDS+=("$T_DAEMON_PID")
+}
+
+# t_daemon_stop PID SECONDS: SIGTERM, then wait; sets T_STOP_RC (the exit
+# status, or "timeout" when it is still running after SECONDS: then SIGKILL).
+t_daemon_stop() {
+    local pid="$1" seconds="$2" i
+    kill -TERM "$pid" 2> /dev/null || true
+    for ((i = 0; i < seconds * 10; i++)); do
+        kill -0 "$pid" 2> /dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2> /dev/null; then
+        T_STOP_RC=timeout
+        kill -KILL "$pid" 2> /dev/null || true
+        wait "$pid" 2> /dev/null || true
+    else
+        set +e
+        wait "$pid"
+        T_STOP_RC=$?
+        set -e
+    fi
+}
+
+# t_daemons_kill: SIGKILL every daemon t_daemon_start started (cleanup).
+t_daemons_kill() {
+    local pid
+    for pid in "${T_DAEMON_PIDS[@]}"; do
+        kill -KILL "$pid" 2> /dev/null || true
+    done
+}
+
+# t_ini_set INI SECTION KEY VALUE: set KEY in [SECTION] of a file that
+# relais_write_ini wrote (replacing the key or adding it under the section).
+t_ini_set() {
+    local ini="$1" section="$2" key="$3" value="$4"
+    if grep -qE "^$key = " "$ini"; then
+        sed -i "s|^$key = .*|$key = $value|" "$ini"
+    else
+        sed -i "/^\[$section\]/a $key = $value" "$ini"
+    fi
+}
+
+# t_sql DATABASE SQL: run SQL on the test MariaDB as its administrator, in DATABASE.
+t_sql() {
+    : "${RELAIS_TEST_MARIADB_BASE:?RELAIS_TEST_MARIADB_BASE is not set}"
+    relais_mariadb_sql "$RELAIS_TEST_MARIADB_BASE" "USE $1; $2"
+}
+
+# t_php ARGS...: php with the relais extension built in this tree (unless a
+# relais extension is already loaded by the system's PHP configuration).
+t_php() {
+    if php -m 2> /dev/null | grep -qx relais; then
+        php "$@"
+    else
+        php -d "extension=$RELAIS_ROOT/modules/relais.so" "$@"
+    fi
+}
+
+# t_submit_many INI FLOW COUNT DIR: COUNT jobs of FLOW, one new file each
+# (DIR/doc-NNNNNN.txt), submitted from one PHP process. 0 when all were.
+t_submit_many() {
+    local n
+    n="$(t_php "$RELAIS_ROOT/tests/lib/submit_many.php" "$@" < /dev/null)" || return 1
+    [ "$n" = "$3" ]
+}

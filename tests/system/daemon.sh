@@ -8,13 +8,9 @@
 . "$(dirname "$0")/../lib/system.sh"
 : "${RELAISD_BIN:?RELAISD_BIN is not set}"
 
-DAEMON_PIDS=()
 OWN_DB=""
 cleanup() {
-    local pid
-    for pid in "${DAEMON_PIDS[@]}"; do
-        kill -KILL "$pid" 2> /dev/null || true
-    done
+    t_daemons_kill
     if [ -n "$OWN_DB" ]; then
         (relais_mariadb_stop "$OWN_DB") 2> /dev/null || true
         rm -rf "$OWN_DB"
@@ -22,40 +18,11 @@ cleanup() {
 }
 t_on_exit cleanup
 
-# start_daemon INI LOG PIDFILE: start relaisd as a child of this shell (not in
-# a command substitution, so that `wait` gets its exit status); sets DAEMON_PID.
-start_daemon() {
-    "$RELAISD_BIN" --config "$1" --pid-file "$3" < /dev/null >> "$2" 2>&1 &
-    DAEMON_PID=$!
-    DAEMON_PIDS+=("$DAEMON_PID")
-}
-
-# stop_daemon PID SECONDS: SIGTERM, then wait; sets STOP_RC (the exit status, or
-# "timeout" when it is still running after SECONDS).
-stop_daemon() {
-    local pid="$1" seconds="$2" i
-    kill -TERM "$pid" 2> /dev/null || true
-    for ((i = 0; i < seconds * 10; i++)); do
-        kill -0 "$pid" 2> /dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2> /dev/null; then
-        STOP_RC=timeout
-        kill -KILL "$pid" 2> /dev/null || true
-        wait "$pid" 2> /dev/null || true
-    else
-        set +e
-        wait "$pid"
-        STOP_RC=$?
-        set -e
-    fi
-}
-
 relaisd_writes_pid_file_and_stops_on_sigterm_within_5s() {
     local ini log="$RELAIS_TEST_TMP/sigterm-relaisd.log" pidfile="$RELAIS_TEST_TMP/sigterm-relaisd.pid" pid
     ini="$(t_private_database "systest_sigterm_$$")" || { t_fail "could not create a private database"; return 1; }
-    start_daemon "$ini" "$log" "$pidfile"
-    pid="$DAEMON_PID"
+    t_daemon_start "$ini" "$log" "$pidfile"
+    pid="$T_DAEMON_PID"
     if ! t_wait_for 10 test -s "$pidfile"; then
         t_fail "relaisd wrote no pid file $pidfile within 10s"
     elif [ "$(tr -dc '0-9' < "$pidfile")" != "$pid" ]; then
@@ -63,8 +30,8 @@ relaisd_writes_pid_file_and_stops_on_sigterm_within_5s() {
     fi
     sleep 1
     kill -0 "$pid" 2> /dev/null || { t_fail "relaisd exited on its own: $(tail -n 3 "$log")"; return 1; }
-    stop_daemon "$pid" 5
-    [ "$STOP_RC" = 0 ] || t_fail "relaisd after SIGTERM: exit '$STOP_RC' (expected 0 within 5s); log: $(tail -n 3 "$log")"
+    t_daemon_stop "$pid" 5
+    [ "$T_STOP_RC" = 0 ] || t_fail "relaisd after SIGTERM: exit '$T_STOP_RC' (expected 0 within 5s); log: $(tail -n 3 "$log")"
 }
 
 relaisd_waits_for_the_database_then_runs_jobs() {
@@ -94,8 +61,8 @@ relaisd_waits_for_the_database_then_runs_jobs() {
         t_fail "setting up a private MariaDB failed: $(tail -n 3 "$RELAIS_TEST_TMP/dbdown-setup.log")"
         return 1
     fi
-    start_daemon "$ini" "$log" "$pidfile"
-    pid="$DAEMON_PID"
+    t_daemon_start "$ini" "$log" "$pidfile"
+    pid="$T_DAEMON_PID"
     sleep 4
     if ! kill -0 "$pid" 2> /dev/null; then
         t_fail "relaisd exited while the database was down: $(tail -n 3 "$log")"
@@ -109,8 +76,8 @@ relaisd_waits_for_the_database_then_runs_jobs() {
     fi
     t_run "$RELAIS_BIN" --config "$ini" submit "$flow" "$input" --wait 40
     t_expect_rc 0 "relais submit --wait once the database is back"
-    stop_daemon "$pid" 10
-    [ "$STOP_RC" = 0 ] || t_fail "relaisd after SIGTERM: exit '$STOP_RC'"
+    t_daemon_stop "$pid" 10
+    [ "$T_STOP_RC" = 0 ] || t_fail "relaisd after SIGTERM: exit '$T_STOP_RC'"
     (relais_mariadb_stop "$OWN_DB") > /dev/null 2>&1 || true
 }
 

@@ -55,6 +55,31 @@ retry_runs_a_failed_job_again() {
     t_wait_for 30 status_is "$job" succeeded || t_fail "job $job did not succeed within 30s of relais retry: $(t_job_status "$job")"
 }
 
+pause_of_a_running_job_stops_it_after_the_step_and_resume_continues() {
+    local flow job counter="$RELAIS_TEST_TMP/pause-runs" script="$RELAIS_TEST_TMP/pause-step.sh" steps
+    flow="$(t_unique pausable)"
+    printf '#!/bin/sh\necho run >> "%s"\nsleep 3\n' "$counter" > "$script"
+    chmod 755 "$script"
+    rm -f "$counter"
+    t_import_flow "$flow" "[{\"activity\":\"exec\",\"with\":{\"program\":\"$script\"}},{\"activity\":\"noop\"}]" || return 1
+    t_run relais submit "$flow"
+    t_expect_rc 0 "relais submit $flow" || return 1
+    job="$(t_job_id_from_submit)"
+    t_wait_for 20 test -s "$counter" || { t_fail "step 0 of job $job did not start within 20s"; return 1; }
+    t_run relais pause "$job"
+    t_expect_rc 0 "relais pause $job" || return 1
+    t_wait_for 20 status_is "$job" paused || { t_fail "job $job is not paused 20s after relais pause: $(t_job_status "$job")"; return 1; }
+    # The running step ended normally; the next one did not start.
+    steps="$(relais show "$job" --json < /dev/null 2> /dev/null | t_json '
+        $s = job($d)["steps"] ?? $d["steps"] ?? []; echo implode(",", array_map(fn($x) => $x["position"] . ":" . $x["status"], $s));')"
+    [ "$steps" = "0:succeeded" ] || t_fail "steps of the paused job: '$steps', expected '0:succeeded'"
+    t_run relais resume "$job"
+    t_expect_rc 0 "relais resume $job" || return 1
+    t_wait_for 20 status_is "$job" succeeded || t_fail "job $job did not succeed within 20s of relais resume: $(t_job_status "$job")"
+    [ "$(wc -l < "$counter")" -eq 1 ] || t_fail "step 0 ran $(wc -l < "$counter") times; resume must continue with step 1"
+}
+
 t_case cancel_stops_a_running_job cancel_stops_a_running_job
 t_case cancel_of_a_finished_job_is_refused cancel_of_a_finished_job_is_refused
 t_case retry_runs_a_failed_job_again retry_runs_a_failed_job_again
+t_case pause_of_a_running_job_stops_it_after_the_step_and_resume_continues pause_of_a_running_job_stops_it_after_the_step_and_resume_continues
