@@ -23,6 +23,7 @@ nlohmann::json toJson(const JobSummary& j) {
             {"error", opt(j.error)},
             {"params", j.params},
             {"submitted_by", opt(j.submittedBy)},
+            {"partner", opt(j.partner)},
             {"created_at", j.createdAt},
             {"started_at", opt(j.startedAt)},
             {"finished_at", opt(j.finishedAt)},

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "base/utc_time.h"
 #include "flows/flow_repository.h"
 
 namespace relais {
@@ -19,7 +20,7 @@ constexpr const char* kStatusNames[] = {"queued", "running", "succeeded", "faile
 
 constexpr const char* kSummaryColumns =
     "id, flow_id, flow_name, flow_version, status, priority, attempt, max_attempts, node, error, params, "
-    "submitted_by, created_at, started_at, finished_at, run_at";
+    "submitted_by, created_at, started_at, finished_at, run_at, partner";
 
 std::map<std::string, std::string> paramsFromJson(const std::string& text) {
     std::map<std::string, std::string> out;
@@ -47,6 +48,7 @@ JobSummary summaryFromRow(const db::Row& r) {
     s.startedAt = r.opt(13);
     s.finishedAt = r.opt(14);
     s.runAt = r.str(15);
+    s.partner = r.opt(16);
     return s;
 }
 
@@ -91,6 +93,10 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     for (const auto& [k, _] : req.params)
         if (k.empty() || k.size() > 64)
             return Status(Code::InvalidArgument, "parameter name '" + k + "' must be 1 to 64 characters");
+    std::string partner = req.partner;
+    if (auto p = req.params.find("partner"); partner.empty() && p != req.params.end()) partner = p->second;
+    if (partner.size() > 190)
+        return Status(Code::InvalidArgument, "partner '" + partner.substr(0, 40) + "...' is longer than 190 characters");
 
     // Files first: the store is write-once, so a failed transaction below
     // leaves at worst an unreferenced file, never a row without its file.
@@ -110,12 +116,13 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
     auto ins = conn_.execute(
-        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
+        "partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
          int64_t{flow->definition.maxAttempts}, params.dump(),
          req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
-         req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey)});
+         req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
+         partner.empty() ? db::nullValue() : db::Value(partner)});
     if (!ins) {
         if (ins.status().code() == Code::AlreadyExists)
             return Status(Code::AlreadyExists, "a job for '" + req.dedupKey + "' was already submitted");
@@ -491,33 +498,122 @@ Result<JobDetail> JobQueue::get(int64_t id) {
     return d;
 }
 
-Result<std::vector<JobSummary>> JobQueue::list(const JobFilter& filter) {
-    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM job";
+namespace {
+
+// A WHERE clause being built, with its parameters in order.
+struct Conditions {
+    std::string sql;
     db::Params params;
-    std::string where;
-    if (filter.status) {
-        if (!parseJobStatus(*filter.status))
-            return Status(Code::InvalidArgument,
-                          "unknown job status '" + *filter.status +
-                              "' (known: queued, running, succeeded, failed, retry_wait, cancelled, paused)");
-        where += " status = ?";
-        params.emplace_back(*filter.status);
+
+    void add(const std::string& condition, db::Params values) {
+        sql += (sql.empty() ? " WHERE " : " AND ") + condition;
+        params.insert(params.end(), values.begin(), values.end());
     }
-    if (filter.flow) {
-        where += where.empty() ? " flow_name = ?" : " AND flow_name = ?";
-        params.emplace_back(*filter.flow);
+};
+
+// A LIKE pattern matching the names that start with `prefix`, with '!' as
+// the escape character so that '%' and '_' match only themselves.
+std::string likePrefix(const std::string& prefix) {
+    std::string out;
+    for (char c : prefix) {
+        if (c == '!' || c == '%' || c == '_') out += '!';
+        out += c;
     }
-    if (!where.empty()) sql += " WHERE" + where;
-    if (filter.limit < 1 || filter.limit > 10000)
-        return Status(Code::InvalidArgument, "limit " + std::to_string(filter.limit) + " must be from 1 to 10000");
-    sql += " ORDER BY id DESC LIMIT ?";
-    params.emplace_back(int64_t{filter.limit});
-    auto rows = conn_.query(sql, params);
+    return out + '%';
+}
+
+// The `from` or `to` filter parsed; nullopt when not set.
+Result<std::optional<TypedTime>> filterTime(const char* field, const std::optional<std::string>& text) {
+    if (!text) return std::optional<TypedTime>{};
+    auto t = parseTypedTime(*text);
+    if (!t)
+        return Status(Code::InvalidArgument, std::string(field) + " '" + *text +
+                                                 "' is not a date: expected YYYY-MM-DD, YYYY-MM-DD HH:MM or "
+                                                 "YYYY-MM-DD HH:MM:SS (UTC)");
+    return t;
+}
+
+// Adds the creation range of `filter`, if any, to `where`.
+//
+// created_at alone would give the range in creation order, all of it to be
+// sorted by id. An id range instead is read newest first from whichever index
+// serves the other filters, and only up to the limit. Its ends come from two
+// dives into ix_job_created_id: the last job created a skew before `from` and
+// the first created a skew after `to` have ids below and above every job in
+// the range (kCreationSkewSeconds). No such job: no bound on that side.
+Status addCreationRange(db::Connection& conn, const JobFilter& filter, Conditions& where) {
+    auto from = filterTime("from", filter.from);
+    if (!from) return from.status();
+    auto to = filterTime("to", filter.to);
+    if (!to) return to.status();
+    if (!*from && !*to) return Status::ok();
+    if (*from && *to && (*from)->start >= (*to)->end())
+        return Status(Code::InvalidArgument, "from '" + *filter.from + "' is after to '" + *filter.to + "'");
+    const std::chrono::seconds skew(kCreationSkewSeconds);
+    auto ends = conn.query(
+        "SELECT (SELECT id FROM job WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1), "
+        "(SELECT id FROM job WHERE created_at >= ? ORDER BY created_at, id LIMIT 1)",
+        {sqlDateTime(*from ? (*from)->start - skew : std::chrono::sys_seconds::min()),
+         sqlDateTime(*to ? (*to)->end() + skew : std::chrono::sys_seconds::max())});
+    if (!ends) return ends.status();
+    const auto& e = ends->front();
+    // created_at itself decides; the ids only bound what is read.
+    if (*from) where.add("created_at >= ?", {sqlDateTime((*from)->start)});
+    if (*to) where.add("created_at < ?", {sqlDateTime((*to)->end())});
+    if (!e.isNull(0)) where.add("id > ?", {e.i64(0)});
+    if (!e.isNull(1)) where.add("id < ?", {e.i64(1)});
+    return Status::ok();
+}
+
+Status checkListFilter(const JobFilter& f) {
+    if (f.limit < 1 || f.limit > 10000)
+        return Status(Code::InvalidArgument, "limit " + std::to_string(f.limit) + " must be from 1 to 10000");
+    if (f.status && !parseJobStatus(*f.status))
+        return Status(Code::InvalidArgument,
+                      "unknown job status '" + *f.status +
+                          "' (known: queued, running, succeeded, failed, retry_wait, cancelled, paused)");
+    if (f.document && f.document->empty())
+        return Status(Code::InvalidArgument, "document filter must not be empty");
+    if (f.before && *f.before < 1)
+        return Status(Code::InvalidArgument, "before " + std::to_string(*f.before) + " must be a job id (1 or more)");
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<JobPage> JobQueue::listPage(const JobFilter& filter) {
+    RELAIS_TRY(checkListFilter(filter));
+    Conditions where;
+    if (filter.status) where.add("status = ?", {*filter.status});
+    if (filter.flow) where.add("flow_name = ?", {*filter.flow});
+    if (filter.partner) where.add("partner = ?", {*filter.partner});
+    if (filter.before) where.add("id < ?", {*filter.before});
+    RELAIS_TRY(addCreationRange(conn_, filter, where));
+    if (filter.document)
+        // A semi-join: the matching names are a range of ix_document_name_job.
+        where.add("id IN (SELECT job_id FROM document WHERE name LIKE ? ESCAPE '!')", {likePrefix(*filter.document)});
+    // One row more than asked tells whether there is a next page.
+    where.params.emplace_back(int64_t{filter.limit} + 1);
+    auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job" + where.sql +
+                                " ORDER BY id DESC LIMIT ?",
+                            where.params);
     if (!rows) return rows.status();
-    std::vector<JobSummary> out;
-    out.reserve(rows->size());
-    for (const auto& r : *rows) out.push_back(summaryFromRow(r));
-    return out;
+    JobPage page;
+    page.rows.reserve(rows->size());
+    for (const auto& r : *rows) {
+        if (page.rows.size() == static_cast<size_t>(filter.limit)) {
+            page.nextCursor = page.rows.back().id;
+            break;
+        }
+        page.rows.push_back(summaryFromRow(r));
+    }
+    return page;
+}
+
+Result<std::vector<JobSummary>> JobQueue::list(const JobFilter& filter) {
+    auto page = listPage(filter);
+    if (!page) return page.status();
+    return std::move(page).value().rows;
 }
 
 Result<std::vector<Document>> JobQueue::inputs(int64_t job) {

@@ -35,6 +35,10 @@ struct SubmitRequest {
     // When set, a second submit with the same key fails with AlreadyExists
     // (triggers use it so that each event makes exactly one job).
     std::string dedupKey;
+    // The partner the job exchanges with (at most 190 characters); when
+    // empty, the "partner" parameter if there is one. (Initialized so that
+    // brace-initializations written before it existed still compile.)
+    std::string partner = {};
 };
 
 struct Document {
@@ -77,6 +81,7 @@ struct JobSummary {
     std::optional<std::string> error;
     std::map<std::string, std::string> params;
     std::optional<std::string> submittedBy;
+    std::optional<std::string> partner;
     std::string createdAt;
     std::optional<std::string> startedAt;
     std::optional<std::string> finishedAt;
@@ -89,10 +94,42 @@ struct JobDetail : JobSummary {
     std::vector<LogRecord> log;
 };
 
+// What `JobQueue::list` selects. Every field set narrows the list; each is
+// served by an index (sql/mariadb/0004_job_list_indexes.sql). The fields have
+// initializers so that callers may name only the ones they set
+// ({.flow = "orders"}).
 struct JobFilter {
-    std::optional<std::string> status;
-    std::optional<std::string> flow;
+    std::optional<std::string> status = {};
+    std::optional<std::string> flow = {};
+    std::optional<std::string> partner = {};
+    // Creation time, UTC, as 'YYYY-MM-DD[ HH:MM[:SS]]' (a 'T' may stand for
+    // the space). `from` is inclusive; `to` includes the whole day, minute or
+    // second it names ("to 2024-03-15" takes all of the 15th).
+    std::optional<std::string> from = {};
+    std::optional<std::string> to = {};
+    // Jobs with a document whose name starts with this (case-insensitive;
+    // '%' and '_' are plain characters). Must not be empty.
+    std::optional<std::string> document = {};
+    // Keyset cursor: only jobs with an id below this (the nextCursor of the
+    // page before), so that a page costs the same at any depth.
+    std::optional<int64_t> before = {};
     int limit = 50;
+};
+
+// A creation-time filter is answered as an id range (ids grow with creation
+// time), then checked against created_at itself, so a job outside the range
+// is never listed. Two jobs may be created in one order and numbered in the
+// other (NOW(3) is read when the INSERT starts, the id is drawn after its
+// locks; a clock stepped back): the id range takes that into account as long
+// as the two orders disagree by less than this. Sessions run in UTC, so
+// daylight saving moves no clock.
+constexpr int kCreationSkewSeconds = 60;
+
+// One page of a job list, newest first.
+struct JobPage {
+    std::vector<JobSummary> rows;
+    // The `before` of the next page; nullopt on the last page.
+    std::optional<int64_t> nextCursor;
 };
 
 // How a failed run is retried: exponential backoff with jitter, capped.
@@ -206,6 +243,11 @@ public:
     Status release(const ClaimedJob& claimed, const std::string& why);
 
     Result<JobDetail> get(int64_t id);
+    // Jobs matching `filter`, newest (highest id) first, at most filter.limit.
+    // A bad filter value is InvalidArgument naming the filter. The creation
+    // range assumes that ids grow with creation time (kCreationSkewSeconds).
+    Result<JobPage> listPage(const JobFilter& filter);
+    // The same without the cursor of the next page.
     Result<std::vector<JobSummary>> list(const JobFilter& filter);
     // The input documents of a job (absolute paths via the store).
     Result<std::vector<Document>> inputs(int64_t job);

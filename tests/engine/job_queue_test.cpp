@@ -28,6 +28,35 @@ protected:
         EXPECT_TRUE(id.isOk()) << id.status().message();
         return id ? *id : 0;
     }
+    // A job of f1 with one input document named `document`.
+    int64_t submitDocument(const std::string& document, const std::string& partner = "") {
+        const std::string path = db_->dir() + "/in-" + std::to_string(++n_) + ".txt";
+        writeFile(path, "doc " + std::to_string(n_));
+        SubmitRequest req{"f1", {{document, path}}, {}, "test", 0, ""};
+        req.partner = partner;
+        auto id = client_->jobs().submit(req);
+        EXPECT_TRUE(id.isOk()) << id.status().message();
+        return id ? *id : 0;
+    }
+    void setCreatedAt(int64_t job, const std::string& at) {
+        ASSERT_TRUE(client_->connection().execute("UPDATE job SET created_at = ? WHERE id = ?", {at, job}).isOk());
+    }
+    // The ids `filter` lists, or the error message.
+    std::vector<int64_t> ids(const JobFilter& filter) {
+        auto page = client_->jobs().list(filter);
+        EXPECT_TRUE(page.isOk()) << page.status().message();
+        std::vector<int64_t> out;
+        if (page)
+            for (const auto& j : *page) out.push_back(j.id);
+        return out;
+    }
+    // The message of the error `filter` gives, which must be InvalidArgument.
+    std::string refusal(const JobFilter& filter) {
+        auto page = client_->jobs().listPage(filter);
+        EXPECT_FALSE(page.isOk());
+        EXPECT_EQ(page.status().code(), Code::InvalidArgument);
+        return page.status().message();
+    }
     int64_t rows(const std::string& table) {
         auto r = client_->connection().query("SELECT COUNT(*) FROM " + table);
         return r ? r->front().i64(0) : -1;
@@ -206,16 +235,148 @@ TEST_F(JobQueueTest, ListFiltersByStatusAndFlowNewestFirst) {
     ASSERT_TRUE(all.isOk());
     ASSERT_EQ(all->size(), 3u);
     EXPECT_EQ((*all)[0].id, c);
-    auto f1 = q.list({std::nullopt, std::string("f1"), 50});
+    auto f1 = q.list({.flow = "f1"});
     ASSERT_EQ(f1->size(), 2u);
     EXPECT_EQ((*f1)[1].id, a);
     ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'failed' WHERE id = ?", {b}).isOk());
-    auto failed = q.list({std::string("failed"), std::nullopt, 50});
+    auto failed = q.list({.status = "failed"});
     ASSERT_EQ(failed->size(), 1u);
     EXPECT_EQ((*failed)[0].id, b);
-    auto bad = q.list({std::string("sleeping"), std::nullopt, 50});
+    auto bad = q.list({.status = "sleeping"});
     ASSERT_FALSE(bad.isOk());
     EXPECT_NE(bad.status().message().find("sleeping"), std::string::npos);
+}
+
+TEST_F(JobQueueTest, SubmitRecordsThePartnerOrTakesItFromTheParameter) {
+    const int64_t given = submitDocument("a.edi", "ACME");
+    auto q = client_->jobs();
+    auto fromParam = q.submit({"f1", {}, {{"partner", "Globex"}}, "test", 0, ""});
+    SubmitRequest both{"f1", {}, {{"partner", "Globex"}}, "test", 0, ""};
+    both.partner = "Initech";
+    auto explicitWins = q.submit(both);
+    const int64_t none = submit();
+    ASSERT_TRUE(fromParam.isOk() && explicitWins.isOk());
+    EXPECT_EQ(q.get(given)->partner.value_or("-"), "ACME");
+    EXPECT_EQ(q.get(*fromParam)->partner.value_or("-"), "Globex");
+    EXPECT_EQ(q.get(*explicitWins)->partner.value_or("-"), "Initech");
+    EXPECT_FALSE(q.get(none)->partner.has_value());
+    SubmitRequest tooLong{"f1", {}, {}, "test", 0, ""};
+    tooLong.partner = std::string(191, 'p');
+    auto refused = q.submit(tooLong);
+    ASSERT_FALSE(refused.isOk());
+    EXPECT_EQ(refused.status().code(), Code::InvalidArgument);
+    EXPECT_NE(refused.status().message().find("partner"), std::string::npos);
+}
+
+TEST_F(JobQueueTest, ListFiltersByPartnerAlsoWithStatusAndFlow) {
+    const int64_t a = submitDocument("a.edi", "ACME");
+    const int64_t b = submitDocument("b.edi", "Globex");
+    const int64_t c = submitDocument("c.edi", "ACME");
+    submit();
+    EXPECT_EQ(ids({.partner = "ACME"}), (std::vector<int64_t>{c, a}));
+    EXPECT_EQ(ids({.partner = "Globex"}), (std::vector<int64_t>{b}));
+    EXPECT_TRUE(ids({.partner = "Nobody"}).empty());
+    ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'failed' WHERE id = ?", {a}).isOk());
+    EXPECT_EQ(ids({.status = "failed", .flow = "f1", .partner = "ACME"}), (std::vector<int64_t>{a}));
+    EXPECT_TRUE(ids({.status = "failed", .flow = "f2", .partner = "ACME"}).empty());
+}
+
+TEST_F(JobQueueTest, ListFiltersByCreationTimeWithToTakingTheWholeDayOrMinute) {
+    const int64_t a = submit(), b = submit(), c = submit();
+    setCreatedAt(a, "2024-01-10 10:00:00");
+    setCreatedAt(b, "2024-01-15 12:30:15.250");
+    setCreatedAt(c, "2024-01-20 00:00:00");
+    EXPECT_EQ(ids({.from = "2024-01-15", .to = "2024-01-15"}), (std::vector<int64_t>{b}));
+    EXPECT_EQ(ids({.from = "2024-01-15 12:30", .to = "2024-01-15T12:30"}), (std::vector<int64_t>{b}));
+    EXPECT_EQ(ids({.from = "2024-01-15 12:30:15", .to = "2024-01-15 12:30:15"}), (std::vector<int64_t>{b}));
+    EXPECT_EQ(ids({.to = "2024-01-15 12:30:14"}), (std::vector<int64_t>{a}));
+    EXPECT_EQ(ids({.from = "2024-01-15 12:30:16"}), (std::vector<int64_t>{c}));
+    EXPECT_EQ(ids({.from = "2024-01-10", .to = "2024-01-19"}), (std::vector<int64_t>{b, a}));
+    EXPECT_TRUE(ids({.from = "2024-01-21"}).empty());
+    EXPECT_TRUE(ids({.to = "2024-01-09"}).empty());
+    EXPECT_TRUE(ids({.flow = "f1", .from = "2024-01-20", .before = c}).empty());
+}
+
+TEST_F(JobQueueTest, ListFindsJobsNumberedOutOfCreationOrderWithinTheSkew) {
+    // Two submits racing: b got the higher id but the earlier time.
+    const int64_t early = submit(), a = submit(), b = submit(), late = submit();
+    setCreatedAt(early, "2024-01-15 09:00:00");
+    setCreatedAt(a, "2024-01-15 10:00:30");
+    setCreatedAt(b, "2024-01-15 10:00:10");
+    setCreatedAt(late, "2024-01-15 11:00:00");
+    EXPECT_EQ(ids({.from = "2024-01-15 10:00:20"}), (std::vector<int64_t>{late, a}));
+    EXPECT_EQ(ids({.to = "2024-01-15 10:00:20"}), (std::vector<int64_t>{b, early}));
+    EXPECT_EQ(ids({.from = "2024-01-15 10:00:05", .to = "2024-01-15 10:00:40"}), (std::vector<int64_t>{b, a}));
+}
+
+TEST_F(JobQueueTest, BadFilterValuesAreRefusedNamingTheFilter) {
+    for (const char* bad : {"2024-02-30", "2024-13-01", "yesterday", "2024-01-15 24:00", "2024-1-5", "2024-01-15 10",
+                            "0999-01-01", "2024-01-15 10:00:00.5"}) {
+        const std::string fromMsg = refusal({.from = bad});
+        EXPECT_EQ(fromMsg.rfind("from '" + std::string(bad) + "'", 0), 0u) << fromMsg;
+        const std::string toMsg = refusal({.to = bad});
+        EXPECT_EQ(toMsg.rfind("to '" + std::string(bad) + "'", 0), 0u) << toMsg;
+    }
+    EXPECT_NE(refusal({.from = "2024-01-16", .to = "2024-01-15"}).find("after to '2024-01-15'"), std::string::npos);
+    EXPECT_NE(refusal({.document = ""}).find("document"), std::string::npos);
+    EXPECT_NE(refusal({.before = 0}).find("before"), std::string::npos);
+    EXPECT_NE(refusal({.limit = 0}).find("limit"), std::string::npos);
+}
+
+TEST_F(JobQueueTest, ListFiltersByDocumentNamePrefix) {
+    const int64_t inv1 = submitDocument("INVOIC_0001.edi");
+    const int64_t orders = submitDocument("ORDERS_0002.edi");
+    const int64_t inv2 = submitDocument("INVOIC_0003.edi");
+    EXPECT_EQ(ids({.document = "INVOIC_"}), (std::vector<int64_t>{inv2, inv1}));
+    EXPECT_EQ(ids({.document = "invoic_0001"}), (std::vector<int64_t>{inv1}));
+    EXPECT_EQ(ids({.document = "ORDERS_0002.edi"}), (std::vector<int64_t>{orders}));
+    EXPECT_TRUE(ids({.document = "ORDERS_0002.edi.bak"}).empty());
+    EXPECT_EQ(ids({.status = "queued", .document = "INVOIC", .before = inv2}), (std::vector<int64_t>{inv1}));
+    // An output document counts as well as an input.
+    ASSERT_TRUE(client_->jobs().addOutputDocument(orders, 0, "INVOIC_9999.edi", {std::string(64, 'a'), 0, "aa/aa"}).isOk());
+    EXPECT_EQ(ids({.document = "INVOIC_9"}), (std::vector<int64_t>{orders}));
+}
+
+TEST_F(JobQueueTest, DocumentFilterTakesPercentUnderscoreAndBangLiterally) {
+    const int64_t percent = submitDocument("100%_done.txt");
+    const int64_t digit = submitDocument("1000_done.txt");
+    const int64_t letter = submitDocument("100x_done.txt");
+    const int64_t bang = submitDocument("a!b.txt");
+    EXPECT_EQ(ids({.document = "100%"}), (std::vector<int64_t>{percent}));
+    EXPECT_TRUE(ids({.document = "100_"}).empty());
+    EXPECT_TRUE(ids({.document = "%"}).empty());
+    EXPECT_EQ(ids({.document = "100"}), (std::vector<int64_t>{letter, digit, percent}));
+    EXPECT_EQ(ids({.document = "a!b"}), (std::vector<int64_t>{bang}));
+    EXPECT_EQ(ids({.document = "a!"}), (std::vector<int64_t>{bang}));
+}
+
+TEST_F(JobQueueTest, KeysetPagesVisitEveryJobOnceNewestFirst) {
+    std::vector<int64_t> all;
+    for (int i = 0; i < 7; ++i) all.insert(all.begin(), submit());
+    auto q = client_->jobs();
+    std::vector<int64_t> seen;
+    JobFilter f{.limit = 3};
+    int pages = 0;
+    for (;;) {
+        auto page = q.listPage(f);
+        ASSERT_TRUE(page.isOk()) << page.status().message();
+        ++pages;
+        for (const auto& j : page->rows) seen.push_back(j.id);
+        if (!page->nextCursor) break;
+        EXPECT_EQ(*page->nextCursor, page->rows.back().id);
+        f.before = page->nextCursor;
+    }
+    EXPECT_EQ(pages, 3);
+    EXPECT_EQ(seen, all);
+    // A page that ends exactly at the last job says there is no next one.
+    auto whole = q.listPage({.limit = 7});
+    ASSERT_TRUE(whole.isOk());
+    EXPECT_EQ(whole->rows.size(), 7u);
+    EXPECT_FALSE(whole->nextCursor);
+    auto rest = q.listPage({.before = all[3], .limit = 3});
+    ASSERT_TRUE(rest.isOk());
+    EXPECT_EQ(rest->rows.size(), 3u);
+    EXPECT_FALSE(rest->nextCursor);
 }
 
 TEST_F(JobQueueTest, ReimportingAChangedFlowMakesANewVersion) {
