@@ -74,10 +74,11 @@ install them: apt-get install libmariadb-dev libcrypt-dev libssl-dev libspdlog-d
   dnl headers of another PHP version or compiler may warn on their own.
   RELAIS_CXXFLAGS="$PHP_RELAIS_STDCXX -Wall -Wextra -Wno-unused-parameter -I$RELAIS_SRC_ROOT/engine -I@ext_srcdir@/ext $RELAIS_DEPS_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   PHP_NEW_EXTENSION([relais],
-    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows_users.cpp],
+    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows.cpp ext/users.cpp],
     [$ext_shared], [], [$RELAIS_CXXFLAGS], [cxx])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   PHP_ADD_EXTENSION_DEP([relais], [spl])
+  PHP_ADD_EXTENSION_DEP([relais], [json])
 
   dnl Relink when the core library changes.
   RELAIS_SHARED_DEPENDENCIES="$RELAIS_ENGINE_LIBDIR/librelais_core.a"

@@ -1,6 +1,17 @@
-// Relais\Client: opens the core client (configuration file + one database
-// connection, kept for the object's lifetime) and hands out the Jobs, Flows
-// and Users services bound to it.
+// Relais\Client: the process's core client for a configuration file
+// (configuration + one database connection), and the Jobs, Flows, Nodes and
+// Users services bound to it.
+//
+// One connection per PHP process: the core clients live in the module
+// globals, by configuration file, for the life of the process (an Apache
+// worker serves many requests with one connection). A client is reused when
+// its file has not changed since it was read and its connection answers a
+// ping; the ping reconnects when the server had closed the connection (a
+// restart, wait_timeout), which the core never does inside an open
+// transaction, and no transaction stays open between two calls.
+#include <sys/stat.h>
+
+#include <map>
 #include <new>
 
 #include "php_relais.h"
@@ -9,13 +20,40 @@ extern "C" {
 #include "main/fopen_wrappers.h"
 }
 
+struct relais_client_cache {
+    struct Entry {
+        std::shared_ptr<relais::Client> client;
+        struct timespec mtime {};
+        off_t size = 0;
+    };
+    std::map<std::string, Entry> byPath;
+};
+
+void relais_client_cache_create(relais_client_cache** cache) {
+    try {
+        *cache = new relais_client_cache();
+    } catch (...) {
+        *cache = nullptr;
+    }
+}
+
+void relais_client_cache_destroy(relais_client_cache** cache) {
+    try {
+        delete *cache;  // closes the connections
+    } catch (...) {
+    }
+    *cache = nullptr;
+}
+
+size_t relais_client_cache_size() { return RELAIS_G(clients) ? RELAIS_G(clients)->byPath.size() : 0; }
+
 namespace {
 
 zend_object_handlers clientHandlers;
 
 zend_object* clientCreate(zend_class_entry* ce) {
     auto* intern = static_cast<relais_client_object*>(zend_object_alloc(sizeof(relais_client_object), ce));
-    new (&intern->core) std::unique_ptr<relais::Client>();
+    new (&intern->core) std::shared_ptr<relais::Client>();
     zend_object_std_init(&intern->std, ce);
     object_properties_init(&intern->std, ce);
     intern->std.handlers = &clientHandlers;
@@ -24,11 +62,7 @@ zend_object* clientCreate(zend_class_entry* ce) {
 
 void clientFree(zend_object* obj) {
     auto* intern = relais_client_from_obj(obj);
-    try {
-        intern->core.reset();  // closes the database connection
-    } catch (...) {
-    }
-    intern->core.~unique_ptr();
+    intern->core.~shared_ptr();  // the process's cache keeps the connection
     zend_object_std_dtor(obj);
 }
 
@@ -51,6 +85,29 @@ void service(INTERNAL_FUNCTION_PARAMETERS, zend_class_entry* ce) {
     RELAIS_CXX_CATCH
 }
 
+// The process's client for `path`: the cached one while its file is
+// unchanged and its connection answers, else a new one (which replaces it).
+relais::Result<std::shared_ptr<relais::Client>> sharedClient(const std::string& path) {
+    struct stat st {};
+    const bool statted = ::stat(path.c_str(), &st) == 0;
+    relais_client_cache* cache = RELAIS_G(clients);
+    if (cache && statted) {
+        auto it = cache->byPath.find(path);
+        if (it != cache->byPath.end()) {
+            const auto& e = it->second;
+            if (e.mtime.tv_sec == st.st_mtim.tv_sec && e.mtime.tv_nsec == st.st_mtim.tv_nsec &&
+                e.size == st.st_size && e.client->connection().ping())
+                return e.client;
+            cache->byPath.erase(it);
+        }
+    }
+    auto opened = relais::Client::open(path);
+    if (!opened) return opened.status();
+    std::shared_ptr<relais::Client> client(std::move(opened).value());
+    if (cache && statted) cache->byPath[path] = {client, st.st_mtim, st.st_size};
+    return client;
+}
+
 }  // namespace
 
 void relais_client_class_init(zend_class_entry* ce) {
@@ -58,7 +115,7 @@ void relais_client_class_init(zend_class_entry* ce) {
     memcpy(&clientHandlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     clientHandlers.offset = XtOffsetOf(relais_client_object, std);
     clientHandlers.free_obj = clientFree;
-    clientHandlers.clone_obj = nullptr;  // one connection per Client: no copies
+    clientHandlers.clone_obj = nullptr;  // no copies: get another Client instead
 }
 
 ZEND_METHOD(Relais_Client, __construct) {
@@ -86,14 +143,10 @@ ZEND_METHOD(Relais_Client, __construct) {
                                     ZSTR_VAL(configFile));
             RETURN_THROWS();
         }
-        const std::string path = configFile ? std::string(ZSTR_VAL(configFile), ZSTR_LEN(configFile))
-                                            : relais_default_config_path();
-        auto opened = relais::Client::open(path);
-        if (!opened) {
-            relais_throw_status(opened.status());
-            RETURN_THROWS();
-        }
-        intern->core = std::move(opened).value();
+        const std::string path = configFile ? relais_str(configFile) : relais_default_config_path();
+        auto client = sharedClient(path);
+        RELAIS_RETURN_IF_FAILED(client);
+        intern->core = std::move(client).value();
     }
     RELAIS_CXX_CATCH
 }
@@ -108,8 +161,25 @@ ZEND_METHOD(Relais_Client, configFile) {
     RELAIS_CXX_CATCH
 }
 
+ZEND_METHOD(Relais_Client, ping) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        RETURN_BOOL(core->connection().ping());
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, version) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RETURN_STRING(relais::version());
+}
+
 ZEND_METHOD(Relais_Client, jobs) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Jobs); }
 
 ZEND_METHOD(Relais_Client, flows) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Flows); }
+
+ZEND_METHOD(Relais_Client, nodes) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Nodes); }
 
 ZEND_METHOD(Relais_Client, users) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Users); }

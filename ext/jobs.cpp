@@ -1,16 +1,24 @@
-// Relais\Jobs: submit a job, read one job with its steps, documents and log,
-// list jobs. Arguments are checked here (TypeError/ValueError); everything
-// else is the core's JobQueue.
+// Relais\Jobs: submit, read and list jobs, their logs and documents (as
+// streams), steer them (cancel, pause, resume, retry), and the dashboard's
+// counts. Arguments are checked here (TypeError/ValueError); everything else
+// is the core's JobQueue.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "php_relais.h"
+
+#include <cerrno>
+#include <cstring>
 
 extern "C" {
 #include "ext/standard/php_string.h"
 #include "main/fopen_wrappers.h"
+#include "main/php_streams.h"
 }
 
 namespace {
 
-std::string toStd(const zend_string* s) { return std::string(ZSTR_VAL(s), ZSTR_LEN(s)); }
+std::string toStd(const zend_string* s) { return relais_str(s); }
 
 // The fields shared by get() and list() rows.
 void summaryToArray(zval* out, const relais::JobSummary& j) {
@@ -34,9 +42,38 @@ void summaryToArray(zval* out, const relais::JobSummary& j) {
     }
     add_assoc_zval(out, "params", &params);
     relais_add_opt_string(out, "submitted_by", j.submittedBy);
+    relais_add_opt_string(out, "partner", j.partner);
     relais_add_string(out, "created_at", j.createdAt);
     relais_add_opt_string(out, "started_at", j.startedAt);
     relais_add_opt_string(out, "finished_at", j.finishedAt);
+}
+
+void documentsToArray(zval* out, const std::vector<relais::Document>& docs) {
+    array_init_size(out, static_cast<uint32_t>(docs.size()));
+    for (const auto& d : docs) {
+        zval row;
+        array_init(&row);
+        relais_add_long(&row, "id", d.id);
+        relais_add_string(&row, "name", d.name);
+        relais_add_long(&row, "size", static_cast<int64_t>(d.size));
+        relais_add_string(&row, "sha256", d.sha256);
+        relais_add_string(&row, "direction", d.direction);
+        relais_add_opt_long(&row, "step", d.position);
+        add_next_index_zval(out, &row);
+    }
+}
+
+void logsToArray(zval* out, const std::vector<relais::LogRecord>& lines) {
+    array_init_size(out, static_cast<uint32_t>(lines.size()));
+    for (const auto& l : lines) {
+        zval row;
+        array_init(&row);
+        relais_add_string(&row, "at", l.at);
+        relais_add_string(&row, "level", l.level);
+        relais_add_opt_long(&row, "step", l.position);
+        relais_add_string(&row, "message", l.message);
+        add_next_index_zval(out, &row);
+    }
 }
 
 void detailToArray(zval* out, const relais::JobDetail& j) {
@@ -59,37 +96,34 @@ void detailToArray(zval* out, const relais::JobDetail& j) {
     add_assoc_zval(out, "steps", &steps);
 
     zval documents;
-    array_init_size(&documents, static_cast<uint32_t>(j.documents.size()));
-    for (const auto& d : j.documents) {
-        zval row;
-        array_init(&row);
-        relais_add_long(&row, "id", d.id);
-        relais_add_string(&row, "name", d.name);
-        relais_add_long(&row, "size", static_cast<int64_t>(d.size));
-        relais_add_string(&row, "sha256", d.sha256);
-        relais_add_string(&row, "direction", d.direction);
-        relais_add_opt_long(&row, "step", d.position);
-        add_next_index_zval(&documents, &row);
-    }
+    documentsToArray(&documents, j.documents);
     add_assoc_zval(out, "documents", &documents);
 
     zval log;
-    array_init_size(&log, static_cast<uint32_t>(j.log.size()));
-    for (const auto& l : j.log) {
-        zval row;
-        array_init(&row);
-        relais_add_string(&row, "at", l.at);
-        relais_add_string(&row, "level", l.level);
-        relais_add_opt_long(&row, "step", l.position);
-        relais_add_string(&row, "message", l.message);
-        add_next_index_zval(&log, &row);
-    }
+    logsToArray(&log, j.log);
     add_assoc_zval(out, "log", &log);
 }
 
-// A printable form of an array key for error messages.
-std::string keyText(zend_string* key, zend_ulong index) {
-    return key ? "\"" + toStd(key) + "\"" : std::to_string(index);
+// An upload ['name' => string, 'content' => string] of $files; false after throwing.
+bool readUpload(HashTable* upload, zend_string* key, zend_ulong index, relais::SubmitRequest& req) {
+    zval* name = zend_hash_str_find_deref(upload, "name", sizeof("name") - 1);
+    zval* content = zend_hash_str_find_deref(upload, "content", sizeof("content") - 1);
+    if (!name || !content || Z_TYPE_P(name) != IS_STRING || Z_TYPE_P(content) != IS_STRING ||
+        zend_hash_num_elements(upload) != 2) {
+        zend_argument_value_error(2, "upload %s must be ['name' => string, 'content' => string]",
+                                  relais_key_text(key, index).c_str());
+        return false;
+    }
+    if (ZSTR_LEN(Z_STR_P(name)) == 0 || zend_str_has_nul_byte(Z_STR_P(name))) {
+        zend_argument_value_error(2, "upload %s must have a non-empty name without null bytes",
+                                  relais_key_text(key, index).c_str());
+        return false;
+    }
+    relais::InputFile f;
+    f.name = toStd(Z_STR_P(name));
+    f.content = toStd(Z_STR_P(content));
+    req.files.push_back(std::move(f));
+    return true;
 }
 
 // Reads $files into `req`; false after throwing.
@@ -99,15 +133,19 @@ bool readFiles(HashTable* files, relais::SubmitRequest& req) {
     zval* value;
     ZEND_HASH_FOREACH_KEY_VAL(files, index, key, value) {
         ZVAL_DEREF(value);
+        if (Z_TYPE_P(value) == IS_ARRAY) {
+            if (!readUpload(Z_ARRVAL_P(value), key, index, req)) return false;
+            continue;
+        }
         if (Z_TYPE_P(value) != IS_STRING) {
-            zend_argument_type_error(2, "must contain only file paths (strings), %s given for key %s",
-                                     zend_zval_type_name(value), keyText(key, index).c_str());
+            zend_argument_type_error(2, "must contain file paths (strings) or uploads (arrays), %s given for key %s",
+                                     zend_zval_type_name(value), relais_key_text(key, index).c_str());
             return false;
         }
         zend_string* path = Z_STR_P(value);
         if (ZSTR_LEN(path) == 0 || zend_str_has_nul_byte(path)) {
             zend_argument_value_error(2, "must contain file paths, the path for key %s is %s",
-                                      keyText(key, index).c_str(),
+                                      relais_key_text(key, index).c_str(),
                                       ZSTR_LEN(path) == 0 ? "empty" : "a string with null bytes");
             return false;
         }
@@ -117,7 +155,7 @@ bool readFiles(HashTable* files, relais::SubmitRequest& req) {
         }
         // The web server's sandbox applies to the core reading the file too.
         if (php_check_open_basedir_ex(ZSTR_VAL(path), 0) != 0) {
-            zend_throw_exception_ex(relais_ce_InvalidArgumentException,
+            zend_throw_exception_ex(relais_ce_ValidationException,
                                     static_cast<zend_long>(relais::Code::InvalidArgument),
                                     "input file %s is outside the allowed path(s) (open_basedir)", ZSTR_VAL(path));
             return false;
@@ -166,24 +204,66 @@ bool readFilter(HashTable* in, relais::JobFilter& filter) {
     zend_ulong index;
     zval* value;
     ZEND_HASH_FOREACH_KEY_VAL(in, index, key, value) {
-        const bool isStatus = key && zend_string_equals_literal(key, "status");
-        const bool isFlow = key && zend_string_equals_literal(key, "flow");
-        if (!isStatus && !isFlow) {
-            zend_argument_value_error(1, "has an unknown key %s (known keys: \"status\", \"flow\")",
-                                      keyText(key, index).c_str());
+        std::optional<std::string>* field = nullptr;
+        if (key) {
+            if (zend_string_equals_literal(key, "status")) field = &filter.status;
+            else if (zend_string_equals_literal(key, "flow")) field = &filter.flow;
+            else if (zend_string_equals_literal(key, "partner")) field = &filter.partner;
+            else if (zend_string_equals_literal(key, "from")) field = &filter.from;
+            else if (zend_string_equals_literal(key, "to")) field = &filter.to;
+            else if (zend_string_equals_literal(key, "text")) field = &filter.document;
+        }
+        if (!field) {
+            zend_argument_value_error(
+                1, "has an unknown key %s (known keys: \"status\", \"flow\", \"partner\", \"from\", \"to\", \"text\")",
+                relais_key_text(key, index).c_str());
             return false;
         }
-        ZVAL_DEREF(value);
-        if (Z_TYPE_P(value) == IS_NULL) continue;  // no filter on that field
-        if (Z_TYPE_P(value) != IS_STRING) {
-            zend_argument_type_error(1, "value of \"%s\" must be of type ?string, %s given", ZSTR_VAL(key),
-                                     zend_zval_type_name(value));
-            return false;
-        }
-        (isStatus ? filter.status : filter.flow) = toStd(Z_STR_P(value));
+        if (!relais_filter_string(1, key, value, *field)) return false;
+        // An empty text matches every job: the same as no filter.
+        if (field == &filter.document && *field && (*field)->empty()) field->reset();
     }
     ZEND_HASH_FOREACH_END();
     return true;
+}
+
+// get, documents: (int $id); `read` fills the return value from the queue
+// and returns the core's status.
+template <class Read>
+void byId(INTERNAL_FUNCTION_PARAMETERS, Read read) {
+    zend_long id;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_LONG(id)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        RELAIS_SERVICE_CORE(core);
+        auto queue = core->jobs();
+        relais::Status s = read(queue, static_cast<int64_t>(id), return_value);
+        RELAIS_RETURN_IF_FAILED(s);
+    }
+    RELAIS_CXX_CATCH
+}
+
+// cancel, pause, resume, retry: (int $id, ?string $by).
+using JobAction = relais::Status (relais::JobQueue::*)(int64_t, const std::string&);
+
+void jobAction(INTERNAL_FUNCTION_PARAMETERS, JobAction action) {
+    zend_long id;
+    zend_string* by = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(by)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        RELAIS_SERVICE_CORE(core);
+        auto queue = core->jobs();
+        relais::Status s = (queue.*action)(static_cast<int64_t>(id), by ? toStd(by) : std::string("php"));
+        RELAIS_RETURN_IF_FAILED(s);
+    }
+    RELAIS_CXX_CATCH
 }
 
 }  // namespace
@@ -212,48 +292,31 @@ ZEND_METHOD(Relais_Jobs, submit) {
         if (params && !readParams(params, req)) RETURN_THROWS();
         if (submittedBy) req.submittedBy = toStd(submittedBy);
 
-        relais::Client* core = relais_service_core(Z_OBJ_P(ZEND_THIS));
-        if (!core) RETURN_THROWS();
+        RELAIS_SERVICE_CORE(core);
         auto id = core->jobs().submit(req);
-        if (!id) {
-            relais_throw_status(id.status());
-            RETURN_THROWS();
-        }
+        RELAIS_RETURN_IF_FAILED(id);
         RETURN_LONG(static_cast<zend_long>(id.value()));
     }
     RELAIS_CXX_CATCH
 }
 
 ZEND_METHOD(Relais_Jobs, get) {
-    zend_long id;
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_LONG(id)
-    ZEND_PARSE_PARAMETERS_END();
-
-    RELAIS_CXX_TRY {
-        if (id <= 0) {
-            zend_argument_value_error(1, "must be greater than 0");
-            RETURN_THROWS();
-        }
-        relais::Client* core = relais_service_core(Z_OBJ_P(ZEND_THIS));
-        if (!core) RETURN_THROWS();
-        auto job = core->jobs().get(static_cast<int64_t>(id));
-        if (!job) {
-            relais_throw_status(job.status());
-            RETURN_THROWS();
-        }
-        detailToArray(return_value, job.value());
-    }
-    RELAIS_CXX_CATCH
+    byId(INTERNAL_FUNCTION_PARAM_PASSTHRU, [&](relais::JobQueue& q, int64_t id, zval* out) {
+        auto job = q.get(id);
+        if (job) RELAIS_ZEND_CALLS(detailToArray(out, job.value()););
+        return job.status();
+    });
 }
 
 ZEND_METHOD(Relais_Jobs, list) {
     HashTable* filterIn = nullptr;
     zend_long limit = 50;
-    ZEND_PARSE_PARAMETERS_START(0, 2)
+    zend_string* cursor = nullptr;
+    ZEND_PARSE_PARAMETERS_START(0, 3)
         Z_PARAM_OPTIONAL
         Z_PARAM_ARRAY_HT(filterIn)
         Z_PARAM_LONG(limit)
+        Z_PARAM_STR_OR_NULL(cursor)
     ZEND_PARSE_PARAMETERS_END();
 
     RELAIS_CXX_TRY {
@@ -264,19 +327,132 @@ ZEND_METHOD(Relais_Jobs, list) {
             RETURN_THROWS();
         }
         filter.limit = static_cast<int>(limit);
-        relais::Client* core = relais_service_core(Z_OBJ_P(ZEND_THIS));
-        if (!core) RETURN_THROWS();
-        auto jobs = core->jobs().list(filter);
-        if (!jobs) {
-            relais_throw_status(jobs.status());
+        if (!relais_read_cursor(3, cursor, filter.before)) RETURN_THROWS();
+        RELAIS_SERVICE_CORE(core);
+        auto page = core->jobs().listPage(filter);
+        RELAIS_RETURN_IF_FAILED(page);
+        RELAIS_ZEND_CALLS({
+            zval rows;
+            array_init_size(&rows, static_cast<uint32_t>(page->rows.size()));
+            for (const auto& j : page->rows) {
+                zval row;
+                summaryToArray(&row, j);
+                add_next_index_zval(&rows, &row);
+            }
+            relais_page(return_value, &rows, page->nextCursor);
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, logs) {
+    zend_long id;
+    zend_long limit = 500;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(limit)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        if (limit < 1 || limit > 100000) {
+            zend_argument_value_error(2, "must be between 1 and 100000");
             RETURN_THROWS();
         }
-        array_init_size(return_value, static_cast<uint32_t>(jobs->size()));
-        for (const auto& j : jobs.value()) {
-            zval row;
-            summaryToArray(&row, j);
-            add_next_index_zval(return_value, &row);
+        RELAIS_SERVICE_CORE(core);
+        auto lines = core->jobs().logs(static_cast<int64_t>(id), static_cast<int>(limit));
+        RELAIS_RETURN_IF_FAILED(lines);
+        RELAIS_ZEND_CALLS(logsToArray(return_value, lines.value()););
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, documents) {
+    byId(INTERNAL_FUNCTION_PARAM_PASSTHRU, [&](relais::JobQueue& q, int64_t id, zval* out) {
+        auto docs = q.documents(id);
+        if (docs) RELAIS_ZEND_CALLS(documentsToArray(out, docs.value()););
+        return docs.status();
+    });
+}
+
+ZEND_METHOD(Relais_Jobs, readDocument) {
+    zend_long id;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_LONG(id)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        RELAIS_SERVICE_CORE(core);
+        auto doc = core->jobs().document(static_cast<int64_t>(id));
+        RELAIS_RETURN_IF_FAILED(doc);
+        // The store is the administrator's folder, outside open_basedir:
+        // the file is opened here, by its content address, and handed to
+        // PHP as a plain read-only stream.
+        const std::string path = core->store().absolutePath(doc->storePath);
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            relais_throw_status(relais::Status(relais::Code::Io, "document #" + std::to_string(id) + " (" +
+                                                                     doc->name + "): cannot read " + path + ": " +
+                                                                     std::strerror(errno)));
+            RETURN_THROWS();
         }
+        php_stream* stream = php_stream_fopen_from_fd(fd, "rb", nullptr);
+        if (!stream) {
+            ::close(fd);
+            relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on " + path));
+            RETURN_THROWS();
+        }
+        php_stream_to_zval(stream, return_value);
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, cancel) { jobAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::cancel); }
+
+ZEND_METHOD(Relais_Jobs, pause) { jobAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::pause); }
+
+ZEND_METHOD(Relais_Jobs, resume) { jobAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::resume); }
+
+ZEND_METHOD(Relais_Jobs, retry) { jobAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::retry); }
+
+ZEND_METHOD(Relais_Jobs, stats) {
+    zend_long hours = 24;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(hours)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        if (hours < 1 || hours > 744) {
+            zend_argument_value_error(1, "must be between 1 and 744");
+            RETURN_THROWS();
+        }
+        RELAIS_SERVICE_CORE(core);
+        auto st = core->jobs().stats(static_cast<int>(hours));
+        RELAIS_RETURN_IF_FAILED(st);
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            relais_add_long(return_value, "hours", st->hours);
+            zval byStatus;
+            array_init(&byStatus);
+            for (const char* status : {"queued", "running", "retry_wait", "paused", "succeeded", "failed", "cancelled"}) {
+                auto it = st->byStatus.find(status);
+                relais_add_long(&byStatus, status, it == st->byStatus.end() ? 0 : it->second);
+            }
+            add_assoc_zval(return_value, "by_status", &byStatus);
+            zval perHour;
+            array_init_size(&perHour, static_cast<uint32_t>(st->perHour.size()));
+            for (const auto& h : st->perHour) {
+                zval row, counts;
+                array_init(&row);
+                relais_add_string(&row, "hour", h.hour);
+                relais_add_long(&row, "total", h.total);
+                array_init(&counts);
+                for (const auto& [status, n] : h.byStatus) relais_add_long(&counts, status.c_str(), n);
+                add_assoc_zval(&row, "by_status", &counts);
+                add_next_index_zval(&perHour, &row);
+            }
+            add_assoc_zval(return_value, "per_hour", &perHour);
+        });
     }
     RELAIS_CXX_CATCH
 }

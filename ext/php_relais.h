@@ -1,5 +1,6 @@
 // The relais PHP extension's internal header: the object structs of
-// Relais\Client, Jobs, Flows and Users, the class entries, and the helpers
+// Relais\Client, Jobs, Flows, Nodes and Users, the class entries, the module
+// globals, and the helpers
 // every .cpp of the extension shares. Not installed; PHP code sees only the
 // API declared in relais.stub.php.
 //
@@ -18,10 +19,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "client/client.h"
@@ -45,25 +49,48 @@ extern "C" {
 
 extern zend_module_entry relais_module_entry;
 
+// ---------------------------------------------------------------- globals
+
+// Per process (per thread under ZTS): the core clients opened so far, by
+// configuration file, reused by every Relais\Client on the same file so that
+// a PHP process keeps one database connection (see client.cpp).
+struct relais_client_cache;
+ZEND_BEGIN_MODULE_GLOBALS(relais)
+    relais_client_cache* clients;
+ZEND_END_MODULE_GLOBALS(relais)
+ZEND_EXTERN_MODULE_GLOBALS(relais)
+#define RELAIS_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(relais, v)
+#if defined(ZTS) && defined(COMPILE_DL_RELAIS)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+void relais_client_cache_create(relais_client_cache** cache);
+void relais_client_cache_destroy(relais_client_cache** cache);
+// How many core clients (database connections) this process holds.
+size_t relais_client_cache_size();
+
 // ---------------------------------------------------------------- classes
 
 extern zend_class_entry* relais_ce_Exception;
 extern zend_class_entry* relais_ce_NotFoundException;
-extern zend_class_entry* relais_ce_InvalidArgumentException;
-extern zend_class_entry* relais_ce_UnavailableException;
+extern zend_class_entry* relais_ce_ValidationException;
+extern zend_class_entry* relais_ce_ConnectionException;
+extern zend_class_entry* relais_ce_ConflictException;
 extern zend_class_entry* relais_ce_Client;
 extern zend_class_entry* relais_ce_Jobs;
 extern zend_class_entry* relais_ce_Flows;
+extern zend_class_entry* relais_ce_Nodes;
 extern zend_class_entry* relais_ce_Users;
 
-// Relais\Client: owns the core client (configuration + one database
-// connection). `core` is null until the constructor succeeds.
+// Relais\Client: shares the process's core client for its configuration
+// file (configuration + one database connection). `core` is null until the
+// constructor succeeds.
 struct relais_client_object {
-    std::unique_ptr<relais::Client> core;
+    std::shared_ptr<relais::Client> core;
     zend_object std;  // last: the Zend object is allocated with our struct in front
 };
 
-// Relais\Jobs, Flows and Users: a service of one Client. They hold a
+// Relais\Jobs, Flows, Nodes and Users: a service of one Client. They hold a
 // reference to the Client's zend_object, so the Client (and its connection)
 // lives as long as any of them.
 struct relais_service_object {
@@ -83,9 +110,9 @@ inline relais_service_object* relais_service_from_obj(zend_object* obj) {
 
 // Class set-up, called from MINIT with the entries gen_stub registered.
 void relais_client_class_init(zend_class_entry* ce);
-void relais_services_class_init(zend_class_entry* jobs, zend_class_entry* flows, zend_class_entry* users);
+void relais_services_class_init(std::initializer_list<zend_class_entry*> services);
 
-// Creates a Jobs/Flows/Users object (`ce`) bound to `client` into `out`.
+// Creates a Jobs/Flows/Nodes/Users object (`ce`) bound to `client` into `out`.
 void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client);
 
 // The core client behind a service object (`this` of a Jobs/Flows/Users
@@ -106,11 +133,33 @@ void relais_throw_status(const relais::Status& status);
 // Throws Relais\Exception for a C++ exception that escaped the core.
 void relais_throw_cxx(const char* what);
 
+// Thrown (as a C++ exception) when a Zend call inside RELAIS_ZEND_CALLS
+// bailed out (a fatal error such as memory_limit): the C++ objects of the
+// method are destroyed as the exception unwinds, then RELAIS_CXX_CATCH
+// resumes the bailout from the method's own frame, which holds none.
+struct relais_zend_bailout {};
+
+// Runs Zend calls that may bail out (array and string building) while C++
+// objects are alive. The block must not itself create C++ objects.
+#define RELAIS_ZEND_CALLS(...)                            \
+    do {                                                  \
+        bool relais_bailed_ = false;                      \
+        zend_try { __VA_ARGS__ } zend_catch { relais_bailed_ = true; } \
+        zend_end_try();                                   \
+        if (relais_bailed_) throw relais_zend_bailout{};  \
+    } while (0)
+
 // Every method body runs inside RELAIS_CXX_TRY { ... } RELAIS_CXX_CATCH so
-// that no C++ exception unwinds through the Zend engine. On a C++ exception
-// the partly built return value is released.
-#define RELAIS_CXX_TRY try
+// that no C++ exception unwinds through the Zend engine and no bailout
+// skips a C++ destructor. On a C++ exception the partly built return value
+// is released.
+#define RELAIS_CXX_TRY                  \
+    bool relais_resume_bailout_ = false; \
+    try
 #define RELAIS_CXX_CATCH                          \
+    catch (const relais_zend_bailout&) {          \
+        relais_resume_bailout_ = true;            \
+    }                                             \
     catch (const std::exception& e) {             \
         zval_ptr_dtor(return_value);              \
         ZVAL_NULL(return_value);                  \
@@ -122,11 +171,51 @@ void relais_throw_cxx(const char* what);
         ZVAL_NULL(return_value);                  \
         relais_throw_cxx("unknown C++ exception"); \
         RETURN_THROWS();                          \
+    }                                             \
+    if (relais_resume_bailout_) zend_bailout();
+
+// Throws the exception for a failed core result and returns from the method.
+#define RELAIS_RETURN_IF_FAILED(result)            \
+    do {                                          \
+        if (!(result)) {                          \
+            relais_throw_status((result).status()); \
+            RETURN_THROWS();                      \
+        }                                         \
+    } while (0)
+
+// The core client of a service method's `this`, or return after throwing.
+#define RELAIS_SERVICE_CORE(var)                                     \
+    relais::Client* var = relais_service_core(Z_OBJ_P(ZEND_THIS));   \
+    if (!var) RETURN_THROWS()
+
+// A positive id argument, else ValueError.
+#define RELAIS_CHECK_ID(arg, value)                           \
+    if ((value) <= 0) {                                       \
+        zend_argument_value_error((arg), "must be greater than 0"); \
+        RETURN_THROWS();                                      \
     }
 
 // ---------------------------------------------------------------- values
 
 inline zend_string* relais_zstr(const std::string& s) { return zend_string_init(s.data(), s.size(), 0); }
+inline std::string relais_str(const zend_string* s) { return std::string(ZSTR_VAL(s), ZSTR_LEN(s)); }
+
+// A printable form of an array key for error messages.
+std::string relais_key_text(zend_string* key, zend_ulong index);
+
+// Converts a JSON value to PHP (objects become arrays).
+void relais_json_to_zval(zval* out, const nlohmann::json& j);
+
+// Reads an optional string filter value of $filter (argument `arg`) into
+// `out`; null leaves it unset. False after throwing.
+bool relais_filter_string(uint32_t arg, zend_string* key, zval* value, std::optional<std::string>& out);
+
+// A keyset cursor argument: null, or the decimal 'next' of an earlier page.
+// False after throwing.
+bool relais_read_cursor(uint32_t arg, zend_string* cursor, std::optional<int64_t>& out);
+
+// ['rows' => rows, 'next' => ?string] into `out` (`rows` is moved).
+void relais_page(zval* out, zval* rows, const std::optional<int64_t>& next);
 
 inline void relais_add_string(zval* arr, const char* key, const std::string& v) {
     add_assoc_stringl_ex(arr, key, strlen(key), v.data(), v.size());

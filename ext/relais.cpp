@@ -1,5 +1,6 @@
-// Module entry of the relais extension: ini settings, MINIT (classes, the
-// core's logger), MINFO (`php --ri relais`).
+// Module entry of the relais extension: ini settings, module globals (the
+// process's core clients), MINIT (classes, the core's logger), MINFO
+// (`php --ri relais`).
 #include "php_relais.h"
 
 #include <spdlog/spdlog.h>
@@ -18,7 +19,19 @@ static inline zend_function* relais_find_method(const HashTable* ht, const char*
 zend_class_entry* relais_ce_Client;
 zend_class_entry* relais_ce_Jobs;
 zend_class_entry* relais_ce_Flows;
+zend_class_entry* relais_ce_Nodes;
 zend_class_entry* relais_ce_Users;
+
+ZEND_DECLARE_MODULE_GLOBALS(relais)
+
+static PHP_GINIT_FUNCTION(relais) {
+#if defined(COMPILE_DL_RELAIS) && defined(ZTS)
+    ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+    relais_client_cache_create(&relais_globals->clients);
+}
+
+static PHP_GSHUTDOWN_FUNCTION(relais) { relais_client_cache_destroy(&relais_globals->clients); }
 
 PHP_INI_BEGIN()
     // Not PHP_INI_ALL: the file holds the database credentials, and which
@@ -45,15 +58,17 @@ static PHP_MINIT_FUNCTION(relais) {
 
     relais_ce_Exception = register_class_Relais_Exception(spl_ce_RuntimeException);
     relais_ce_NotFoundException = register_class_Relais_NotFoundException(relais_ce_Exception);
-    relais_ce_InvalidArgumentException = register_class_Relais_InvalidArgumentException(relais_ce_Exception);
-    relais_ce_UnavailableException = register_class_Relais_UnavailableException(relais_ce_Exception);
+    relais_ce_ValidationException = register_class_Relais_ValidationException(relais_ce_Exception);
+    relais_ce_ConnectionException = register_class_Relais_ConnectionException(relais_ce_Exception);
+    relais_ce_ConflictException = register_class_Relais_ConflictException(relais_ce_Exception);
 
     relais_ce_Client = register_class_Relais_Client();
     relais_client_class_init(relais_ce_Client);
     relais_ce_Jobs = register_class_Relais_Jobs();
     relais_ce_Flows = register_class_Relais_Flows();
+    relais_ce_Nodes = register_class_Relais_Nodes();
     relais_ce_Users = register_class_Relais_Users();
-    relais_services_class_init(relais_ce_Jobs, relais_ce_Flows, relais_ce_Users);
+    relais_services_class_init({relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users});
     return SUCCESS;
 }
 
@@ -79,6 +94,9 @@ static PHP_MINFO_FUNCTION(relais) {
             if (config) php_info_print_table_row(2, "Database", config->database.redacted().c_str());
             else php_info_print_table_row(2, "Configuration error", config.status().message().c_str());
         }
+        // This process's connections (a fresh CLI process has none yet).
+        const std::string connections = std::to_string(relais_client_cache_size()) + " open in this process";
+        php_info_print_table_row(2, "Database connections", connections.c_str());
     } catch (...) {
         php_info_print_table_row(2, "Configuration file", "(cannot be resolved)");
     }
@@ -88,6 +106,7 @@ static PHP_MINFO_FUNCTION(relais) {
 
 static const zend_module_dep relais_deps[] = {
     ZEND_MOD_REQUIRED("spl")
+    ZEND_MOD_REQUIRED("json")
     ZEND_MOD_END
 };
 
@@ -103,9 +122,16 @@ zend_module_entry relais_module_entry = {
     nullptr,  // RSHUTDOWN
     PHP_MINFO(relais),
     PHP_RELAIS_VERSION,
-    STANDARD_MODULE_PROPERTIES,
+    PHP_MODULE_GLOBALS(relais),
+    PHP_GINIT(relais),
+    PHP_GSHUTDOWN(relais),
+    nullptr,  // post deactivate
+    STANDARD_MODULE_PROPERTIES_EX,
 };
 
 #ifdef COMPILE_DL_RELAIS
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
 ZEND_GET_MODULE(relais)
 #endif

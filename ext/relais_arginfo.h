@@ -1,5 +1,8 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0663d20de4628d56be99922147b92a5bb264ca4a */
+ * Stub hash: 1e085c72a46380ea41b74529b88f6efc9a2cfbb2 */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Client___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, configFile, IS_STRING, 1, "null")
@@ -8,10 +11,18 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_configFile, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_ping, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Client_version arginfo_class_Relais_Client_configFile
+
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_jobs, 0, 0, Relais\\Jobs, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_flows, 0, 0, Relais\\Flows, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_nodes, 0, 0, Relais\\\116odes, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_users, 0, 0, Relais\\\125sers, 0)
@@ -31,27 +42,144 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_list, 0, 0, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "50")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_list, 0, 0, IS_ARRAY, 0)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logs, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "500")
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Jobs_documents arginfo_class_Relais_Jobs_get
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Jobs_readDocument, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, documentId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_cancel, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, by, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Jobs_pause arginfo_class_Relais_Jobs_cancel
+
+#define arginfo_class_Relais_Jobs_resume arginfo_class_Relais_Jobs_cancel
+
+#define arginfo_class_Relais_Jobs_retry arginfo_class_Relais_Jobs_cancel
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_stats, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, hours, IS_LONG, 0, "24")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Flows_list arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_get, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, version, IS_LONG, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_versions, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_save, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_MASK(0, definition, MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_enable, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, on, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_export, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Nodes_list arginfo_class_Relais_ValidationException_getErrors
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_authenticate, 0, 2, IS_ARRAY, 1)
 	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, password, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Relais_Users_list arginfo_class_Relais_ValidationException_getErrors
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_get, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_create, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, password, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, role, IS_STRING, 0, "\"viewer\"")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_setPassword, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, password, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_setRole, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, role, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_enable, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, on, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_audit, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, action, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, target, IS_STRING, 0, "\"\"")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, details, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, clientIp, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_auditLog, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, filter, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "100")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+
+ZEND_METHOD(Relais_ValidationException, getErrors);
 ZEND_METHOD(Relais_Client, __construct);
 ZEND_METHOD(Relais_Client, configFile);
+ZEND_METHOD(Relais_Client, ping);
+ZEND_METHOD(Relais_Client, version);
 ZEND_METHOD(Relais_Client, jobs);
 ZEND_METHOD(Relais_Client, flows);
+ZEND_METHOD(Relais_Client, nodes);
 ZEND_METHOD(Relais_Client, users);
 ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
+ZEND_METHOD(Relais_Jobs, logs);
+ZEND_METHOD(Relais_Jobs, documents);
+ZEND_METHOD(Relais_Jobs, readDocument);
+ZEND_METHOD(Relais_Jobs, cancel);
+ZEND_METHOD(Relais_Jobs, pause);
+ZEND_METHOD(Relais_Jobs, resume);
+ZEND_METHOD(Relais_Jobs, retry);
+ZEND_METHOD(Relais_Jobs, stats);
 ZEND_METHOD(Relais_Flows, list);
+ZEND_METHOD(Relais_Flows, get);
+ZEND_METHOD(Relais_Flows, versions);
+ZEND_METHOD(Relais_Flows, save);
+ZEND_METHOD(Relais_Flows, enable);
+ZEND_METHOD(Relais_Flows, export);
+ZEND_METHOD(Relais_Nodes, list);
 ZEND_METHOD(Relais_Users, authenticate);
+ZEND_METHOD(Relais_Users, list);
+ZEND_METHOD(Relais_Users, get);
+ZEND_METHOD(Relais_Users, create);
+ZEND_METHOD(Relais_Users, setPassword);
+ZEND_METHOD(Relais_Users, setRole);
+ZEND_METHOD(Relais_Users, enable);
+ZEND_METHOD(Relais_Users, audit);
+ZEND_METHOD(Relais_Users, auditLog);
 
 
 static const zend_function_entry class_Relais_Exception_methods[] = {
@@ -64,12 +192,18 @@ static const zend_function_entry class_Relais_NotFoundException_methods[] = {
 };
 
 
-static const zend_function_entry class_Relais_InvalidArgumentException_methods[] = {
+static const zend_function_entry class_Relais_ValidationException_methods[] = {
+	ZEND_ME(Relais_ValidationException, getErrors, arginfo_class_Relais_ValidationException_getErrors, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
-static const zend_function_entry class_Relais_UnavailableException_methods[] = {
+static const zend_function_entry class_Relais_ConnectionException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_ConflictException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -77,8 +211,11 @@ static const zend_function_entry class_Relais_UnavailableException_methods[] = {
 static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, __construct, arginfo_class_Relais_Client___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, configFile, arginfo_class_Relais_Client_configFile, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, ping, arginfo_class_Relais_Client_ping, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, version, arginfo_class_Relais_Client_version, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, jobs, arginfo_class_Relais_Client_jobs, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, flows, arginfo_class_Relais_Client_flows, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, nodes, arginfo_class_Relais_Client_nodes, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, users, arginfo_class_Relais_Client_users, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
@@ -88,18 +225,45 @@ static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, submit, arginfo_class_Relais_Jobs_submit, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, get, arginfo_class_Relais_Jobs_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, list, arginfo_class_Relais_Jobs_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, logs, arginfo_class_Relais_Jobs_logs, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, documents, arginfo_class_Relais_Jobs_documents, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, readDocument, arginfo_class_Relais_Jobs_readDocument, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, cancel, arginfo_class_Relais_Jobs_cancel, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, pause, arginfo_class_Relais_Jobs_pause, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, resume, arginfo_class_Relais_Jobs_resume, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, retry, arginfo_class_Relais_Jobs_retry, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, stats, arginfo_class_Relais_Jobs_stats, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_Relais_Flows_methods[] = {
 	ZEND_ME(Relais_Flows, list, arginfo_class_Relais_Flows_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, get, arginfo_class_Relais_Flows_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, versions, arginfo_class_Relais_Flows_versions, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, save, arginfo_class_Relais_Flows_save, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, enable, arginfo_class_Relais_Flows_enable, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, export, arginfo_class_Relais_Flows_export, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Nodes_methods[] = {
+	ZEND_ME(Relais_Nodes, list, arginfo_class_Relais_Nodes_list, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_Relais_Users_methods[] = {
 	ZEND_ME(Relais_Users, authenticate, arginfo_class_Relais_Users_authenticate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, list, arginfo_class_Relais_Users_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, get, arginfo_class_Relais_Users_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, create, arginfo_class_Relais_Users_create, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, setPassword, arginfo_class_Relais_Users_setPassword, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, setRole, arginfo_class_Relais_Users_setRole, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, enable, arginfo_class_Relais_Users_enable, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, audit, arginfo_class_Relais_Users_audit, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, auditLog, arginfo_class_Relais_Users_auditLog, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -123,21 +287,37 @@ static zend_class_entry *register_class_Relais_NotFoundException(zend_class_entr
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Relais_InvalidArgumentException(zend_class_entry *class_entry_Relais_Exception)
+static zend_class_entry *register_class_Relais_ValidationException(zend_class_entry *class_entry_Relais_Exception)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Relais", "InvalidArgumentException", class_Relais_InvalidArgumentException_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Relais", "ValidationException", class_Relais_ValidationException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Relais_Exception);
+
+	zval property_errors_default_value;
+	ZVAL_EMPTY_ARRAY(&property_errors_default_value);
+	zend_string *property_errors_name = zend_string_init("errors", sizeof("errors") - 1, 1);
+	zend_declare_typed_property(class_entry, property_errors_name, &property_errors_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_errors_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_ConnectionException(zend_class_entry *class_entry_Relais_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais", "ConnectionException", class_Relais_ConnectionException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Relais_Exception);
 
 	return class_entry;
 }
 
-static zend_class_entry *register_class_Relais_UnavailableException(zend_class_entry *class_entry_Relais_Exception)
+static zend_class_entry *register_class_Relais_ConflictException(zend_class_entry *class_entry_Relais_Exception)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "Relais", "UnavailableException", class_Relais_UnavailableException_methods);
+	INIT_NS_CLASS_ENTRY(ce, "Relais", "ConflictException", class_Relais_ConflictException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Relais_Exception);
 
 	return class_entry;
@@ -176,6 +356,17 @@ static zend_class_entry *register_class_Relais_Flows(void)
 	return class_entry;
 }
 
+static zend_class_entry *register_class_Relais_Nodes(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais", "Nodes", class_Relais_Nodes_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
 static zend_class_entry *register_class_Relais_Users(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -186,6 +377,10 @@ static zend_class_entry *register_class_Relais_Users(void)
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "authenticate", sizeof("authenticate") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "create", sizeof("create") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "setpassword", sizeof("setpassword") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

@@ -1,7 +1,11 @@
-// The object plumbing shared by Relais\Jobs, Flows and Users: each is a view
-// of one Relais\Client, made by Client::jobs()/flows()/users() and holding a
-// reference to that Client object so that the connection outlives the view.
+// The object plumbing shared by Relais\Jobs, Flows, Nodes and Users: each is
+// a view of one Relais\Client, made by Client::jobs()/flows()/nodes()/users()
+// and holding a reference to that Client object so that the connection
+// outlives the view. Also the value helpers the services share.
 #include "php_relais.h"
+
+#include <cerrno>
+#include <cstdlib>
 
 namespace {
 
@@ -27,20 +31,23 @@ void serviceFree(zend_object* obj) {
 
 // `new Relais\Jobs()` and friends: the services come from a Client only.
 zend_function* serviceConstructor(zend_object* obj) {
-    zend_throw_error(nullptr, "Cannot directly construct %s, use Relais\\Client::%s()", ZSTR_VAL(obj->ce->name),
-                     obj->ce == relais_ce_Jobs ? "jobs" : obj->ce == relais_ce_Flows ? "flows" : "users");
+    const char* method = obj->ce == relais_ce_Jobs    ? "jobs"
+                         : obj->ce == relais_ce_Flows ? "flows"
+                         : obj->ce == relais_ce_Nodes ? "nodes"
+                                                      : "users";
+    zend_throw_error(nullptr, "Cannot directly construct %s, use Relais\\Client::%s()", ZSTR_VAL(obj->ce->name), method);
     return nullptr;
 }
 
 }  // namespace
 
-void relais_services_class_init(zend_class_entry* jobs, zend_class_entry* flows, zend_class_entry* users) {
+void relais_services_class_init(std::initializer_list<zend_class_entry*> services) {
     memcpy(&serviceHandlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
     serviceHandlers.offset = XtOffsetOf(relais_service_object, std);
     serviceHandlers.free_obj = serviceFree;
     serviceHandlers.clone_obj = nullptr;
     serviceHandlers.get_constructor = serviceConstructor;
-    for (zend_class_entry* ce : {jobs, flows, users}) ce->create_object = serviceCreate;
+    for (zend_class_entry* ce : services) ce->create_object = serviceCreate;
 }
 
 void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client) {
@@ -59,4 +66,86 @@ relais::Client* relais_service_core(zend_object* service) {
         return nullptr;
     }
     return core;
+}
+
+std::string relais_key_text(zend_string* key, zend_ulong index) {
+    return key ? "\"" + relais_str(key) + "\"" : std::to_string(index);
+}
+
+void relais_json_to_zval(zval* out, const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::null:
+            ZVAL_NULL(out);
+            return;
+        case nlohmann::json::value_t::boolean:
+            ZVAL_BOOL(out, j.get<bool>());
+            return;
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+            ZVAL_LONG(out, j.get<zend_long>());
+            return;
+        case nlohmann::json::value_t::number_float:
+            ZVAL_DOUBLE(out, j.get<double>());
+            return;
+        case nlohmann::json::value_t::string: {
+            const auto& s = j.get_ref<const std::string&>();
+            ZVAL_STRINGL(out, s.data(), s.size());
+            return;
+        }
+        case nlohmann::json::value_t::array:
+            array_init_size(out, static_cast<uint32_t>(j.size()));
+            for (const auto& v : j) {
+                zval item;
+                relais_json_to_zval(&item, v);
+                add_next_index_zval(out, &item);
+            }
+            return;
+        case nlohmann::json::value_t::object:
+            array_init_size(out, static_cast<uint32_t>(j.size()));
+            for (const auto& [k, v] : j.items()) {
+                zval item;
+                relais_json_to_zval(&item, v);
+                zend_symtable_str_update(Z_ARRVAL_P(out), k.data(), k.size(), &item);
+            }
+            return;
+        default:
+            ZVAL_NULL(out);
+    }
+}
+
+bool relais_filter_string(uint32_t arg, zend_string* key, zval* value, std::optional<std::string>& out) {
+    ZVAL_DEREF(value);
+    if (Z_TYPE_P(value) == IS_NULL) return true;  // no filter on that field
+    if (Z_TYPE_P(value) != IS_STRING) {
+        zend_argument_type_error(arg, "value of \"%s\" must be of type ?string, %s given", ZSTR_VAL(key),
+                                 zend_zval_type_name(value));
+        return false;
+    }
+    out = relais_str(Z_STR_P(value));
+    return true;
+}
+
+bool relais_read_cursor(uint32_t arg, zend_string* cursor, std::optional<int64_t>& out) {
+    if (!cursor) return true;
+    const std::string text = relais_str(cursor);
+    char* end = nullptr;
+    errno = 0;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || errno != 0 || !end || *end != '\0' || v <= 0) {
+        zend_argument_value_error(arg, "must be null or the \"next\" value of an earlier page");
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+void relais_page(zval* out, zval* rows, const std::optional<int64_t>& next) {
+    array_init_size(out, 2);
+    add_assoc_zval(out, "rows", rows);
+    if (next) {
+        const std::string text = std::to_string(*next);
+        add_assoc_stringl(out, "next", text.data(), text.size());
+    } else {
+        add_assoc_null(out, "next");
+    }
 }

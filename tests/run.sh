@@ -10,7 +10,8 @@
 #   5. prints per-suite results and ends with one line "N passed, N failed".
 # Exit status 0 only when nothing failed and every suite ran.
 #
-# Environment knobs: RELAIS_TEST_SUITES="ctest phpt system web" (subset to run),
+# Environment knobs: RELAIS_TEST_SUITES="ctest phpt system web" (subset to run;
+# "memcheck" adds the PHPT suite under valgrind, slower, not in the default set),
 # RELAIS_TEST_SYSTEM="reliability job_control" (only these tests/system scripts),
 # RELAIS_TEST_KEEP=1 (leave the servers running at the end, for debugging).
 set -euo pipefail
@@ -263,7 +264,7 @@ setup_shared_env() {
     relais_daemon_start "$DAEMON" "$TEST_INI" "$RELAISD_PID" "$LOGS/relaisd.log"
 }
 
-if suite_wanted phpt || suite_wanted system || suite_wanted web; then
+if suite_wanted phpt || suite_wanted memcheck || suite_wanted system || suite_wanted web; then
     if [ -n "$ENGINE_OK" ] && [ -n "$DB_OK" ]; then
         section "shared test environment"
         attempt shared-env setup_shared_env && ENV_OK=1
@@ -276,22 +277,27 @@ phpt_count() { # LABEL LOG
     { grep -E "^Tests $1 *:" "$2" || true; } | tail -n 1 | sed -E 's/^[^:]*: *([0-9]+).*/\1/'
 }
 
+# run_phpt SUITE [RUN_TESTS_ARGS...]: the PHPT suite (phpt), or the same under
+# valgrind (memcheck: run-tests -m, with USE_ZEND_ALLOC=0 so that every
+# allocation is seen); a leak or invalid access fails the test.
 run_phpt() {
-    local log="$LOGS/phpt.log" rc runner passed failed skipped warned PHPT_CONFIG=""
+    local suite="$1" log rc runner passed failed skipped warned leaked PHPT_CONFIG=""
+    shift
+    log="$LOGS/$suite.log"
     # PHPT tests make their own databases from RELAIS_TEST_ADMIN_DSN; the shared
     # config is there for those that only read.
     [ -n "$ENV_OK" ] && PHPT_CONFIG="$TEST_INI"
-    section "PHPT (tests/ext)"
+    section "PHPT (tests/ext) $*"
     runner="$ROOT/run-tests.php"
     [ -f "$runner" ] || runner="/usr/lib/php/20220829/build/run-tests.php"
     if ! compgen -G "$ROOT/tests/ext/*.phpt" > /dev/null; then
-        could_not_run phpt "no tests/ext/*.phpt"
+        could_not_run "$suite" "no tests/ext/*.phpt"
         return
     fi
     set +e
     TEST_PHP_EXECUTABLE=/usr/bin/php NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
         RELAIS_CONFIG="$PHPT_CONFIG" \
-        timeout --foreground --kill-after=10 1200 php "$runner" -q --show-diff \
+        timeout --foreground --kill-after=10 2400 php "$runner" -q --show-diff "$@" \
         -d "extension=$ROOT/modules/relais.so" "$ROOT/tests/ext" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     stop_if_interrupted "$rc"
@@ -300,27 +306,33 @@ run_phpt() {
     failed="$(phpt_count failed "$log")"
     skipped="$(phpt_count skipped "$log")"
     warned="$(phpt_count warned "$log")"
+    leaked="$(phpt_count leaked "$log")"
     if [ -z "$passed" ] || [ -z "$failed" ]; then
-        could_not_run phpt "run-tests.php exited $rc without a summary (see $log)"
+        could_not_run "$suite" "run-tests.php exited $rc without a summary (see $log)"
         return
     fi
-    failed=$((failed + ${warned:-0}))
+    failed=$((failed + ${warned:-0} + ${leaked:-0}))
     if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-        record phpt "$passed" 1 "${skipped:-0}" "run-tests.php exited $rc"
+        record "$suite" "$passed" 1 "${skipped:-0}" "run-tests.php exited $rc"
     else
-        record phpt "$passed" "$failed" "${skipped:-0}"
+        record "$suite" "$passed" "$failed" "${skipped:-0}"
     fi
 }
 
-if suite_wanted phpt; then
+for phpt_suite in phpt memcheck; do
+    suite_wanted "$phpt_suite" || continue
     if [ -z "$EXT_OK" ]; then
-        could_not_run phpt "extension build failed (see $LOGS/build-ext.log or build-engine.log)"
+        could_not_run "$phpt_suite" "extension build failed (see $LOGS/build-ext.log or build-engine.log)"
     elif [ -z "$DB_OK" ]; then
-        could_not_run phpt "MariaDB did not start (see $LOGS/mariadb.log)"
+        could_not_run "$phpt_suite" "MariaDB did not start (see $LOGS/mariadb.log)"
+    elif [ "$phpt_suite" = memcheck ]; then
+        command -v valgrind > /dev/null || relais_ensure_packages valgrind
+        run_phpt memcheck -m
     else
-        run_phpt
+        run_phpt phpt
     fi
-fi
+done
+
 
 # ---------------------------------------------------------------- suite: system
 run_system() {

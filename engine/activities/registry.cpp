@@ -30,20 +30,34 @@ void ActivityRegistry::add(const std::string& name, std::unique_ptr<Activity> ac
 }
 
 Status ActivityRegistry::validate(const FlowDefinition& flow, const std::string& origin) const {
+    std::vector<FieldError> errors;
+    validate(flow, errors);
+    return errors.empty() ? Status::ok() : Status::invalid(origin, std::move(errors));
+}
+
+void ActivityRegistry::validate(const FlowDefinition& flow, std::vector<FieldError>& errors) const {
     for (size_t i = 0; i < flow.steps.size(); ++i) {
         const auto& step = flow.steps[i];
-        const std::string at = origin + ": steps[" + std::to_string(i) + "]";
+        if (step.activity.empty()) continue;
+        const std::string at = "steps[" + std::to_string(i) + "]";
         const Activity* a = find(step.activity);
         if (!a) {
             std::string known;
             for (const auto& n : names()) known += (known.empty() ? "" : ", ") + n;
-            return Status(Code::InvalidArgument,
-                          at + ".activity '" + step.activity + "' is not a known activity (known: " + known + ")");
+            errors.push_back({at + ".activity", "'" + step.activity + "' is not a known activity (known: " + known + ")"});
+            continue;
         }
+        // An activity's message starts with the setting it is about
+        // ("path must be absolute"): that word completes the field path.
         Status s = a->validate(step.with);
-        if (!s) return Status(s.code(), at + ".with." + s.message());
+        if (s) continue;
+        const std::string& m = s.message();
+        const auto space = m.find(' ');
+        if (space != std::string::npos && m.find_first_of(".,:'\"") > space)
+            errors.push_back({at + ".with." + m.substr(0, space), m.substr(space + 1)});
+        else
+            errors.push_back({at + ".with", m});
     }
-    return Status::ok();
 }
 
 }  // namespace relais

@@ -23,6 +23,9 @@ public:
     // Checks every step's activity name and settings; errors name `origin`
     // and the step (e.g. "demo.json: steps[0].with.path must be absolute").
     Status validate(const FlowDefinition& flow, const std::string& origin) const;
+    // Same, adding every problem to `errors` (steps with an empty activity
+    // name were already reported by the flow's parser and are skipped).
+    void validate(const FlowDefinition& flow, std::vector<FieldError>& errors) const;
 
     void add(const std::string& name, std::unique_ptr<Activity> activity);
 

@@ -45,15 +45,12 @@ Status makeDirs(const std::string& dir, unsigned mode) {
     return Status::ok();
 }
 
-Status copyFileAtomic(const std::string& src, const std::string& dest,
-                      const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
-    Fd in;
-    in.fd = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in.fd < 0) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
-    struct stat st{};
-    if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return Status(Code::InvalidArgument, src + " is not a regular file");
+namespace {
 
+// Writes `dest` through a temporary name in its folder: `produce` hands the
+// bytes to its `sink` in chunks; then fsync, chmod, rename.
+Status writeAtomic(const std::string& dest, unsigned mode,
+                   const std::function<Status(const std::function<Status(const char*, size_t)>&)>& produce) {
     std::random_device rd;
     const fs::path destPath(dest);
     const std::string tmp = (destPath.parent_path() / ("." + destPath.filename().string() + ".tmp-" +
@@ -66,23 +63,20 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
         ::unlink(tmp.c_str());
         return s;
     };
-    char buf[1 << 16];
-    for (;;) {
-        ssize_t n = ::read(in.fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot read " + src);
-        }
-        if (n == 0) break;
-        if (onChunk) onChunk(buf, static_cast<size_t>(n));
-        for (ssize_t off = 0; off < n;) {
-            ssize_t w = ::write(out.fd, buf + off, static_cast<size_t>(n - off));
+    Status produced = produce([&](const char* data, size_t n) -> Status {
+        for (size_t off = 0; off < n;) {
+            ssize_t w = ::write(out.fd, data + off, n - off);
             if (w < 0) {
                 if (errno == EINTR) continue;
-                return fail("cannot write " + tmp);
+                return Status(Code::Io, "cannot write " + tmp + ": " + errnoText());
             }
-            off += w;
+            off += static_cast<size_t>(w);
         }
+        return Status::ok();
+    });
+    if (!produced) {
+        ::unlink(tmp.c_str());
+        return produced;
     }
     if (::fchmod(out.fd, mode) != 0) return fail("cannot set mode of " + tmp);
     if (::fsync(out.fd) != 0) return fail("cannot flush " + tmp);
@@ -90,6 +84,37 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
     out.fd = -1;
     if (::rename(tmp.c_str(), dest.c_str()) != 0) return fail("cannot rename " + tmp + " to " + dest);
     return Status::ok();
+}
+
+}  // namespace
+
+Status copyFileAtomic(const std::string& src, const std::string& dest,
+                      const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
+    Fd in;
+    in.fd = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in.fd < 0) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
+    struct stat st{};
+    if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return Status(Code::InvalidArgument, src + " is not a regular file");
+    return writeAtomic(dest, mode, [&](const std::function<Status(const char*, size_t)>& sink) -> Status {
+        char buf[1 << 16];
+        for (;;) {
+            ssize_t n = ::read(in.fd, buf, sizeof buf);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                return Status(Code::Io, "cannot read " + src + ": " + errnoText());
+            }
+            if (n == 0) return Status::ok();
+            if (onChunk) onChunk(buf, static_cast<size_t>(n));
+            RELAIS_TRY(sink(buf, static_cast<size_t>(n)));
+        }
+    });
+}
+
+Status writeFileAtomic(const std::string& dest, std::string_view bytes, unsigned mode) {
+    return writeAtomic(dest, mode, [&](const std::function<Status(const char*, size_t)>& sink) {
+        return sink(bytes.data(), bytes.size());
+    });
 }
 
 }  // namespace relais

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 
@@ -14,6 +15,9 @@ namespace relais {
 Status copyFileAtomic(const std::string& src, const std::string& dest,
                       const std::function<void(const char*, size_t)>& onChunk = {},
                       unsigned mode = 0644);
+
+// Writes `bytes` to `dest` atomically.
+Status writeFileAtomic(const std::string& dest, std::string_view bytes, unsigned mode = 0644);
 
 // Creates `dir` and its parents with `mode` (applied despite the umask).
 Status makeDirs(const std::string& dir, unsigned mode = 0755);

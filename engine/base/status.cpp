@@ -20,7 +20,22 @@ const char* codeName(Code code) {
 
 Status Status::withContext(const std::string& context) const {
     if (isOk()) return *this;
-    return Status(code_, context + ": " + message_);
+    Status s(code_, context + ": " + message_);
+    s.errors_ = errors_;
+    return s;
+}
+
+Status Status::invalid(const std::string& origin, std::vector<FieldError> errors) {
+    std::string message;
+    for (const auto& e : errors) message += (message.empty() ? "" : "; ") + e.field + " " + e.message;
+    Status s(Code::InvalidArgument, origin.empty() ? message : origin + ": " + message);
+    s.errors_ = std::make_shared<const std::vector<FieldError>>(std::move(errors));
+    return s;
+}
+
+const std::vector<FieldError>& Status::fieldErrors() const {
+    static const std::vector<FieldError> none;
+    return errors_ ? *errors_ : none;
 }
 
 }  // namespace relais

@@ -3,8 +3,10 @@
 // the thing that failed so an operator can act on it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <utility>
 #include <variant>
 
@@ -24,6 +26,12 @@ enum class Code {
 
 const char* codeName(Code code);
 
+// One problem of a structured input (a flow, a form): where, and what is wrong.
+struct FieldError {
+    std::string field;    // a path such as "steps[1].with.path"
+    std::string message;  // e.g. "must be absolute"
+};
+
 class Status {
 public:
     Status() = default;
@@ -41,9 +49,16 @@ public:
     // Returns a copy whose message starts with `context: `.
     Status withContext(const std::string& context) const;
 
+    // An InvalidArgument listing every problem of `origin`; the message is
+    // "origin: field message; field message...".
+    static Status invalid(const std::string& origin, std::vector<FieldError> errors);
+    // The problems of an invalid(...) status (empty for any other status).
+    const std::vector<FieldError>& fieldErrors() const;
+
 private:
     Code code_ = Code::Ok;
     std::string message_;
+    std::shared_ptr<const std::vector<FieldError>> errors_;
 };
 
 // A value or the Status explaining why there is none.

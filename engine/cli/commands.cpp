@@ -228,24 +228,18 @@ int purge(const Globals& g, int olderThanDays, const std::string& flow, bool dry
 int nodes(const Globals& g, bool json) {
     auto c = openClient(g);
     if (!c) return fail(c.status());
-    auto rows = (*c)->connection().query(
-        "SELECT name, host, pid, version, workers, status, started_at, heartbeat_at, "
-        "status = 'running' AND heartbeat_at > NOW(3) - INTERVAL ? SECOND AS alive, "
-        "(SELECT COUNT(*) FROM job WHERE job.status = 'running' AND job.node = node.name) AS running "
-        "FROM node ORDER BY name",
-        {int64_t{(*c)->config().leaseSeconds}});
-    if (!rows) return fail(rows.status());
+    auto list = (*c)->nodes().list((*c)->config().leaseSeconds);
+    if (!list) return fail(list.status());
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : *rows) {
+    for (const auto& n : *list) {
         if (json) {
-            out.push_back({{"name", r.str(0)}, {"host", r.str(1)}, {"pid", r.i64(2)}, {"version", r.str(3)},
-                           {"workers", r.i64(4)}, {"status", r.str(5)}, {"started_at", r.str(6)},
-                           {"heartbeat_at", r.str(7)}, {"alive", r.i64(8) != 0}, {"running_jobs", r.i64(9)}});
+            out.push_back({{"name", n.name}, {"host", n.host}, {"pid", n.pid}, {"version", n.version},
+                           {"workers", n.workers}, {"status", n.status}, {"started_at", n.startedAt},
+                           {"heartbeat_at", n.heartbeatAt}, {"alive", n.alive}, {"running_jobs", n.runningJobs}});
         } else {
-            std::printf("%-24s %-6s host %-20s pid %-8lld workers %-3lld running %-4lld heartbeat %s\n",
-                        r.str(0).c_str(), r.i64(8) ? "alive" : "dead", r.str(1).c_str(),
-                        static_cast<long long>(r.i64(2)), static_cast<long long>(r.i64(4)),
-                        static_cast<long long>(r.i64(9)), r.str(7).c_str());
+            std::printf("%-24s %-6s host %-20s pid %-8lld workers %-3d running %-4lld heartbeat %s\n", n.name.c_str(),
+                        n.alive ? "alive" : "dead", n.host.c_str(), static_cast<long long>(n.pid), n.workers,
+                        static_cast<long long>(n.runningJobs), n.heartbeatAt.c_str());
         }
     }
     if (json) std::cout << out.dump(2) << "\n";
@@ -267,10 +261,8 @@ int flowsValidate(const std::vector<std::string>& files) {
         if (!in) return fail(Status(Code::NotFound, "cannot read flow file " + path));
         std::stringstream buf;
         buf << in.rdbuf();
-        auto def = parseFlow(buf.str(), path);
+        auto def = Client::checkFlow(buf.str(), path);
         if (!def) return fail(def.status());
-        Status s = ActivityRegistry::builtin().validate(*def, path);
-        if (!s) return fail(s);
         std::cout << path << ": flow " << def->name << " is valid (" << def->steps.size() << " step(s))\n";
     }
     return kOk;

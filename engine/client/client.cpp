@@ -20,10 +20,23 @@ Result<std::unique_ptr<Client>> Client::open(const Config& config) {
     return std::unique_ptr<Client>(new Client(config, std::move(conn).value()));
 }
 
+Result<FlowDefinition> Client::checkFlow(const std::string& json, const std::string& origin) {
+    nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded()) return parseFlow(json, origin);  // its message says where the syntax breaks
+    return checkFlow(j, origin);
+}
+
+Result<FlowDefinition> Client::checkFlow(const nlohmann::json& json, const std::string& origin) {
+    std::vector<FieldError> errors;
+    FlowDefinition def = flowFromJson(json, errors);
+    ActivityRegistry::builtin().validate(def, errors);
+    if (!errors.empty()) return Status::invalid(origin, std::move(errors));
+    return def;
+}
+
 Result<ImportResult> Client::importFlow(const std::string& json, const std::string& origin) {
-    auto def = parseFlow(json, origin);
+    auto def = checkFlow(json, origin);
     if (!def) return def.status();
-    RELAIS_TRY(ActivityRegistry::builtin().validate(*def, origin));
     return flows().import(*def);
 }
 

@@ -14,6 +14,7 @@
 #include "db/migrations.h"
 #include "flows/flow_repository.h"
 #include "jobs/job_queue.h"
+#include "jobs/node_registry.h"
 #include "store/content_store.h"
 #include "users/user_directory.h"
 
@@ -36,7 +37,12 @@ public:
     JobQueue jobs() { return JobQueue(*conn_, store_); }
     FlowRepository flows() { return FlowRepository(*conn_); }
     UserDirectory users() { return UserDirectory(*conn_); }
+    NodeRegistry nodes() { return NodeRegistry(*conn_); }
 
+    // Parses a flow and checks it against the activity registry, listing
+    // every problem (Status::fieldErrors()).
+    static Result<FlowDefinition> checkFlow(const std::string& json, const std::string& origin);
+    static Result<FlowDefinition> checkFlow(const nlohmann::json& json, const std::string& origin);
     // Parses, validates against the activity registry and stores a flow.
     Result<ImportResult> importFlow(const std::string& json, const std::string& origin);
     Result<ImportResult> importFlowFile(const std::string& path);

@@ -262,14 +262,10 @@ int Engine::run() {
     }
     char host[256] = {0};
     gethostname(host, sizeof host - 1);
-    auto reg = client->connection().execute(
-        "INSERT INTO node (name, host, pid, version, workers, status) VALUES (?, ?, ?, ?, ?, 'running') "
-        "ON DUPLICATE KEY UPDATE host = VALUES(host), pid = VALUES(pid), version = VALUES(version), "
-        "workers = VALUES(workers), status = 'running', started_at = NOW(3), heartbeat_at = NOW(3)",
-        {config_.node, std::string(host), int64_t{::getpid()}, std::string(version()), int64_t{config_.workers}});
+    Status reg = client->nodes().registerNode(config_.node, host, ::getpid(), version(), config_.workers);
     if (!reg) {
         spdlog::critical("cannot register node {}: {} (has 'relais migrate' been run?)", config_.node,
-                         reg.status().message());
+                         reg.message());
         return 2;
     }
     std::vector<std::thread> workers;
@@ -300,8 +296,7 @@ int Engine::run() {
         auto queue = client->jobs();
         if (Status s = queue.heartbeat(config_.node, config_.leaseSeconds, heldJobs()); !s)
             spdlog::warn("heartbeat: {}", s.message());
-        client->connection().execute("UPDATE node SET heartbeat_at = NOW(3), status = 'running' WHERE name = ?",
-                                     {config_.node});
+        if (Status s = client->nodes().heartbeat(config_.node); !s) spdlog::warn("node heartbeat: {}", s.message());
         auto recovered = queue.recoverExpiredLeases();
         if (recovered && *recovered > 0)
             spdlog::warn("re-queued {} job(s) whose node stopped renewing its lease", *recovered);
@@ -328,7 +323,7 @@ int Engine::run() {
             spdlog::warn("job {}: cannot give it back to the queue ({}); its lease will expire", job.id, s.message());
     }
     if (client->connection().ping())
-        client->connection().execute("UPDATE node SET status = 'stopped' WHERE name = ?", {config_.node});
+        (void)client->nodes().markStopped(config_.node);
     spdlog::info("relaisd stopped");
     return 0;
 }

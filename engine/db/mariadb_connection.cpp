@@ -46,20 +46,26 @@ Code codeForError(unsigned err) {
     }
 }
 
+using MysqlPtr = std::unique_ptr<MYSQL, MysqlCloser>;
+Result<MysqlPtr> openRaw(const DatabaseDsn& dsn);
+
+// A connection that comes back by itself after the server closed it
+// (restart, wait_timeout), but only between transactions: inside one, the
+// failure is reported and the transaction is lost, never replayed.
 class MariaDbConnection final : public Connection {
 public:
-    explicit MariaDbConnection(MYSQL* m) : m_(m) {}
+    MariaDbConnection(MysqlPtr m, DatabaseDsn dsn) : m_(std::move(m)), dsn_(std::move(dsn)) {}
 
     Result<Rows> query(const std::string& sql, const Params& params) override {
         Rows rows;
-        Status s = run(sql, params, &rows, nullptr);
+        Status s = runReconnecting(sql, params, &rows, nullptr);
         if (!s) return s;
         return rows;
     }
 
     Result<uint64_t> execute(const std::string& sql, const Params& params) override {
         uint64_t affected = 0;
-        Status s = run(sql, params, nullptr, &affected);
+        Status s = runReconnecting(sql, params, nullptr, &affected);
         if (!s) return s;
         return affected;
     }
@@ -78,20 +84,59 @@ public:
         return Status::ok();
     }
 
-    Status begin() override { return simple("START TRANSACTION"); }
-    Status commit() override { return simple("COMMIT"); }
-    Status rollback() override { return simple("ROLLBACK"); }
-    bool ping() override { return mysql_ping(m_.get()) == 0; }
+    Status begin() override {
+        lastErrno_ = 0;
+        Status s = simple("START TRANSACTION");
+        // Nothing is lost yet: a connection the server closed can be replaced here.
+        if (!s && lastErrno_ == CR_SERVER_GONE_ERROR && reconnect()) s = simple("START TRANSACTION");
+        inTransaction_ = s.isOk();
+        return s;
+    }
+    Status commit() override {
+        inTransaction_ = false;
+        return simple("COMMIT");
+    }
+    Status rollback() override {
+        inTransaction_ = false;
+        return simple("ROLLBACK");
+    }
+    bool ping() override {
+        if (mysql_ping(m_.get()) == 0) return true;
+        return !inTransaction_ && reconnect();
+    }
     std::string dialect() const override { return "mariadb"; }
 
 private:
+    // A fresh session in place of a dead one; prepared statements die with it.
+    bool reconnect() {
+        auto fresh = openRaw(dsn_);
+        if (!fresh) return false;
+        statements_.clear();
+        m_ = std::move(fresh).value();
+        return true;
+    }
+
+    // Runs a statement; when the server had closed the connection before the
+    // statement reached it (CR_SERVER_GONE_ERROR) and no transaction is open,
+    // reconnects and runs it once more. A connection lost while the server
+    // ran the statement (CR_SERVER_LOST) is reported: it may have been applied.
+    Status runReconnecting(const std::string& sql, const Params& params, Rows* rows, uint64_t* affected) {
+        lastErrno_ = 0;
+        Status s = run(sql, params, rows, affected);
+        if (s || lastErrno_ != CR_SERVER_GONE_ERROR || inTransaction_ || !reconnect()) return s;
+        if (rows) rows->clear();
+        return run(sql, params, rows, affected);
+    }
+
     Status error(const std::string& what) {
         unsigned err = mysql_errno(m_.get());
+        lastErrno_ = err;
         return Status(codeForError(err), "database error during " + what + ": " +
                                              mysql_error(m_.get()) + " (" + std::to_string(err) + ")");
     }
     Status stmtError(MYSQL_STMT* st, const std::string& sql) {
         unsigned err = mysql_stmt_errno(st);
+        lastErrno_ = err;
         std::string head = sql.substr(0, 60);
         return Status(codeForError(err), std::string("database error: ") + mysql_stmt_error(st) +
                                              " (" + std::to_string(err) + ") in '" + head +
@@ -206,31 +251,22 @@ private:
 
     static constexpr size_t kMaxCachedStatements = 256;
     // Declared after m_ so that the statements close before the connection.
-    std::unique_ptr<MYSQL, MysqlCloser> m_;
+    MysqlPtr m_;
     std::map<std::string, std::unique_ptr<MYSQL_STMT, StmtCloser>> statements_;
+    DatabaseDsn dsn_;
     uint64_t lastId_ = 0;
+    unsigned lastErrno_ = 0;
+    bool inTransaction_ = false;
 };
 
-}  // namespace
-
-int64_t Row::i64(size_t i) const {
-    const auto& c = cols_.at(i);
-    if (!c || c->empty()) return 0;
-    return std::stoll(*c);
-}
-
-Result<std::unique_ptr<Connection>> connect(const DatabaseDsn& dsn) {
-    static std::once_flag libraryInit;
-    std::call_once(libraryInit, [] { mysql_library_init(0, nullptr, nullptr); });
-    if (dsn.driver != "mariadb")
-        return Status(Code::Config, "database driver '" + dsn.driver + "' is not supported");
+Result<MysqlPtr> openRaw(const DatabaseDsn& dsn) {
     MYSQL* raw = mysql_init(nullptr);
     if (!raw) return Status(Code::Internal, "out of memory opening a database connection");
-    std::unique_ptr<MYSQL, MysqlCloser> m(raw);
+    MysqlPtr m(raw);
     unsigned timeout = 5;
     mysql_optionsv(m.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(m.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    my_bool reconnect = 0;
+    my_bool reconnect = 0;  // our own reconnect knows about transactions; the library's does not
     mysql_optionsv(m.get(), MYSQL_OPT_RECONNECT, &reconnect);
     const char* where = dsn.socket.empty() ? nullptr : dsn.socket.c_str();
     if (!mysql_real_connect(m.get(), dsn.host.c_str(), dsn.user.c_str(), dsn.password.c_str(),
@@ -245,7 +281,25 @@ Result<std::unique_ptr<Connection>> connect(const DatabaseDsn& dsn) {
     const char* init = "SET SESSION time_zone = '+00:00', SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE'";
     if (mysql_real_query(m.get(), init, std::strlen(init)) != 0)
         return Status(Code::Internal, std::string("cannot set session options: ") + mysql_error(m.get()));
-    return std::unique_ptr<Connection>(std::make_unique<MariaDbConnection>(m.release()));
+    return m;
+}
+
+}  // namespace
+
+int64_t Row::i64(size_t i) const {
+    const auto& c = cols_.at(i);
+    if (!c || c->empty()) return 0;
+    return std::stoll(*c);
+}
+
+Result<std::unique_ptr<Connection>> connect(const DatabaseDsn& dsn) {
+    static std::once_flag libraryInit;
+    std::call_once(libraryInit, [] { mysql_library_init(0, nullptr, nullptr); });
+    if (dsn.driver != "mariadb")
+        return Status(Code::Config, "database driver '" + dsn.driver + "' is not supported");
+    auto m = openRaw(dsn);
+    if (!m) return m.status();
+    return std::unique_ptr<Connection>(std::make_unique<MariaDbConnection>(std::move(m).value(), dsn));
 }
 
 }  // namespace relais::db

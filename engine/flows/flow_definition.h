@@ -46,10 +46,15 @@ struct FlowDefinition {
     nlohmann::json json;  // the definition as given, stored in the flow table
 };
 
-// Parses and checks a flow. Errors name `origin` and the field
-// (e.g. "flows/a.json: steps[1].activity is missing").
+// Parses and checks a flow. Errors name `origin` and every field in error
+// (e.g. "flows/a.json: steps[1].activity is missing"); Status::fieldErrors()
+// lists them one by one.
 Result<FlowDefinition> parseFlow(const std::string& text, const std::string& origin);
 Result<FlowDefinition> flowFromJson(const nlohmann::json& j, const std::string& origin);
+// Same, listing every problem in `errors` (field paths such as "retry.max_attempts")
+// and returning what could be read; steps that could not be read keep their
+// place with an empty activity name.
+FlowDefinition flowFromJson(const nlohmann::json& j, std::vector<FieldError>& errors);
 
 // Flow names: 1 to 190 characters of letters, digits, '-', '_' and '.'.
 bool isValidFlowName(const std::string& name);

@@ -86,6 +86,33 @@ Result<StoredFlow> FlowRepository::current(const std::string& name) {
     return fromRow(rows->front());
 }
 
+Result<StoredFlow> FlowRepository::version(const std::string& name, int version) {
+    auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM flow WHERE name = ? AND version = ?",
+                            {name, int64_t{version}});
+    if (!rows) return rows.status();
+    if (rows->empty()) {
+        auto current = this->current(name);
+        if (!current) return current.status();
+        return Status(Code::NotFound, "flow '" + name + "' has no version " + std::to_string(version) +
+                                          " (versions 1 to " + std::to_string(current->version) + ")");
+    }
+    return fromRow(rows->front());
+}
+
+Result<std::vector<StoredFlow>> FlowRepository::versions(const std::string& name) {
+    auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM flow WHERE name = ? ORDER BY version DESC",
+                            {name});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "unknown flow '" + name + "'");
+    std::vector<StoredFlow> out;
+    for (const auto& r : *rows) {
+        auto f = fromRow(r);
+        if (!f) return f.status();
+        out.push_back(std::move(f).value());
+    }
+    return out;
+}
+
 Result<StoredFlow> FlowRepository::byId(int64_t id) {
     auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM flow WHERE id = ?", {id});
     if (!rows) return rows.status();

@@ -42,6 +42,10 @@ public:
     // The current version of `name`; NotFound names the flow.
     Result<StoredFlow> current(const std::string& name);
     Result<StoredFlow> byId(int64_t id);
+    // Version `version` of `name`; NotFound names the flow and the versions it has.
+    Result<StoredFlow> version(const std::string& name, int version);
+    // Every version of `name`, newest first.
+    Result<std::vector<StoredFlow>> versions(const std::string& name);
     // Enables or disables every version of `name`.
     Status setEnabled(const std::string& name, bool enabled);
 

@@ -105,8 +105,8 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
         if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos ||
             f.name == "." || f.name == "..")
             return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
-        auto s = store_.put(f.path);
-        if (!s) return s.status().withContext("input file " + f.path);
+        auto s = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
+        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
         stored.emplace_back(f.name, std::move(s).value());
     }
 
@@ -624,6 +624,71 @@ Result<std::vector<Document>> JobQueue::inputs(int64_t job) {
     std::vector<Document> out;
     for (const auto& r : *docs) out.push_back(documentFromRow(r));
     return out;
+}
+
+Result<std::vector<Document>> JobQueue::documents(int64_t job) {
+    RELAIS_TRY(requireJob(job));
+    auto docs = conn_.query(std::string("SELECT ") + kDocumentColumns + " FROM document WHERE job_id = ? ORDER BY id",
+                            {job});
+    if (!docs) return docs.status();
+    std::vector<Document> out;
+    for (const auto& r : *docs) out.push_back(documentFromRow(r));
+    return out;
+}
+
+Result<Document> JobQueue::document(int64_t id) {
+    auto docs = conn_.query(std::string("SELECT ") + kDocumentColumns + " FROM document WHERE id = ?", {id});
+    if (!docs) return docs.status();
+    if (docs->empty()) return Status(Code::NotFound, "no document #" + std::to_string(id));
+    return documentFromRow(docs->front());
+}
+
+Result<std::vector<LogRecord>> JobQueue::logs(int64_t job, int limit) {
+    if (limit < 1 || limit > 100000)
+        return Status(Code::InvalidArgument, "log limit " + std::to_string(limit) + " must be from 1 to 100000");
+    RELAIS_TRY(requireJob(job));
+    auto rows = conn_.query("SELECT at, level, position, message FROM job_log WHERE job_id = ? ORDER BY id LIMIT ?",
+                            {job, int64_t{limit}});
+    if (!rows) return rows.status();
+    std::vector<LogRecord> out;
+    for (const auto& r : *rows) out.push_back({r.str(0), r.str(1), optInt(r, 2), r.str(3)});
+    return out;
+}
+
+Status JobQueue::requireJob(int64_t job) {
+    auto rows = conn_.query("SELECT 1 FROM job WHERE id = ?", {job});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(job));
+    return Status::ok();
+}
+
+Result<JobStats> JobQueue::stats(int hours) {
+    if (hours < 1 || hours > 24 * 31)
+        return Status(Code::InvalidArgument, "stats hours " + std::to_string(hours) + " must be from 1 to 744");
+    JobStats st;
+    st.hours = hours;
+    // Jobs in flight, whatever their age: one index range per status (ix_job_status_id).
+    for (const char* status : {"queued", "running", "retry_wait", "paused"}) {
+        auto n = conn_.query("SELECT COUNT(*) FROM job WHERE status = ?", {std::string(status)});
+        if (!n) return n.status();
+        st.byStatus[status] = n->front().i64(0);
+    }
+    // Jobs created in the window, by hour and status: a range of ix_job_created_id.
+    auto rows = conn_.query(
+        "SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00') AS hour, status, COUNT(*) FROM job "
+        "WHERE created_at >= DATE_FORMAT(NOW() - INTERVAL ? HOUR, '%Y-%m-%d %H:00:00') "
+        "GROUP BY hour, status ORDER BY hour",
+        {int64_t{hours - 1}});
+    if (!rows) return rows.status();
+    for (const auto& r : *rows) {
+        const std::string hour = r.str(0), status = r.str(1);
+        const int64_t n = r.i64(2);
+        if (st.perHour.empty() || st.perHour.back().hour != hour) st.perHour.push_back({hour, {}, 0});
+        st.perHour.back().byStatus[status] += n;
+        st.perHour.back().total += n;
+        if (status == "succeeded" || status == "failed" || status == "cancelled") st.byStatus[status] += n;
+    }
+    return st;
 }
 
 Result<int64_t> JobQueue::count() {

@@ -24,6 +24,7 @@ std::optional<JobStatus> parseJobStatus(const std::string& s);
 struct InputFile {
     std::string name;  // the document name (e.g. the uploaded file's original name)
     std::string path;  // where to read it now
+    std::optional<std::string> content = {};  // the bytes themselves (an upload), instead of `path`
 };
 
 struct SubmitRequest {
@@ -130,6 +131,23 @@ struct JobPage {
     std::vector<JobSummary> rows;
     // The `before` of the next page; nullopt on the last page.
     std::optional<int64_t> nextCursor;
+};
+
+// Counts for the dashboard.
+struct HourCount {
+    std::string hour;  // "YYYY-MM-DD HH:00:00", UTC
+    std::map<std::string, int64_t> byStatus;
+    int64_t total = 0;
+};
+
+struct JobStats {
+    int hours = 24;
+    // queued, running, retry_wait, paused: all such jobs now; succeeded,
+    // failed, cancelled: jobs created in the window that ended so.
+    std::map<std::string, int64_t> byStatus;
+    // Jobs created per hour in the window (hours without a job are absent),
+    // by their status now.
+    std::vector<HourCount> perHour;
 };
 
 // How a failed run is retried: exponential backoff with jitter, capped.
@@ -251,6 +269,14 @@ public:
     Result<std::vector<JobSummary>> list(const JobFilter& filter);
     // The input documents of a job (absolute paths via the store).
     Result<std::vector<Document>> inputs(int64_t job);
+    // Every document of a job (inputs and step outputs), oldest first; NotFound for an unknown job.
+    Result<std::vector<Document>> documents(int64_t job);
+    // One document by its id (its file: the store's absolutePath(storePath)).
+    Result<Document> document(int64_t id);
+    // A job's log lines, oldest first, at most `limit` (1 to 100000).
+    Result<std::vector<LogRecord>> logs(int64_t job, int limit);
+    // Jobs in flight and jobs of the last `hours` hours, for the dashboard.
+    Result<JobStats> stats(int hours = 24);
     Result<int64_t> count();
 
     // Removes finished jobs (succeeded, failed, cancelled) that ended more
@@ -259,6 +285,7 @@ public:
     Result<PurgeReport> purge(const PurgeRequest& req);
 
 private:
+    Status requireJob(int64_t job);
     // A job log line saying that a run ended after its node lost the job.
     Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
 

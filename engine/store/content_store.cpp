@@ -26,6 +26,24 @@ std::string ContentStore::absolutePath(const std::string& relPath) const {
 }
 
 Result<StoredFile> ContentStore::put(const std::string& path) const {
+    return putWith(path, [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
+        return copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
+            hash.update(d, n);
+            size += n;
+        });
+    });
+}
+
+Result<StoredFile> ContentStore::putBytes(std::string_view bytes) const {
+    return putWith("(uploaded content)", [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
+        hash.update(bytes.data(), bytes.size());
+        size = bytes.size();
+        return writeFileAtomic(tmp, bytes);
+    });
+}
+
+Result<StoredFile> ContentStore::putWith(
+    const std::string& what, const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const {
     RELAIS_TRY(makeDirs((fs::path(root_) / "tmp").string(), kDirMode));
     Sha256 hash;
     uint64_t size = 0;
@@ -33,10 +51,7 @@ Result<StoredFile> ContentStore::put(const std::string& path) const {
     const std::string tmp = (fs::path(root_) / "tmp" /
                              ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter)))
                                 .string();
-    Status s = copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
-        hash.update(d, n);
-        size += n;
-    });
+    Status s = write(tmp, hash, size);
     if (!s) return s;
     StoredFile f;
     f.sha256 = hash.hexDigest();
@@ -53,7 +68,7 @@ Result<StoredFile> ContentStore::put(const std::string& path) const {
     fs::rename(tmp, final, ec);
     if (ec) {
         ::unlink(tmp.c_str());
-        return Status(Code::Io, "cannot store " + path + " as " + final.string() + ": " + ec.message());
+        return Status(Code::Io, "cannot store " + what + " as " + final.string() + ": " + ec.message());
     }
     return f;
 }

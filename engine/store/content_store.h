@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
+#include "base/sha256.h"
 #include "base/status.h"
 
 namespace relais {
@@ -23,11 +26,18 @@ public:
 
     // Copies the file at `path` into the store.
     Result<StoredFile> put(const std::string& path) const;
+    // Stores `bytes` (an upload held in memory).
+    Result<StoredFile> putBytes(std::string_view bytes) const;
     // The absolute path of a stored file.
     std::string absolutePath(const std::string& relPath) const;
     const std::string& root() const { return root_; }
 
 private:
+    // Writes a temporary file with `write` (which hashes and counts the
+    // bytes), then renames it to its content address.
+    Result<StoredFile> putWith(const std::string& what,
+                               const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const;
+
     std::string root_;
 };
 

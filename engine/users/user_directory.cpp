@@ -121,4 +121,84 @@ Result<std::vector<User>> UserDirectory::list() {
     return out;
 }
 
+Result<User> UserDirectory::get(const std::string& login) {
+    auto rows = conn_.query("SELECT id, login, role, enabled, last_login_at FROM app_user WHERE login = ?", {login});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "unknown user '" + login + "'");
+    const auto& r = rows->front();
+    return User{r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, r.opt(4)};
+}
+
+Status UserDirectory::setRole(const std::string& login, const std::string& role) {
+    if (role != "admin" && role != "operator" && role != "viewer")
+        return Status(Code::InvalidArgument, "role '" + role + "' is not one of admin, operator, viewer");
+    return updateUser(login, "role = ?", role);
+}
+
+Status UserDirectory::setEnabled(const std::string& login, bool enabled) {
+    return updateUser(login, "enabled = ?", int64_t{enabled ? 1 : 0});
+}
+
+Status UserDirectory::updateUser(const std::string& login, const char* assignment, const db::Value& value) {
+    // CLIENT_FOUND_ROWS: the count is of matched rows, so a no-op change is not "unknown user".
+    auto r = conn_.execute(std::string("UPDATE app_user SET ") + assignment + " WHERE login = ?", {value, login});
+    if (!r) return r.status();
+    if (*r == 0) return Status(Code::NotFound, "unknown user '" + login + "'");
+    return Status::ok();
+}
+
+Status UserDirectory::audit(const AuditEntry& e) {
+    if (e.action.empty() || e.action.size() > 64)
+        return Status(Code::InvalidArgument, "audit action '" + e.action + "' must be 1 to 64 characters");
+    if (e.login.empty() || e.login.size() > 190)
+        return Status(Code::InvalidArgument, "audit login must be 1 to 190 characters");
+    auto r = conn_.execute(
+        "INSERT INTO audit_log (login, action, target, details, client_ip) VALUES (?, ?, ?, ?, ?)",
+        {e.login, e.action, e.target.substr(0, 255), db::optionalValue(e.details), db::optionalValue(e.clientIp)});
+    return r ? Status::ok() : r.status();
+}
+
+Result<AuditPage> UserDirectory::auditLog(const AuditFilter& f) {
+    if (f.limit < 1 || f.limit > 10000)
+        return Status(Code::InvalidArgument, "audit limit " + std::to_string(f.limit) + " must be from 1 to 10000");
+    std::string sql = "SELECT id, at, login, action, target, details, client_ip FROM audit_log WHERE 1 = 1";
+    db::Params params;
+    if (f.login) {
+        sql += " AND login = ?";
+        params.emplace_back(*f.login);
+    }
+    if (f.action) {
+        if (!f.action->empty() && f.action->back() == '.') {
+            // A family of actions ("job."): a prefix, with LIKE's wildcards taken literally.
+            std::string like;
+            for (char c : *f.action) {
+                if (c == '%' || c == '_' || c == '\\') like += '\\';
+                like += c;
+            }
+            sql += " AND action LIKE ?";
+            params.emplace_back(like + "%");
+        } else {
+            sql += " AND action = ?";
+            params.emplace_back(*f.action);
+        }
+    }
+    if (f.before) {
+        sql += " AND id < ?";
+        params.emplace_back(*f.before);
+    }
+    // One row more than asked tells whether there is a next page.
+    sql += " ORDER BY id DESC LIMIT ?";
+    params.emplace_back(int64_t{f.limit + 1});
+    auto rows = conn_.query(sql, params);
+    if (!rows) return rows.status();
+    AuditPage page;
+    for (const auto& r : *rows)
+        page.rows.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.opt(5), r.opt(6)});
+    if (page.rows.size() > static_cast<size_t>(f.limit)) {
+        page.rows.pop_back();
+        page.nextCursor = page.rows.back().id;
+    }
+    return page;
+}
+
 }  // namespace relais

@@ -23,13 +23,13 @@ try {
 } catch (Relais\Exception $e) {
     echo get_class($e), ': ', str_replace($env->dir, 'DIR', $e->getMessage()), "\n";
 }
-var_dump(count($jobs->list()));
+var_dump(count($jobs->list()["rows"]));
 var_dump($jobs->submit('sandboxed', [$inside]) > 0);
 ?>
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECT--
 Relais\Exception: configuration file DIR/relais.ini is outside the allowed path(s) (open_basedir)
-Relais\InvalidArgumentException: input file DIR/outside.txt is outside the allowed path(s) (open_basedir)
+Relais\ValidationException: input file DIR/outside.txt is outside the allowed path(s) (open_basedir)
 int(0)
 bool(true)

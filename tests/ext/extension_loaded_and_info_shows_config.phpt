@@ -18,11 +18,11 @@ function info(): string
 var_dump(extension_loaded('relais'));
 var_dump(phpversion('relais') === (new ReflectionExtension('relais'))->getVersion());
 foreach (['Relais\Client', 'Relais\Jobs', 'Relais\Flows', 'Relais\Users', 'Relais\Exception',
-          'Relais\NotFoundException', 'Relais\InvalidArgumentException', 'Relais\UnavailableException'] as $class) {
+          'Relais\NotFoundException', 'Relais\ValidationException', 'Relais\ConnectionException'] as $class) {
     echo $class, ': ', class_exists($class) ? 'yes' : 'no', "\n";
 }
 var_dump(is_subclass_of('Relais\Exception', 'RuntimeException'));
-var_dump(is_subclass_of('Relais\UnavailableException', 'Relais\Exception'));
+var_dump(is_subclass_of('Relais\ConnectionException', 'Relais\Exception'));
 
 $ini = __DIR__ . '/fixtures/relais-info.ini';
 $text = info();
@@ -44,8 +44,8 @@ Relais\Flows: yes
 Relais\Users: yes
 Relais\Exception: yes
 Relais\NotFoundException: yes
-Relais\InvalidArgumentException: yes
-Relais\UnavailableException: yes
+Relais\ValidationException: yes
+Relais\ConnectionException: yes
 bool(true)
 bool(true)
 version shown

@@ -25,18 +25,18 @@ foreach ($cases as $case) {
         echo get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
-var_dump($jobs->list([], 10000), $jobs->list([], 1));
+var_dump($jobs->list([], 10000)["rows"], $jobs->list([], 1)["rows"]);
 ?>
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECT--
-ValueError: Relais\Jobs::list(): Argument #1 ($filter) has an unknown key "state" (known keys: "status", "flow")
-ValueError: Relais\Jobs::list(): Argument #1 ($filter) has an unknown key 0 (known keys: "status", "flow")
+ValueError: Relais\Jobs::list(): Argument #1 ($filter) has an unknown key "state" (known keys: "status", "flow", "partner", "from", "to", "text")
+ValueError: Relais\Jobs::list(): Argument #1 ($filter) has an unknown key 0 (known keys: "status", "flow", "partner", "from", "to", "text")
 TypeError: Relais\Jobs::list(): Argument #1 ($filter) value of "status" must be of type ?string, int given
 TypeError: Relais\Jobs::list(): Argument #1 ($filter) value of "flow" must be of type ?string, array given
 ValueError: Relais\Jobs::list(): Argument #2 ($limit) must be between 1 and 10000
 ValueError: Relais\Jobs::list(): Argument #2 ($limit) must be between 1 and 10000
-Relais\InvalidArgumentException: unknown job status 'sleeping' (known: queued, running, succeeded, failed, retry_wait, cancelled, paused)
+Relais\ValidationException: unknown job status 'sleeping' (known: queued, running, succeeded, failed, retry_wait, cancelled, paused)
 array(0) {
 }
 array(0) {

@@ -23,17 +23,17 @@ function ids(array $rows): string
     return implode(' ', array_map(fn ($r) => $names[$r['id']] . ':' . $r['status'], $rows));
 }
 
-echo 'all:              ', ids($jobs->list()), "\n";
-echo 'queued:           ', ids($jobs->list(['status' => 'queued'])), "\n";
-echo 'cancelled:        ', ids($jobs->list(['status' => 'cancelled'])), "\n";
-echo 'alpha:            ', ids($jobs->list(['flow' => 'alpha'])), "\n";
-echo 'beta + queued:    ', ids($jobs->list(['flow' => 'beta', 'status' => 'queued'])), "\n";
-echo 'null is no filter:', ' ', ids($jobs->list(['flow' => null, 'status' => 'queued'])), "\n";
-echo 'limit 2:          ', ids($jobs->list([], 2)), "\n";
-echo 'unknown flow:     ', ids($jobs->list(['flow' => 'gamma'])), "\n";
-echo 'succeeded:        ', ids($jobs->list(['status' => 'succeeded'])), "\n";
+echo 'all:              ', ids($jobs->list()["rows"]), "\n";
+echo 'queued:           ', ids($jobs->list(['status' => 'queued'])["rows"]), "\n";
+echo 'cancelled:        ', ids($jobs->list(['status' => 'cancelled'])["rows"]), "\n";
+echo 'alpha:            ', ids($jobs->list(['flow' => 'alpha'])["rows"]), "\n";
+echo 'beta + queued:    ', ids($jobs->list(['flow' => 'beta', 'status' => 'queued'])["rows"]), "\n";
+echo 'null is no filter:', ' ', ids($jobs->list(['flow' => null, 'status' => 'queued'])["rows"]), "\n";
+echo 'limit 2:          ', ids($jobs->list([], 2)["rows"]), "\n";
+echo 'unknown flow:     ', ids($jobs->list(['flow' => 'gamma'])["rows"]), "\n";
+echo 'succeeded:        ', ids($jobs->list(['status' => 'succeeded'])["rows"]), "\n";
 
-$row = $jobs->list(['flow' => 'beta', 'status' => 'queued'])[0];
+$row = $jobs->list(["flow" => "beta", "status" => "queued"])["rows"][0];
 echo implode(',', array_keys($row)), "\n";
 var_dump($row['params'], $row['submitted_by'] === null);
 ?>
@@ -49,7 +49,7 @@ null is no filter: b2:queued a1:queued
 limit 2:          b2:queued a2:cancelled
 unknown flow:     
 succeeded:        
-id,flow,flow_version,status,priority,attempt,max_attempts,node,error,params,submitted_by,created_at,started_at,finished_at
+id,flow,flow_version,status,priority,attempt,max_attempts,node,error,params,submitted_by,partner,created_at,started_at,finished_at
 array(1) {
   ["n"]=>
   string(1) "2"

@@ -1,5 +1,5 @@
 --TEST--
-Submitting to a disabled flow: Relais\InvalidArgumentException (code FailedPrecondition) naming the flow; enabled again, it accepts jobs
+Submitting to a disabled flow: Relais\ConflictException (code FailedPrecondition) naming the flow; enabled again, it accepts jobs
 --SKIPIF--
 <?php require __DIR__ . '/setup.inc'; relais_test_skipif(); ?>
 --FILE--
@@ -16,11 +16,11 @@ var_dump($flows[0]['enabled']);
 try {
     $client->jobs()->submit('paused-flow', [$path]);
     echo "submitted!\n";
-} catch (Relais\InvalidArgumentException $e) {
+} catch (Relais\ConflictException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
     var_dump($e->getCode() === 4);  // relais::Code::FailedPrecondition
 }
-var_dump(count($client->jobs()->list()));
+var_dump(count($client->jobs()->list()["rows"]));
 
 $env->cli('flows', 'enable', 'paused-flow');
 var_dump($client->jobs()->submit('paused-flow', [$path]) > 0);
@@ -29,7 +29,7 @@ var_dump($client->jobs()->submit('paused-flow', [$path]) > 0);
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECT--
 bool(false)
-Relais\InvalidArgumentException: flow 'paused-flow' is disabled
+Relais\ConflictException: flow 'paused-flow' is disabled
 bool(true)
 int(0)
 bool(true)

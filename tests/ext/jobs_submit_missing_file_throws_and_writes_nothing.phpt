@@ -18,7 +18,7 @@ try {
     echo get_class($e), "\n";
     echo str_contains($e->getMessage(), $missing) ? "names the file\n" : $e->getMessage() . "\n";
 }
-var_dump($jobs->list(), $env->storedFiles());
+var_dump($jobs->list()["rows"], $env->storedFiles());
 
 // One good file and one missing: still no job (the good file may stay in the
 // write-once store, unreferenced, by the core's design).
@@ -28,7 +28,7 @@ try {
 } catch (Relais\NotFoundException $e) {
     echo str_contains($e->getMessage(), $missing) ? "names the file\n" : $e->getMessage() . "\n";
 }
-var_dump($jobs->list());
+var_dump($jobs->list()["rows"]);
 
 // A folder is not a document.
 try {
@@ -36,7 +36,7 @@ try {
 } catch (Relais\Exception $e) {
     echo get_class($e), ': ', str_replace($env->dir, 'DIR', $e->getMessage()), "\n";
 }
-var_dump(count($jobs->list()));
+var_dump(count($jobs->list()["rows"]));
 ?>
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
@@ -50,5 +50,5 @@ array(0) {
 names the file
 array(0) {
 }
-Relais\InvalidArgumentException: input file DIR: DIR is not a regular file
+Relais\ValidationException: input file DIR: DIR is not a regular file
 int(0)

@@ -17,18 +17,18 @@ foreach ($jobs->get($id)['documents'] as $d) {
     echo $d['name'], ' ', $d['size'], ' ', $d['direction'], "\n";
 }
 
-// A name the core refuses (a path, not a file name) is a Relais\InvalidArgumentException.
+// A name the core refuses (a path, not a file name) is a Relais\ValidationException.
 try {
     $jobs->submit('uploads', ['../etc/passwd' => $tmp]);
-} catch (Relais\InvalidArgumentException $e) {
+} catch (Relais\ValidationException $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
-var_dump(count($jobs->list()));
+var_dump(count($jobs->list()["rows"]));
 ?>
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECT--
 Facture mars 2024 (copie).pdf 8 in
 plain.csv 4 in
-Relais\InvalidArgumentException: document name '../etc/passwd' is not a plain file name
+Relais\ValidationException: document name '../etc/passwd' is not a plain file name
 int(1)

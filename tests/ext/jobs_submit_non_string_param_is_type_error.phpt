@@ -31,7 +31,7 @@ foreach ($cases as $case) {
         echo get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
-var_dump($jobs->list(), $env->storedFiles());
+var_dump($jobs->list()["rows"], $env->storedFiles());
 
 // Strings are fine, including numeric ones and empty values.
 $id = $jobs->submit('typed', [$path], ['retries' => '3', 'empty' => '']);
@@ -45,8 +45,8 @@ TypeError: Relais\Jobs::submit(): Argument #3 ($params) value of "flag" must be 
 TypeError: Relais\Jobs::submit(): Argument #3 ($params) value of "nested" must be of type string, array given
 TypeError: Relais\Jobs::submit(): Argument #3 ($params) value of "none" must be of type string, null given
 ValueError: Relais\Jobs::submit(): Argument #3 ($params) must map parameter names to values, got the integer key 0
-TypeError: Relais\Jobs::submit(): Argument #2 ($files) must contain only file paths (strings), int given for key 0
-TypeError: Relais\Jobs::submit(): Argument #2 ($files) must contain only file paths (strings), null given for key "doc.txt"
+TypeError: Relais\Jobs::submit(): Argument #2 ($files) must contain file paths (strings) or uploads (arrays), int given for key 0
+TypeError: Relais\Jobs::submit(): Argument #2 ($files) must contain file paths (strings) or uploads (arrays), null given for key "doc.txt"
 ValueError: Relais\Jobs::submit(): Argument #2 ($files) must contain file paths, the path for key 0 is empty
 ValueError: Relais\Jobs::submit(): Argument #2 ($files) must contain file paths, the path for key 0 is a string with null bytes
 TypeError: Relais\Jobs::submit(): Argument #4 ($submittedBy) must be of type ?string, array given

@@ -30,7 +30,7 @@ var_dump($job2['submitted_by'], $job2['documents'], $job2['params']);
 --EXPECTF--
 bool(true)
 bool(true)
-array(16) {
+array(17) {
   ["flow"]=>
   string(9) "orders-in"
   ["flow_version"]=>
@@ -56,6 +56,8 @@ array(16) {
   }
   ["submitted_by"]=>
   string(9) "web:alice"
+  ["partner"]=>
+  string(4) "ACME"
   ["created_at"]=>
   string(%d) "%d-%d-%d %d:%d:%s"
   ["started_at"]=>

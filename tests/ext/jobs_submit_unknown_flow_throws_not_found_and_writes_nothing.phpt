@@ -19,7 +19,7 @@ try {
     var_dump($e->getCode() === 2);  // relais::Code::NotFound
     var_dump($e instanceof Relais\Exception, $e instanceof RuntimeException);
 }
-var_dump($jobs->list());
+var_dump($jobs->list()["rows"]);
 var_dump($env->storedFiles());
 
 try {

@@ -44,7 +44,7 @@ function core_error(string $doing, \Throwable $err): string
         $message = 'the Relais core reported an error without a message';
     }
     $text = $doing . ': ' . $message . (preg_match('/[.!?][)"\']?$/', $message) ? '' : '.');
-    if (class_exists(\Relais\UnavailableException::class, false) && $err instanceof \Relais\UnavailableException) {
+    if (class_exists(\Relais\ConnectionException::class, false) && $err instanceof \Relais\ConnectionException) {
         $text .= ' The service is unavailable for now; try again in a moment.';
     }
     return $text;

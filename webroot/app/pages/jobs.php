@@ -41,7 +41,7 @@ if ($flow !== '' && !in_array($flow, $flowNames, true)) {
 $jobs = null;
 $filter = array_filter(['status' => $status, 'flow' => $flow], static fn (string $v): bool => $v !== '');
 try {
-    $jobs = client()->jobs()->list($filter, $limit);
+    $jobs = client()->jobs()->list($filter, $limit)['rows'];
 } catch (\Throwable $err) {
     if (!is_core_error($err)) {
         throw $err;

@@ -168,7 +168,7 @@ function submit_error(string $flow, \Throwable $err): string
     if (class_exists(\Relais\NotFoundException::class, false) && $err instanceof \Relais\NotFoundException) {
         return core_error('The flow "' . $flow . '" could not be found', $err);
     }
-    if (class_exists(\Relais\InvalidArgumentException::class, false) && $err instanceof \Relais\InvalidArgumentException) {
+    if (class_exists(\Relais\ValidationException::class, false) && $err instanceof \Relais\ValidationException) {
         return core_error('The flow "' . $flow . '" refused this job', $err);
     }
     return core_error('Could not queue a job for the flow "' . $flow . '"', $err);

@@ -1,5 +1,5 @@
 --TEST--
-A database that cannot be reached: Relais\UnavailableException naming where it was looked for
+A database that cannot be reached: Relais\ConnectionException naming where it was looked for
 --SKIPIF--
 <?php require __DIR__ . '/setup.inc'; relais_test_skipif(false); ?>
 --FILE--
@@ -20,6 +20,6 @@ try {
 relais_test_rmtree($dir);
 ?>
 --EXPECT--
-Relais\UnavailableException
+Relais\ConnectionException
 names the socket
 bool(true)

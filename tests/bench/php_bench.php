@@ -1,0 +1,164 @@
+<?php
+// php_bench.php: the extension's figures (issue 4), run by tests/bench/php_extension.sh.
+//   submit CONFIG DSN N     N submits through Relais\Jobs::submit, then the same work in
+//                           plain PHP with PDO (store the file by its SHA-256, insert the
+//                           job, its document and its log line in one transaction)
+//   list CONFIG N           N Jobs::list calls of 50 rows with varied filters: p50/p95/max
+//   read CONFIG MB          readDocument() of an MB-megabyte document: peak memory
+// It measures; it asserts nothing.
+declare(strict_types=1);
+
+function pct(array $v, float $p): float
+{
+    sort($v);
+    return $v[(int)min(count($v) - 1, round($p / 100 * (count($v) - 1)))];
+}
+
+function ms(float $s): string
+{
+    return sprintf('%.2f ms', $s * 1000);
+}
+
+/** The same rows and file as JobQueue::submit, written with PDO. */
+function pdoSubmit(PDO $pdo, string $store, string $flow, string $name, string $path): int
+{
+    static $flowRow = null;
+    if ($flowRow === null) {
+        $q = $pdo->prepare('SELECT id, name, version, enabled FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1');
+        $q->execute([$flow]);
+        $flowRow = $q->fetch(PDO::FETCH_ASSOC);
+    }
+    $bytes = file_get_contents($path);
+    $sha = hash('sha256', $bytes);
+    $rel = substr($sha, 0, 2) . '/' . substr($sha, 2, 2) . "/$sha";
+    @mkdir("$store/" . dirname($rel), 0775, true);
+    $tmp = "$store/tmp/pdo-" . getmypid() . '-' . mt_rand();
+    @mkdir("$store/tmp", 0775, true);
+    $fh = fopen($tmp, 'xb');
+    fwrite($fh, $bytes);
+    fflush($fh);
+    fsync($fh);
+    fclose($fh);
+    rename($tmp, "$store/$rel");
+    $pdo->beginTransaction();
+    $pdo->prepare('INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by) '
+        . "VALUES (?, ?, ?, 0, 1, '{}', 'bench')")->execute([$flowRow['id'], $flowRow['name'], $flowRow['version']]);
+    $id = (int)$pdo->lastInsertId();
+    $pdo->prepare("INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)")
+        ->execute([$id, $name, strlen($bytes), $sha, $rel]);
+    $pdo->prepare("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)")
+        ->execute([$id, "submitted to flow $flow version {$flowRow['version']} with 1 document(s) by bench"]);
+    $pdo->commit();
+    return $id;
+}
+
+/** PDO from a mariadb://USER:PASSWORD@localhost/DB?socket=PATH DSN. */
+function pdoFrom(string $dsn): PDO
+{
+    $u = parse_url($dsn);
+    parse_str($u['query'] ?? '', $q);
+    $pdo = new PDO('mysql:unix_socket=' . $q['socket'] . ';dbname=' . ltrim($u['path'], '/') . ';charset=utf8mb4',
+        rawurldecode($u['user']), rawurldecode($u['pass'] ?? ''),
+        [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION, PDO::ATTR_EMULATE_PREPARES => false]);
+    $pdo->exec("SET SESSION time_zone = '+00:00'");
+    return $pdo;
+}
+
+[$self, $what, $config] = $argv + [null, null, null];
+$client = new Relais\Client($config);
+$jobs = $client->jobs();
+$ini = parse_ini_file($config, true, INI_SCANNER_RAW);
+$tmpDir = sys_get_temp_dir() . '/relais-php-bench-' . getmypid();
+@mkdir($tmpDir, 0700, true);
+
+switch ($what) {
+    case 'submit':
+        [, , , $dsn, $n] = $argv;
+        $n = (int)$n;
+        $files = [];
+        for ($i = 0; $i < $n; $i++) {
+            $files[$i] = "$tmpDir/doc-$i.txt";
+            file_put_contents($files[$i], "document $i " . str_repeat('x', 200) . "\n");
+        }
+        $t = hrtime(true);
+        for ($i = 0; $i < $n; $i++) {
+            $jobs->submit('bench-in', ["doc-$i.txt" => $files[$i]], [], 'bench');
+        }
+        $ext = (hrtime(true) - $t) / 1e9;
+        $pdo = pdoFrom($dsn);
+        $store = $ini['store']['path'];
+        // Other bytes, so that the store files are new for PDO too.
+        for ($i = 0; $i < $n; $i++) {
+            file_put_contents($files[$i], "pdo document $i " . str_repeat('y', 200) . "\n");
+        }
+        $t = hrtime(true);
+        for ($i = 0; $i < $n; $i++) {
+            pdoSubmit($pdo, $store, 'bench-in', "doc-$i.txt", $files[$i]);
+        }
+        $plain = (hrtime(true) - $t) / 1e9;
+        printf("submit %d jobs: extension %.2f s (%.0f jobs/s), PDO %.2f s (%.0f jobs/s): extension %.2fx faster\n",
+            $n, $ext, $n / $ext, $plain, $n / $plain, $plain / $ext);
+        break;
+
+    case 'list':
+        $n = (int)($argv[3] ?? 200);
+        $flows = array_column($client->flows()->list(), 'name');
+        $statuses = ['succeeded', 'failed', 'queued', 'cancelled'];
+        $kinds = [
+            'newest'          => fn ($i) => [],
+            'status'          => fn ($i) => ['status' => $statuses[$i % 4]],
+            'flow'            => fn ($i) => ['flow' => $flows[$i % count($flows)]],
+            'flow+status'     => fn ($i) => ['flow' => $flows[$i % count($flows)], 'status' => 'failed'],
+            'partner'         => fn ($i) => ['partner' => sprintf('partner-%03d', $i % 200)],
+            'date range'      => fn ($i) => ['from' => date('Y-m-d', time() - 86400 * (10 + $i % 60)),
+                                             'to' => date('Y-m-d', time() - 86400 * (9 + $i % 60))],
+            'text'            => fn ($i) => ['text' => sprintf('doc-%07d', 1000 + $i * 4177 % 900000)],
+        ];
+        foreach ($kinds as $label => $filter) {
+            $times = [];
+            $jobs->list($filter(0), 50);  // warm the statement cache
+            for ($i = 0; $i < $n; $i++) {
+                $t = hrtime(true);
+                $jobs->list($filter($i), 50);
+                $times[] = (hrtime(true) - $t) / 1e9;
+            }
+            printf("Jobs::list 50 rows, %-12s p50 %s  p95 %s  max %s\n", $label, ms(pct($times, 50)), ms(pct($times, 95)),
+                ms(max($times)));
+        }
+        break;
+
+    case 'read':
+        $mb = (int)($argv[3] ?? 200);
+        $path = "$tmpDir/big.bin";
+        $fh = fopen($path, 'wb');
+        $chunk = random_bytes(1 << 20);
+        for ($i = 0; $i < $mb; $i++) {
+            fwrite($fh, $chunk);
+        }
+        fclose($fh);
+        $id = $jobs->submit('bench-in', ['big.bin' => $path], [], 'bench');
+        unlink($path);
+        $doc = $jobs->documents($id)[0];
+        $before = memory_get_peak_usage();
+        $t = hrtime(true);
+        $stream = $jobs->readDocument($doc['id']);
+        $ctx = hash_init('sha256');
+        $bytes = 0;
+        while (!feof($stream)) {
+            $data = fread($stream, 65536);
+            $bytes += strlen($data);
+            hash_update($ctx, $data);
+        }
+        fclose($stream);
+        $secs = (hrtime(true) - $t) / 1e9;
+        printf("readDocument %d MB: %d bytes read in %.2f s (%.0f MB/s), sha256 %s; PHP peak memory %.2f MB (%.2f MB before reading)\n",
+            $mb, $bytes, $secs, $mb / $secs, hash_final($ctx) === $doc['sha256'] ? 'matches' : 'DIFFERS',
+            memory_get_peak_usage() / 1048576, $before / 1048576);
+        break;
+
+    default:
+        fwrite(STDERR, "usage: php_bench.php submit|list|read CONFIG ...\n");
+        exit(2);
+}
+array_map('unlink', glob("$tmpDir/*"));
+rmdir($tmpDir);
