@@ -3,11 +3,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <sstream>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include "client/client.h"
@@ -51,6 +54,36 @@ void printJob(const JobDetail& j) {
         std::cout << "step " << s.position << " " << s.activity << " " << s.status
                   << (s.error ? "  " + *s.error : "") << "\n";
     for (const auto& l : j.log) std::cout << l.at << " " << l.level << " " << l.message << "\n";
+}
+
+// `s` as one shell word.
+std::string shellWord(const std::string& s) {
+    const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view("._-:/=@%+,").find(c) != std::string_view::npos;
+    });
+    if (plain) return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The `relais list` command that prints the page after the one ending at `cursor`.
+std::string nextListCommand(const Globals& g, const JobFilter& f, int64_t cursor) {
+    std::string cmd = "relais";
+    if (!g.config.empty()) cmd += " --config " + shellWord(g.config);
+    cmd += " list";
+    auto option = [&cmd](const char* name, const std::optional<std::string>& value) {
+        if (value) cmd += std::string(" --") + name + " " + shellWord(*value);
+    };
+    option("status", f.status);
+    option("flow", f.flow);
+    option("partner", f.partner);
+    option("from", f.from);
+    option("to", f.to);
+    option("document", f.document);
+    if (f.limit != JobFilter{}.limit) cmd += " --limit " + std::to_string(f.limit);
+    return cmd + " --before " + std::to_string(cursor);
 }
 
 Result<int64_t> parseJobId(const std::string& job) {
@@ -114,9 +147,11 @@ int flowsSetEnabled(const Globals& g, const std::string& name, bool enabled) {
 }
 
 int submit(const Globals& g, const std::string& flow, const std::vector<std::string>& files,
-           const std::vector<std::string>& params, std::optional<int> waitSeconds, bool json) {
+           const std::vector<std::string>& params, const std::string& partner, std::optional<int> waitSeconds,
+           bool json) {
     SubmitRequest req;
     req.flow = flow;
+    req.partner = partner;
     req.submittedBy = currentUser();
     for (const auto& p : params) {
         auto eq = p.find('=');
@@ -171,24 +206,22 @@ int show(const Globals& g, const std::string& job, bool json) {
     return kOk;
 }
 
-int list(const Globals& g, const std::string& status, const std::string& flow, int limit, bool json) {
+int list(const Globals& g, const JobFilter& filter, bool json) {
     auto c = openClient(g);
     if (!c) return fail(c.status());
-    JobFilter f;
-    if (!status.empty()) f.status = status;
-    if (!flow.empty()) f.flow = flow;
-    f.limit = limit;
-    auto jobs = (*c)->jobs().list(f);
-    if (!jobs) return fail(jobs.status());
+    auto page = (*c)->jobs().listPage(filter);
+    if (!page) return fail(page.status());
     if (json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const auto& j : *jobs) out.push_back(toJson(j));
+        for (const auto& j : page->rows) out.push_back(toJson(j));
         std::cout << out.dump(2) << "\n";
         return kOk;
     }
-    for (const auto& j : *jobs)
-        std::printf("%-8lld %-24s %-10s %-23s %s\n", static_cast<long long>(j.id), j.flow.c_str(), j.status.c_str(),
-                    j.createdAt.c_str(), j.error.value_or("").c_str());
+    for (const auto& j : page->rows)
+        std::printf("%-8lld %-24s %-16s %-10s %-23s %s\n", static_cast<long long>(j.id), j.flow.c_str(),
+                    j.partner.value_or("-").c_str(), j.status.c_str(), j.createdAt.c_str(),
+                    j.error.value_or("").c_str());
+    if (page->nextCursor) std::cout << "next: " << nextListCommand(g, filter, *page->nextCursor) << "\n";
     return kOk;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "jobs/job_queue.h"
+
 namespace relais::cli {
 
 constexpr int kOk = 0;
@@ -24,9 +26,12 @@ int flowsImport(const Globals& g, const std::vector<std::string>& files);
 int flowsList(const Globals& g, bool json);
 int flowsSetEnabled(const Globals& g, const std::string& name, bool enabled);
 int submit(const Globals& g, const std::string& flow, const std::vector<std::string>& files,
-           const std::vector<std::string>& params, std::optional<int> waitSeconds, bool json);
+           const std::vector<std::string>& params, const std::string& partner, std::optional<int> waitSeconds,
+           bool json);
 int show(const Globals& g, const std::string& job, bool json);
-int list(const Globals& g, const std::string& status, const std::string& flow, int limit, bool json);
+// Prints one page of jobs; in text, ends with the command of the next page
+// ("next: relais list ... --before ID") when there is one.
+int list(const Globals& g, const JobFilter& filter, bool json);
 // cancel, pause, resume or retry a job (`action` is the verb).
 int jobAction(const Globals& g, const std::string& action, const std::string& job);
 int purge(const Globals& g, int olderThanDays, const std::string& flow, bool dryRun);

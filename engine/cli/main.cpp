@@ -50,19 +50,20 @@ int main(int argc, char** argv) {
     fval->add_option("FILE", flowFiles, "flow JSON files")->required();
     fval->callback([&] { rc = flowsValidate(flowFiles); });
 
-    std::string flow;
+    std::string flow, partner;
     std::vector<std::string> files, params;
     int wait = 60;
     auto* sub = app.add_subcommand("submit", "submit a job to a flow; prints its id");
     sub->add_option("FLOW", flow, "flow name")->required();
     sub->add_option("FILE", files, "input documents");
     sub->add_option("--param", params, "job parameter KEY=VALUE (repeatable)");
+    sub->add_option("--partner", partner, "the partner the job exchanges with (default: the partner parameter)");
     auto* waitOpt = sub->add_option("--wait", wait, "wait until the job ends (default 60 s); exit 0 succeeded, 1 failed, 3 timeout")
                         ->expected(0, 1)
                         ->default_val(60);
     sub->add_flag("--json", json, "print the job as JSON");
     sub->callback([&] {
-        rc = submit(g, flow, files, params, waitOpt->count() ? std::optional<int>(wait) : std::nullopt, json);
+        rc = submit(g, flow, files, params, partner, waitOpt->count() ? std::optional<int>(wait) : std::nullopt, json);
     });
 
     std::string job;
@@ -71,14 +72,34 @@ int main(int argc, char** argv) {
     showCmd->add_flag("--json", json, "print JSON");
     showCmd->callback([&] { rc = show(g, job, json); });
 
-    std::string status, flowFilter;
+    std::string status, flowFilter, partnerFilter, from, to, document;
+    int64_t before = 0;
     int limit = 50;
-    auto* listCmd = app.add_subcommand("list", "list recent jobs, newest first");
+    auto* listCmd = app.add_subcommand("list", "list jobs, newest first, a page at a time");
     listCmd->add_option("--status", status, "only jobs with this status");
     listCmd->add_option("--flow", flowFilter, "only jobs of this flow");
+    listCmd->add_option("--partner", partnerFilter, "only jobs exchanged with this partner");
+    listCmd->add_option("--from", from, "only jobs created at or after this UTC time: YYYY-MM-DD[ HH:MM[:SS]]");
+    listCmd->add_option("--to", to, "only jobs created up to this UTC day, minute or second (included)");
+    listCmd->add_option("--document", document, "only jobs with a document whose name starts with this");
+    listCmd->add_option("--before", before, "only jobs with a smaller id (the next page: see the last line)");
     listCmd->add_option("--limit", limit, "how many (default 50)")->check(CLI::Range(1, 10000));
     listCmd->add_flag("--json", json, "print JSON");
-    listCmd->callback([&] { rc = list(g, status, flowFilter, limit, json); });
+    listCmd->callback([&] {
+        relais::JobFilter f;
+        auto set = [](std::optional<std::string>& field, const std::string& value) {
+            if (!value.empty()) field = value;
+        };
+        set(f.status, status);
+        set(f.flow, flowFilter);
+        set(f.partner, partnerFilter);
+        set(f.from, from);
+        set(f.to, to);
+        set(f.document, document);
+        if (listCmd->count("--before")) f.before = before;
+        f.limit = limit;
+        rc = list(g, f, json);
+    });
 
     std::string actionJob;
     for (const char* action : {"cancel", "pause", "resume", "retry"}) {

@@ -565,6 +565,21 @@ Status addCreationRange(db::Connection& conn, const JobFilter& filter, Condition
     return Status::ok();
 }
 
+// The index that holds the jobs matching the filters' equalities in id
+// order, so that ORDER BY id DESC LIMIT reads limit + 1 entries of one range
+// and sorts nothing. It is forced because MariaDB, for `status = ? AND id < ?`
+// ORDER BY id DESC, prefers a ref access on status alone and reads every
+// newer job of that status first (27,000 rows instead of 51 in a test at
+// 100,000 jobs). With a document filter the jobs come from the document
+// index instead (nullptr: the optimizer chooses).
+const char* listIndex(const JobFilter& f) {
+    if (f.document) return nullptr;
+    if (f.partner) return f.status ? "ix_job_partner_status_id" : "ix_job_partner_id";
+    if (f.flow) return f.status ? "ix_job_flow_status_id" : "ix_job_flow_id";
+    if (f.status) return "ix_job_status_id";
+    return "PRIMARY";
+}
+
 Status checkListFilter(const JobFilter& f) {
     if (f.limit < 1 || f.limit > 10000)
         return Status(Code::InvalidArgument, "limit " + std::to_string(f.limit) + " must be from 1 to 10000");
@@ -594,7 +609,9 @@ Result<JobPage> JobQueue::listPage(const JobFilter& filter) {
         where.add("id IN (SELECT job_id FROM document WHERE name LIKE ? ESCAPE '!')", {likePrefix(*filter.document)});
     // One row more than asked tells whether there is a next page.
     where.params.emplace_back(int64_t{filter.limit} + 1);
-    auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job" + where.sql +
+    const char* index = listIndex(filter);
+    auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job" +
+                                (index ? std::string(" FORCE INDEX (") + index + ")" : "") + where.sql +
                                 " ORDER BY id DESC LIMIT ?",
                             where.params);
     if (!rows) return rows.status();

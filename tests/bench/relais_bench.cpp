@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_report.h"
 #include "client/client.h"
 
 using namespace relais;
@@ -21,17 +22,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-int die(const Status& s) {
-    std::fprintf(stderr, "relais_bench: %s\n", s.message().c_str());
-    return 2;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    size_t i = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
+using bench::die;
+using bench::percentile;
 
 int submit(const std::string& config, const std::string& flow, int jobs, int threads) {
     std::atomic<int> next{0}, failed{0};

@@ -156,6 +156,13 @@ config_from_environment_is_used() {
     t_expect_stderr_has "$ini"
 }
 
+list_with_an_impossible_date_is_refused_naming_the_option() {
+    t_run relais list --from 2024-02-30
+    t_expect_rc 2 "relais list --from 2024-02-30"
+    t_expect_one_line_stderr
+    t_expect_stderr_has "from '2024-02-30'"
+}
+
 unknown_command_is_refused() {
     t_run relais no-such-command
     t_expect_rc 2 "relais no-such-command"
@@ -172,4 +179,5 @@ t_case show_unknown_job_is_refused show_unknown_job_is_refused
 t_case wrong_database_password_gives_one_line_database_error wrong_database_password_gives_one_line_database_error
 t_case missing_config_file_gives_one_line_error_naming_the_path missing_config_file_gives_one_line_error_naming_the_path
 t_case config_from_environment_is_used config_from_environment_is_used
+t_case list_with_an_impossible_date_is_refused_naming_the_option list_with_an_impossible_date_is_refused_naming_the_option
 t_case unknown_command_is_refused unknown_command_is_refused

@@ -64,9 +64,32 @@ list_status_filter_keeps_only_that_status() {
     [ "$other" = 0 ] || t_fail "relais list --status succeeded listed $other jobs of another status"
 }
 
+list_pages_by_partner_ending_with_the_next_command() {
+    local flow partner next
+    flow="$(t_unique paged)"
+    partner="$(t_unique partner)"
+    t_import_flow "$flow" '[{"activity":"noop"}]' || return 1
+    for _ in 1 2 3; do
+        t_run relais submit "$flow" --partner "$partner"
+        t_expect_rc 0 "relais submit $flow --partner $partner" || return 1
+    done
+    t_run relais list --partner "$partner" --limit 2
+    t_expect_rc 0 "relais list --partner $partner --limit 2" || return 1
+    [ "$(printf '%s\n' "$T_OUT" | grep -c "^[0-9].* $partner ")" = 2 ] || t_fail "page 1 is not 2 jobs of $partner: $T_OUT"
+    next="$(printf '%s\n' "$T_OUT" | sed -n 's/^next: relais .* list /list /p')"
+    [ -n "$next" ] || { t_fail "page 1 ends with no 'next: relais ... list ...' line: $T_OUT"; return 1; }
+    # The command as printed, read by the shell.
+    eval "t_run relais $next"
+    t_expect_rc 0 "relais $next" || return 1
+    [ "$(printf '%s\n' "$T_OUT" | grep -c "^[0-9].* $partner ")" = 1 ] || t_fail "page 2 is not the third job: $T_OUT"
+    printf '%s\n' "$T_OUT" | grep -q '^next:' && t_fail "the last page has a 'next:' line: $T_OUT"
+    return 0
+}
+
 t_case version_prints_a_version version_prints_a_version
 t_case submit_wait_deposits_file_unchanged_in_outbox submit_wait_deposits_file_unchanged_in_outbox
 t_case show_json_reports_job_succeeded show_json_reports_job_succeeded
 t_case show_text_names_the_job_and_status show_text_names_the_job_and_status
 t_case list_json_reports_job_succeeded list_json_reports_job_succeeded
 t_case list_status_filter_keeps_only_that_status list_status_filter_keeps_only_that_status
+t_case list_pages_by_partner_ending_with_the_next_command list_pages_by_partner_ending_with_the_next_command
