@@ -102,7 +102,8 @@ switch ($what) {
 
     case 'list':
         $n = (int)($argv[3] ?? 200);
-        $flows = array_column($client->flows()->list(), 'name');
+        $flows = array_values(array_filter(array_column($client->flows()->list(), 'name'),
+            fn ($f) => str_starts_with($f, 'bench-flow-')));
         $statuses = ['succeeded', 'failed', 'queued', 'cancelled'];
         $kinds = [
             'newest'          => fn ($i) => [],
@@ -112,7 +113,7 @@ switch ($what) {
             'partner'         => fn ($i) => ['partner' => sprintf('partner-%03d', $i % 200)],
             'date range'      => fn ($i) => ['from' => date('Y-m-d', time() - 86400 * (10 + $i % 60)),
                                              'to' => date('Y-m-d', time() - 86400 * (9 + $i % 60))],
-            'text'            => fn ($i) => ['text' => sprintf('doc-%07d', 1000 + $i * 4177 % 900000)],
+            'text'            => fn ($i) => ['text' => sprintf('INVOIC_partner-%03d', 1 + $i % 200)],
         ];
         foreach ($kinds as $label => $filter) {
             $times = [];
