@@ -183,3 +183,86 @@ ZEND_METHOD(Relais_Client, flows) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, re
 ZEND_METHOD(Relais_Client, nodes) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Nodes); }
 
 ZEND_METHOD(Relais_Client, users) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Users); }
+
+namespace {
+
+void diskToArray(zval* out, const relais::DiskUsage& d) {
+    array_init(out);
+    relais_add_string(out, "path", d.path);
+    relais_add_long(out, "total_bytes", static_cast<int64_t>(d.totalBytes));
+    relais_add_long(out, "free_bytes", static_cast<int64_t>(d.freeBytes));
+    relais_add_long(out, "used_bytes", static_cast<int64_t>(d.usedBytes));
+}
+
+}  // namespace
+
+ZEND_METHOD(Relais_Client, settings) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        const relais::IniSections settings = core->config().settingsForDisplay();
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            for (const auto& [section, keys] : settings) {
+                zval values;
+                array_init(&values);
+                for (const auto& [key, value] : keys) relais_add_string(&values, key.c_str(), value);
+                zend_symtable_str_update(Z_ARRVAL_P(return_value), section.data(), section.size(), &values);
+            }
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, system) {
+    zend_string* softwarePath = nullptr;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_PATH_STR_OR_NULL(softwarePath)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        auto report = core->systemReport(softwarePath ? relais_str(softwarePath) : std::string("/"));
+        RELAIS_RETURN_IF_FAILED(report);
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            relais_add_string(return_value, "version", report->relaisVersion);
+            relais_add_string(return_value, "database_version", report->databaseVersion);
+            relais_add_string(return_value, "database", report->databaseServer);
+            zval checks;
+            array_init_size(&checks, static_cast<uint32_t>(report->checks.size()));
+            for (const auto& c : report->checks) {
+                zval row;
+                array_init(&row);
+                relais_add_string(&row, "name", c.name);
+                relais_add_string(&row, "found", c.found);
+                relais_add_string(&row, "expected", c.expected);
+                relais_add_string(&row, "level", c.level);
+                add_next_index_zval(&checks, &row);
+            }
+            add_assoc_zval(return_value, "checks", &checks);
+            zval disk, store, software;
+            array_init(&disk);
+            diskToArray(&store, report->store);
+            add_assoc_zval(&disk, "store", &store);
+            diskToArray(&software, report->software);
+            add_assoc_zval(&disk, "software", &software);
+            add_assoc_zval(return_value, "disk", &disk);
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, storeUsage) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        auto usage = core->storeUsage();
+        RELAIS_RETURN_IF_FAILED(usage);
+        RELAIS_ZEND_CALLS({ diskToArray(return_value, usage.value()); });
+    }
+    RELAIS_CXX_CATCH
+}

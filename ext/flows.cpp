@@ -165,6 +165,38 @@ ZEND_METHOD(Relais_Flows, export) {
     RELAIS_CXX_CATCH
 }
 
+ZEND_METHOD(Relais_Flows, diff) {
+    zend_string* name;
+    zend_long from;
+    zend_long to;
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_STR(name)
+        Z_PARAM_LONG(from)
+        Z_PARAM_LONG(to)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_NAME(1, name);
+        RELAIS_CHECK_ID(2, from);
+        RELAIS_CHECK_ID(3, to);
+        RELAIS_SERVICE_CORE(core);
+        auto lines = core->diffFlowVersions(relais_str(name), static_cast<int>(from), static_cast<int>(to));
+        RELAIS_RETURN_IF_FAILED(lines);
+        RELAIS_ZEND_CALLS({
+            array_init_size(return_value, static_cast<uint32_t>(lines->size()));
+            for (const auto& l : lines.value()) {
+                zval row;
+                array_init(&row);
+                add_assoc_stringl(&row, "op", &l.op, 1);
+                relais_add_string(&row, "text", l.text);
+                relais_add_long(&row, "old_line", l.oldLine);
+                relais_add_long(&row, "new_line", l.newLine);
+                add_next_index_zval(return_value, &row);
+            }
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
 ZEND_METHOD(Relais_Nodes, list) {
     ZEND_PARSE_PARAMETERS_NONE();
     RELAIS_CXX_TRY {

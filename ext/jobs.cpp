@@ -48,17 +48,22 @@ void summaryToArray(zval* out, const relais::JobSummary& j) {
     relais_add_opt_string(out, "finished_at", j.finishedAt);
 }
 
+void documentToArray(zval* out, const relais::Document& d) {
+    array_init(out);
+    relais_add_long(out, "id", d.id);
+    relais_add_long(out, "job_id", d.jobId);
+    relais_add_string(out, "name", d.name);
+    relais_add_long(out, "size", static_cast<int64_t>(d.size));
+    relais_add_string(out, "sha256", d.sha256);
+    relais_add_string(out, "direction", d.direction);
+    relais_add_opt_long(out, "step", d.position);
+}
+
 void documentsToArray(zval* out, const std::vector<relais::Document>& docs) {
     array_init_size(out, static_cast<uint32_t>(docs.size()));
     for (const auto& d : docs) {
         zval row;
-        array_init(&row);
-        relais_add_long(&row, "id", d.id);
-        relais_add_string(&row, "name", d.name);
-        relais_add_long(&row, "size", static_cast<int64_t>(d.size));
-        relais_add_string(&row, "sha256", d.sha256);
-        relais_add_string(&row, "direction", d.direction);
-        relais_add_opt_long(&row, "step", d.position);
+        documentToArray(&row, d);
         add_next_index_zval(out, &row);
     }
 }
@@ -266,7 +271,159 @@ void jobAction(INTERNAL_FUNCTION_PARAMETERS, JobAction action) {
     RELAIS_CXX_CATCH
 }
 
+using BulkAction = relais::Result<relais::BulkOutcome> (relais::JobQueue::*)(const std::vector<int64_t>&,
+                                                                              const std::string&);
+
+// cancelMany, retryMany: a list of job ids, each acted on by the core.
+void bulkAction(INTERNAL_FUNCTION_PARAMETERS, BulkAction action) {
+    HashTable* ids;
+    zend_string* by = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_ARRAY_HT(ids)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(by)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        if (zend_hash_num_elements(ids) > relais::kMaxBulkJobs) {
+            zend_argument_value_error(1, "must hold at most %zu job ids", relais::kMaxBulkJobs);
+            RETURN_THROWS();
+        }
+        std::vector<int64_t> jobs;
+        jobs.reserve(zend_hash_num_elements(ids));
+        zval* value;
+        ZEND_HASH_FOREACH_VAL(ids, value) {
+            ZVAL_DEREF(value);
+            if (Z_TYPE_P(value) != IS_LONG) {
+                zend_argument_type_error(1, "must hold only int job ids, %s given", zend_zval_type_name(value));
+                RETURN_THROWS();
+            }
+            if (Z_LVAL_P(value) <= 0) {
+                zend_argument_value_error(1, "must hold job ids greater than 0");
+                RETURN_THROWS();
+            }
+            jobs.push_back(static_cast<int64_t>(Z_LVAL_P(value)));
+        }
+        ZEND_HASH_FOREACH_END();
+        RELAIS_SERVICE_CORE(core);
+        auto queue = core->jobs();
+        auto outcome = (queue.*action)(jobs, by ? toStd(by) : std::string("php"));
+        RELAIS_RETURN_IF_FAILED(outcome);
+        RELAIS_ZEND_CALLS({
+            zval done, refused;
+            array_init_size(&done, static_cast<uint32_t>(outcome->done.size()));
+            for (int64_t id : outcome->done) add_next_index_long(&done, static_cast<zend_long>(id));
+            array_init(&refused);
+            for (const auto& [id, why] : outcome->refused)
+                add_index_stringl(&refused, static_cast<zend_ulong>(id), why.data(), why.size());
+            array_init_size(return_value, 2);
+            add_assoc_zval(return_value, "done", &done);
+            add_assoc_zval(return_value, "refused", &refused);
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
 }  // namespace
+
+ZEND_METHOD(Relais_Jobs, cancelMany) { bulkAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::cancelMany); }
+
+ZEND_METHOD(Relais_Jobs, retryMany) { bulkAction(INTERNAL_FUNCTION_PARAM_PASSTHRU, &relais::JobQueue::retryMany); }
+
+ZEND_METHOD(Relais_Jobs, document) {
+    byId(INTERNAL_FUNCTION_PARAM_PASSTHRU, [&](relais::JobQueue& q, int64_t id, zval* out) {
+        auto doc = q.document(id);
+        if (doc) RELAIS_ZEND_CALLS(documentToArray(out, doc.value()););
+        return doc.status();
+    });
+}
+
+ZEND_METHOD(Relais_Jobs, preview) {
+    zend_long id;
+    zend_long maxBytes = 65536;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(maxBytes)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        if (maxBytes < 1 || maxBytes > 1048576) {
+            zend_argument_value_error(2, "must be between 1 and 1048576");
+            RETURN_THROWS();
+        }
+        RELAIS_SERVICE_CORE(core);
+        auto preview = core->previewDocument(static_cast<int64_t>(id), static_cast<size_t>(maxBytes));
+        RELAIS_RETURN_IF_FAILED(preview);
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            relais_add_string(return_value, "kind", preview->kind);
+            relais_add_string(return_value, "encoding", preview->encoding);
+            zval lines;
+            array_init_size(&lines, static_cast<uint32_t>(preview->lines.size()));
+            for (const auto& line : preview->lines) add_next_index_stringl(&lines, line.data(), line.size());
+            add_assoc_zval(return_value, "lines", &lines);
+            add_assoc_bool(return_value, "truncated", preview->truncated);
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, failuresByFlow) {
+    zend_long hours = 24;
+    zend_long limit = 5;
+    ZEND_PARSE_PARAMETERS_START(0, 2)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(hours)
+        Z_PARAM_LONG(limit)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        if (hours < 1 || hours > 744) {
+            zend_argument_value_error(1, "must be between 1 and 744");
+            RETURN_THROWS();
+        }
+        if (limit < 1 || limit > 100) {
+            zend_argument_value_error(2, "must be between 1 and 100");
+            RETURN_THROWS();
+        }
+        RELAIS_SERVICE_CORE(core);
+        auto rows = core->jobs().failuresByFlow(static_cast<int>(hours), static_cast<int>(limit));
+        RELAIS_RETURN_IF_FAILED(rows);
+        RELAIS_ZEND_CALLS({
+            array_init_size(return_value, static_cast<uint32_t>(rows->size()));
+            for (const auto& f : rows.value()) {
+                zval row;
+                array_init(&row);
+                relais_add_string(&row, "flow", f.flow);
+                relais_add_long(&row, "failed", f.failed);
+                relais_add_long(&row, "total", f.total);
+                add_next_index_zval(return_value, &row);
+            }
+        });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, lastJobByFlow) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        RELAIS_SERVICE_CORE(core);
+        auto last = core->jobs().lastJobByFlow();
+        RELAIS_RETURN_IF_FAILED(last);
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            for (const auto& [flow, job] : last.value()) {
+                zval row;
+                array_init(&row);
+                relais_add_long(&row, "id", job.id);
+                relais_add_string(&row, "status", job.status);
+                relais_add_string(&row, "created_at", job.createdAt);
+                relais_add_opt_string(&row, "finished_at", job.finishedAt);
+                zend_symtable_str_update(Z_ARRVAL_P(return_value), flow.data(), flow.size(), &row);
+            }
+        });
+    }
+    RELAIS_CXX_CATCH
+}
 
 ZEND_METHOD(Relais_Jobs, submit) {
     zend_string* flow;

@@ -64,6 +64,24 @@ namespace Relais {
         public function nodes(): Nodes {}
 
         public function users(): Users {}
+
+        /**
+         * Every setting in use, section => key => value, with the defaults
+         * filled in and secrets (passwords, keys, tokens) shown as "***".
+         */
+        public function settings(): array {}
+
+        /**
+         * The system page's facts: 'version', 'database_version',
+         * 'database', 'checks' (each name, found, expected, level: ok, warn
+         * or fail) and 'disk' ('store' and 'software', each path,
+         * total_bytes, free_bytes, used_bytes). $softwarePath: where Relais
+         * is installed (default "/").
+         */
+        public function system(?string $softwarePath = null): array {}
+
+        /** The content store's file system: path, total_bytes, free_bytes, used_bytes. */
+        public function storeUsage(): array {}
     }
 
     /**
@@ -114,6 +132,39 @@ namespace Relais {
         /** Runs a failed or cancelled job again, from the step that failed. */
         public function retry(int $id, ?string $by = null): void {}
 
+        /**
+         * Cancels many jobs (at most 10000), each on its own:
+         * ['done' => [id, ...], 'refused' => [id => message, ...]].
+         * @param int[] $ids
+         */
+        public function cancelMany(array $ids, ?string $by = null): array {}
+
+        /**
+         * Retries many jobs (at most 10000), each on its own, as cancelMany().
+         * @param int[] $ids
+         */
+        public function retryMany(array $ids, ?string $by = null): array {}
+
+        /** One document: id, job_id, name, size, sha256, direction, step. */
+        public function document(int $documentId): array {}
+
+        /**
+         * What the first $maxBytes bytes (1 to 1048576) of a document show:
+         * ['kind' => 'edifact'|'text'|'binary', 'encoding' => string,
+         * 'lines' => [...], 'truncated' => bool]. EDIFACT comes one segment
+         * per line.
+         */
+        public function preview(int $documentId, int $maxBytes = 65536): array {}
+
+        /**
+         * The flows with the most jobs created in the last $hours hours that
+         * failed, most first: each flow, failed, total.
+         */
+        public function failuresByFlow(int $hours = 24, int $limit = 5): array {}
+
+        /** The newest job of each flow: flow name => id, status, created_at, finished_at. */
+        public function lastJobByFlow(): array {}
+
         /** Jobs in flight by status, and jobs per hour over the last $hours hours. */
         public function stats(int $hours = 24): array {}
     }
@@ -146,6 +197,12 @@ namespace Relais {
 
         /** The current definition as pretty-printed JSON. */
         public function export(string $name): string {}
+
+        /**
+         * The line diff of two versions' pretty-printed definitions: each
+         * line ['op' => ' '|'-'|'+', 'text', 'old_line', 'new_line'].
+         */
+        public function diff(string $name, int $fromVersion, int $toVersion): array {}
     }
 
     /**
@@ -168,8 +225,34 @@ namespace Relais {
      */
     final class Users
     {
-        /** ['login' => string, 'role' => string] when the password matches an enabled user, else null. */
+        /**
+         * ['login' => string, 'role' => string, 'language' => string] when
+         * the password matches an enabled user, else null. Wrong passwords
+         * in a row ([web] login_max_failures) lock the user for [web]
+         * login_lockout_minutes: a locked user gets Relais\ConflictException.
+         */
         public function authenticate(string $login, #[\SensitiveParameter] string $password): ?array {}
+
+        /**
+         * The enabled user bound to the client certificate Apache verified
+         * (SSL_CLIENT_S_DN, SSL_CLIENT_M_SERIAL), as authenticate(), or null.
+         */
+        public function authenticateCertificate(string $subject, string $serial): ?array {}
+
+        /** Binds a client certificate to a user; empty subject and serial unbind it. */
+        public function bindCertificate(string $login, string $subject, string $serial): void {}
+
+        /** "fr" or "en". */
+        public function setLanguage(string $login, string $language): void {}
+
+        /** Ends a lockout after failed logins. */
+        public function unlock(string $login): void {}
+
+        /** The roles, most powerful first. */
+        public function roles(): array {}
+
+        /** What $role may do, e.g. ["view", "job.run", "job.control", ...]; empty for an unknown role. */
+        public function permissions(string $role): array {}
 
         public function list(): array {}
 
@@ -189,7 +272,9 @@ namespace Relais {
 
         /**
          * Audit entries newest first: ['rows' => [...], 'next' => ?string].
-         * $filter keys: login, action (exact, or a family ending with '.').
+         * $filter keys: login, action (exact, or a family ending with '.'),
+         * from and to ('YYYY-MM-DD[ HH:MM[:SS]]', UTC; to takes the whole
+         * day or minute it names).
          */
         public function auditLog(array $filter = [], int $limit = 100, ?string $cursor = null): array {}
     }

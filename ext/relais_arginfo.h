@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1e085c72a46380ea41b74529b88f6efc9a2cfbb2 */
+ * Stub hash: 545067498c7c6d298b8531027b0ca1d751232b02 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -27,6 +27,14 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_users, 0, 0, Relais\\\125sers, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Client_settings arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_system, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, softwarePath, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Client_storeUsage arginfo_class_Relais_ValidationException_getErrors
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submit, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, flow, IS_STRING, 0)
@@ -67,6 +75,29 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Jobs_retry arginfo_class_Relais_Jobs_cancel
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_cancelMany, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, ids, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, by, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Jobs_retryMany arginfo_class_Relais_Jobs_cancelMany
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_document, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, documentId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_preview, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, documentId, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, maxBytes, IS_LONG, 0, "65536")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_failuresByFlow, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, hours, IS_LONG, 0, "24")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "5")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Jobs_lastJobByFlow arginfo_class_Relais_ValidationException_getErrors
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_stats, 0, 0, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, hours, IS_LONG, 0, "24")
 ZEND_END_ARG_INFO()
@@ -95,11 +126,43 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_export, 0, 1,
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Flows_diff, 0, 3, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, fromVersion, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, toVersion, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_Relais_Nodes_list arginfo_class_Relais_ValidationException_getErrors
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_authenticate, 0, 2, IS_ARRAY, 1)
 	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, password, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_authenticateCertificate, 0, 2, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_INFO(0, subject, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, serial, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_bindCertificate, 0, 3, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, subject, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, serial, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_setLanguage, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, language, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_unlock, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, login, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Users_roles arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_permissions, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, role, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Users_list arginfo_class_Relais_ValidationException_getErrors
@@ -153,6 +216,9 @@ ZEND_METHOD(Relais_Client, jobs);
 ZEND_METHOD(Relais_Client, flows);
 ZEND_METHOD(Relais_Client, nodes);
 ZEND_METHOD(Relais_Client, users);
+ZEND_METHOD(Relais_Client, settings);
+ZEND_METHOD(Relais_Client, system);
+ZEND_METHOD(Relais_Client, storeUsage);
 ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
@@ -163,6 +229,12 @@ ZEND_METHOD(Relais_Jobs, cancel);
 ZEND_METHOD(Relais_Jobs, pause);
 ZEND_METHOD(Relais_Jobs, resume);
 ZEND_METHOD(Relais_Jobs, retry);
+ZEND_METHOD(Relais_Jobs, cancelMany);
+ZEND_METHOD(Relais_Jobs, retryMany);
+ZEND_METHOD(Relais_Jobs, document);
+ZEND_METHOD(Relais_Jobs, preview);
+ZEND_METHOD(Relais_Jobs, failuresByFlow);
+ZEND_METHOD(Relais_Jobs, lastJobByFlow);
 ZEND_METHOD(Relais_Jobs, stats);
 ZEND_METHOD(Relais_Flows, list);
 ZEND_METHOD(Relais_Flows, get);
@@ -170,8 +242,15 @@ ZEND_METHOD(Relais_Flows, versions);
 ZEND_METHOD(Relais_Flows, save);
 ZEND_METHOD(Relais_Flows, enable);
 ZEND_METHOD(Relais_Flows, export);
+ZEND_METHOD(Relais_Flows, diff);
 ZEND_METHOD(Relais_Nodes, list);
 ZEND_METHOD(Relais_Users, authenticate);
+ZEND_METHOD(Relais_Users, authenticateCertificate);
+ZEND_METHOD(Relais_Users, bindCertificate);
+ZEND_METHOD(Relais_Users, setLanguage);
+ZEND_METHOD(Relais_Users, unlock);
+ZEND_METHOD(Relais_Users, roles);
+ZEND_METHOD(Relais_Users, permissions);
 ZEND_METHOD(Relais_Users, list);
 ZEND_METHOD(Relais_Users, get);
 ZEND_METHOD(Relais_Users, create);
@@ -217,6 +296,9 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, flows, arginfo_class_Relais_Client_flows, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, nodes, arginfo_class_Relais_Client_nodes, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, users, arginfo_class_Relais_Client_users, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -232,6 +314,12 @@ static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, pause, arginfo_class_Relais_Jobs_pause, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, resume, arginfo_class_Relais_Jobs_resume, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, retry, arginfo_class_Relais_Jobs_retry, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, cancelMany, arginfo_class_Relais_Jobs_cancelMany, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, retryMany, arginfo_class_Relais_Jobs_retryMany, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, document, arginfo_class_Relais_Jobs_document, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, preview, arginfo_class_Relais_Jobs_preview, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, failuresByFlow, arginfo_class_Relais_Jobs_failuresByFlow, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, lastJobByFlow, arginfo_class_Relais_Jobs_lastJobByFlow, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, stats, arginfo_class_Relais_Jobs_stats, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
@@ -244,6 +332,7 @@ static const zend_function_entry class_Relais_Flows_methods[] = {
 	ZEND_ME(Relais_Flows, save, arginfo_class_Relais_Flows_save, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Flows, enable, arginfo_class_Relais_Flows_enable, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Flows, export, arginfo_class_Relais_Flows_export, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Flows, diff, arginfo_class_Relais_Flows_diff, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -256,6 +345,12 @@ static const zend_function_entry class_Relais_Nodes_methods[] = {
 
 static const zend_function_entry class_Relais_Users_methods[] = {
 	ZEND_ME(Relais_Users, authenticate, arginfo_class_Relais_Users_authenticate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, authenticateCertificate, arginfo_class_Relais_Users_authenticateCertificate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, bindCertificate, arginfo_class_Relais_Users_bindCertificate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, setLanguage, arginfo_class_Relais_Users_setLanguage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, unlock, arginfo_class_Relais_Users_unlock, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, roles, arginfo_class_Relais_Users_roles, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Users, permissions, arginfo_class_Relais_Users_permissions, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Users, list, arginfo_class_Relais_Users_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Users, get, arginfo_class_Relais_Users_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Users, create, arginfo_class_Relais_Users_create, ZEND_ACC_PUBLIC)

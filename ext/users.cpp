@@ -4,6 +4,8 @@
 // by the core (UserDirectory).
 #include "php_relais.h"
 
+#include "users/permissions.h"
+
 namespace {
 
 void userToArray(zval* out, const relais::User& u) {
@@ -13,6 +15,28 @@ void userToArray(zval* out, const relais::User& u) {
     relais_add_string(out, "role", u.role);
     add_assoc_bool(out, "enabled", u.enabled);
     relais_add_opt_string(out, "last_login_at", u.lastLoginAt);
+    relais_add_string(out, "language", u.language);
+    relais_add_long(out, "failed_logins", u.failedLogins);
+    relais_add_opt_string(out, "locked_until", u.lockedUntil);
+    relais_add_opt_string(out, "cert_subject", u.certSubject);
+    relais_add_opt_string(out, "cert_serial", u.certSerial);
+}
+
+// What authenticate() and authenticateCertificate() return for a user.
+void loginToArray(zval* out, const std::optional<relais::User>& user) {
+    if (!user) {
+        ZVAL_NULL(out);
+        return;
+    }
+    array_init(out);
+    relais_add_string(out, "login", user->login);
+    relais_add_string(out, "role", user->role);
+    relais_add_string(out, "language", user->language);
+}
+
+void stringList(zval* out, const std::vector<std::string>& items) {
+    array_init_size(out, static_cast<uint32_t>(items.size()));
+    for (const auto& item : items) add_next_index_stringl(out, item.data(), item.size());
 }
 
 // A login or password argument with a null byte could only be checked on
@@ -53,14 +77,77 @@ ZEND_METHOD(Relais_Users, authenticate) {
         // bcrypt reads a C string: a password with a null byte would be
         // checked on its prefix only, so it can never match.
         if (zend_str_has_nul_byte(password) || zend_str_has_nul_byte(login)) RETURN_NULL();
-        auto user = core->users().authenticate(relais_str(login), relais_str(password));
+        auto user = core->users().authenticate(relais_str(login), relais_str(password), core->loginPolicy());
         RELAIS_RETURN_IF_FAILED(user);
-        if (!user.value()) RETURN_NULL();
-        array_init(return_value);
-        relais_add_string(return_value, "login", user.value()->login);
-        relais_add_string(return_value, "role", user.value()->role);
+        loginToArray(return_value, user.value());
     }
     RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Users, authenticateCertificate) {
+    zend_string* subject;
+    zend_string* serial;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(subject)
+        Z_PARAM_STR(serial)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_SERVICE_CORE(core);
+        if (zend_str_has_nul_byte(subject) || zend_str_has_nul_byte(serial)) RETURN_NULL();
+        auto user = core->users().authenticateCertificate(relais_str(subject), relais_str(serial));
+        RELAIS_RETURN_IF_FAILED(user);
+        loginToArray(return_value, user.value());
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Users, bindCertificate) {
+    zend_string* login;
+    zend_string* subject;
+    zend_string* serial;
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_STR(login)
+        Z_PARAM_STR(subject)
+        Z_PARAM_STR(serial)
+    ZEND_PARSE_PARAMETERS_END();
+    if (!checkText(2, subject, true) || !checkText(3, serial, true)) RETURN_THROWS();
+    updateUser(INTERNAL_FUNCTION_PARAM_PASSTHRU, login, [&](relais::UserDirectory& users, const std::string& l) {
+        return users.bindCertificate(l, relais_str(subject), relais_str(serial));
+    });
+}
+
+ZEND_METHOD(Relais_Users, setLanguage) {
+    zend_string* login;
+    zend_string* language;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(login)
+        Z_PARAM_STR(language)
+    ZEND_PARSE_PARAMETERS_END();
+    updateUser(INTERNAL_FUNCTION_PARAM_PASSTHRU, login, [&](relais::UserDirectory& users, const std::string& l) {
+        return users.setLanguage(l, relais_str(language));
+    });
+}
+
+ZEND_METHOD(Relais_Users, unlock) {
+    zend_string* login;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(login)
+    ZEND_PARSE_PARAMETERS_END();
+    updateUser(INTERNAL_FUNCTION_PARAM_PASSTHRU, login,
+               [&](relais::UserDirectory& users, const std::string& l) { return users.unlock(l); });
+}
+
+ZEND_METHOD(Relais_Users, roles) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    stringList(return_value, relais::knownRoles());
+}
+
+ZEND_METHOD(Relais_Users, permissions) {
+    zend_string* role;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(role)
+    ZEND_PARSE_PARAMETERS_END();
+    stringList(return_value, relais::rolePermissions(relais_str(role)));
 }
 
 ZEND_METHOD(Relais_Users, list) {
@@ -204,8 +291,10 @@ ZEND_METHOD(Relais_Users, auditLog) {
                 std::optional<std::string>* field = nullptr;
                 if (key && zend_string_equals_literal(key, "login")) field = &filter.login;
                 else if (key && zend_string_equals_literal(key, "action")) field = &filter.action;
+                else if (key && zend_string_equals_literal(key, "from")) field = &filter.from;
+                else if (key && zend_string_equals_literal(key, "to")) field = &filter.to;
                 if (!field) {
-                    zend_argument_value_error(1, "has an unknown key %s (known keys: \"login\", \"action\")",
+                    zend_argument_value_error(1, "has an unknown key %s (known keys: \"login\", \"action\", \"from\", \"to\")",
                                               relais_key_text(key, index).c_str());
                     RETURN_THROWS();
                 }

@@ -201,7 +201,44 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
         return Status(Code::Config, origin + ": [log] level '" + c.logLevel +
                                         "' is not 1..7 nor one of trace, debug, info, warn, error, critical, off");
     c.logFile = strSetting(ini, "log", "file");
+    RELAIS_ASSIGN_OR_RETURN(c.web.sessionIdleMinutes,
+                            intSetting(ini, "web", "session_idle_minutes", 30, 1, 24 * 60, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.web.loginMaxFailures, intSetting(ini, "web", "login_max_failures", 5, 1, 1000, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.web.loginLockoutMinutes,
+                            intSetting(ini, "web", "login_lockout_minutes", 15, 1, 7 * 24 * 60, origin));
+    c.ini = ini;
     return c;
+}
+
+IniSections Config::settingsForDisplay() const {
+    IniSections out = ini;
+    auto fill = [&out](const std::string& section, const std::string& key, const std::string& value) {
+        out[section].emplace(key, value);  // keeps what the file says
+    };
+    out["database"]["dsn"] = database.redacted();
+    fill("store", "path", storePath);
+    fill("engine", "node", node);
+    fill("engine", "workers", std::to_string(workers));
+    fill("engine", "poll_interval_ms", std::to_string(pollIntervalMs));
+    fill("engine", "lease_seconds", std::to_string(leaseSeconds));
+    fill("engine", "claim_batch", std::to_string(claimBatch));
+    fill("engine", "shutdown_timeout_seconds", std::to_string(shutdownTimeoutSeconds));
+    fill("log", "level", logLevel);
+    fill("web", "session_idle_minutes", std::to_string(web.sessionIdleMinutes));
+    fill("web", "login_max_failures", std::to_string(web.loginMaxFailures));
+    fill("web", "login_lockout_minutes", std::to_string(web.loginLockoutMinutes));
+    for (auto& [section, keys] : out) {
+        for (auto& [key, value] : keys) {
+            std::string lower;
+            for (char ch : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            const bool secret = lower.find("password") != std::string::npos ||
+                                lower.find("secret") != std::string::npos ||
+                                lower.find("token") != std::string::npos ||
+                                (lower.size() >= 3 && lower.compare(lower.size() - 3, 3, "key") == 0);
+            if (secret && !value.empty()) value = "***";
+        }
+    }
+    return out;
 }
 
 Result<Config> loadConfig(const std::string& path) {

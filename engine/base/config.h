@@ -32,6 +32,13 @@ using IniSections = std::map<std::string, std::map<std::string, std::string>>;
 // Parses INI text. Errors name `origin` and the line number.
 Result<IniSections> parseIni(const std::string& text, const std::string& origin);
 
+// The admin site's session and login rules ([web] section).
+struct WebSettings {
+    int sessionIdleMinutes = 30;   // [web] session_idle_minutes: a session unused this long ends
+    int loginMaxFailures = 5;      // [web] login_max_failures: wrong passwords in a row before a lockout
+    int loginLockoutMinutes = 15;  // [web] login_lockout_minutes: how long a lockout lasts
+};
+
 struct Config {
     std::string path;  // the file it was read from
     DatabaseDsn database;
@@ -45,6 +52,14 @@ struct Config {
     int shutdownTimeoutSeconds = 30;  // [engine] shutdown_timeout_seconds: drain time on SIGTERM
     std::string logLevel = "info";  // [log] level: a name (debug..critical, off) or syslog 1..7
     std::string logFile;            // [log] file: also log to this file (empty: stderr only)
+    WebSettings web;
+    IniSections ini;  // the file as read, for settingsForDisplay()
+
+    // Every setting in use, for an administrator's eyes: the file's sections
+    // and keys with the defaults of the settings above filled in, and every
+    // secret masked ("***"): the database password inside the DSN and any key
+    // whose name holds "password", "secret", "token" or ends in "key".
+    IniSections settingsForDisplay() const;
 };
 
 // The file to read: `explicitPath` if not empty, else $RELAIS_CONFIG, else

@@ -60,4 +60,14 @@ std::string sqlDateTime(sys_seconds t) {
     return buf;
 }
 
+Result<std::optional<TypedTime>> parseTimeFilter(const char* field, const std::optional<std::string>& text) {
+    if (!text) return std::optional<TypedTime>{};
+    auto t = parseTypedTime(*text);
+    if (!t)
+        return Status(Code::InvalidArgument, std::string(field) + " '" + *text +
+                                                 "' is not a date: expected YYYY-MM-DD, YYYY-MM-DD HH:MM or "
+                                                 "YYYY-MM-DD HH:MM:SS (UTC)");
+    return t;
+}
+
 }  // namespace relais

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+constexpr size_t kMaxPreviewBytes = 1024 * 1024;
+
 namespace relais {
 
 const char* version() { return RELAIS_VERSION; }
@@ -52,6 +54,33 @@ Result<db::MigrationReport> Client::migrate(const std::string& migrationsDir) {
     const std::string dir =
         db::findMigrationsDir(migrationsDir.empty() ? config_.migrationsDir : migrationsDir, conn_->dialect());
     return db::migrate(*conn_, dir);
+}
+
+Result<DocumentPreview> Client::previewDocument(int64_t documentId, size_t maxBytes) {
+    if (maxBytes < 1 || maxBytes > kMaxPreviewBytes)
+        return Status(Code::InvalidArgument, "preview size " + std::to_string(maxBytes) + " must be from 1 to " +
+                                                 std::to_string(kMaxPreviewBytes) + " bytes");
+    RELAIS_ASSIGN_OR_RETURN(Document doc, jobs().document(documentId));
+    const std::string path = store_.absolutePath(doc.storePath);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Status(Code::Io, "cannot read document #" + std::to_string(documentId) + " (" + doc.name + ") at " + path);
+    std::string head(std::min<uint64_t>(maxBytes, doc.size), '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    return relais::previewDocument(head, doc.size > head.size());
+}
+
+Result<std::vector<DiffLine>> Client::diffFlowVersions(const std::string& name, int fromVersion, int toVersion) {
+    RELAIS_ASSIGN_OR_RETURN(StoredFlow before, flows().version(name, fromVersion));
+    RELAIS_ASSIGN_OR_RETURN(StoredFlow after, flows().version(name, toVersion));
+    return diffLines(flowText(before.definition.json), flowText(after.definition.json));
+}
+
+Result<SystemReport> Client::systemReport(const std::string& softwarePath) {
+    RELAIS_ASSIGN_OR_RETURN(SystemReport r, relais::systemReport(*conn_, config_, softwarePath));
+    r.relaisVersion = version();
+    return r;
 }
 
 }  // namespace relais

@@ -12,10 +12,13 @@
 #include "base/config.h"
 #include "db/connection.h"
 #include "db/migrations.h"
+#include "flows/flow_diff.h"
 #include "flows/flow_repository.h"
+#include "formats/document_preview.h"
 #include "jobs/job_queue.h"
 #include "jobs/node_registry.h"
 #include "store/content_store.h"
+#include "system/system_report.h"
 #include "users/user_directory.h"
 
 namespace relais {
@@ -37,6 +40,10 @@ public:
     JobQueue jobs() { return JobQueue(*conn_, store_); }
     FlowRepository flows() { return FlowRepository(*conn_); }
     UserDirectory users() { return UserDirectory(*conn_); }
+    // The login rules of the [web] settings.
+    LoginPolicy loginPolicy() const {
+        return {config_.web.loginMaxFailures, config_.web.loginLockoutMinutes * 60};
+    }
     NodeRegistry nodes() { return NodeRegistry(*conn_); }
 
     // Parses a flow and checks it against the activity registry, listing
@@ -48,6 +55,16 @@ public:
     Result<ImportResult> importFlowFile(const std::string& path);
 
     Result<db::MigrationReport> migrate(const std::string& migrationsDir = "");
+
+    // A preview of document `documentId` from its first `maxBytes` bytes
+    // (1 to 1 MiB) in the store.
+    Result<DocumentPreview> previewDocument(int64_t documentId, size_t maxBytes);
+    // The line diff of two versions of a flow (see flow_diff.h).
+    Result<std::vector<DiffLine>> diffFlowVersions(const std::string& name, int fromVersion, int toVersion);
+    // Versions, database checks and disk space (see system_report.h).
+    Result<SystemReport> systemReport(const std::string& softwarePath);
+    // The file system of the content store.
+    Result<DiskUsage> storeUsage() const { return diskUsage(config_.storePath); }
 
 private:
     Client(Config config, std::unique_ptr<db::Connection> conn)

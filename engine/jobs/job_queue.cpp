@@ -57,10 +57,10 @@ std::optional<int> optInt(const db::Row& r, size_t i) {
     return static_cast<int>(r.i64(i));
 }
 
-constexpr const char* kDocumentColumns = "id, name, size, sha256, store_path, direction, position";
+constexpr const char* kDocumentColumns = "id, name, size, sha256, store_path, direction, position, job_id";
 
 Document documentFromRow(const db::Row& r) {
-    return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6)};
+    return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6), r.i64(7)};
 }
 
 // "?, ?, ?" for an IN list of n values.
@@ -444,6 +444,36 @@ Status JobQueue::retry(int64_t job, const std::string& by) {
                            "max_attempts = GREATEST(max_attempts, attempt + 1)");
 }
 
+Result<BulkOutcome> JobQueue::cancelMany(const std::vector<int64_t>& jobs, const std::string& by) {
+    return forEachJob(jobs, "cancel", &JobQueue::cancel, by);
+}
+
+Result<BulkOutcome> JobQueue::retryMany(const std::vector<int64_t>& jobs, const std::string& by) {
+    return forEachJob(jobs, "retry", &JobQueue::retry, by);
+}
+
+Result<BulkOutcome> JobQueue::forEachJob(const std::vector<int64_t>& jobs, const std::string& what,
+                                         Status (JobQueue::*action)(int64_t, const std::string&),
+                                         const std::string& by) {
+    if (jobs.size() > kMaxBulkJobs)
+        return Status(Code::InvalidArgument, "a bulk " + what + " takes at most " + std::to_string(kMaxBulkJobs) +
+                                                 " jobs, not " + std::to_string(jobs.size()));
+    BulkOutcome out;
+    for (int64_t job : jobs) {
+        Status s = (this->*action)(job, by);
+        if (s) {
+            out.done.push_back(job);
+        } else if (s.code() == Code::FailedPrecondition || s.code() == Code::NotFound ||
+                   s.code() == Code::InvalidArgument) {
+            out.refused.emplace_back(job, s.message());
+        } else {
+            return s.withContext("bulk " + what + " stopped after " + std::to_string(out.done.size()) + " of " +
+                                 std::to_string(jobs.size()) + " jobs");
+        }
+    }
+    return out;
+}
+
 Result<std::optional<std::string>> JobQueue::pendingRequest(int64_t job) {
     auto rows = conn_.query("SELECT request FROM job WHERE id = ?", {job});
     if (!rows) return rows.status();
@@ -522,17 +552,6 @@ std::string likePrefix(const std::string& prefix) {
     return out + '%';
 }
 
-// The `from` or `to` filter parsed; nullopt when not set.
-Result<std::optional<TypedTime>> filterTime(const char* field, const std::optional<std::string>& text) {
-    if (!text) return std::optional<TypedTime>{};
-    auto t = parseTypedTime(*text);
-    if (!t)
-        return Status(Code::InvalidArgument, std::string(field) + " '" + *text +
-                                                 "' is not a date: expected YYYY-MM-DD, YYYY-MM-DD HH:MM or "
-                                                 "YYYY-MM-DD HH:MM:SS (UTC)");
-    return t;
-}
-
 // Adds the creation range of `filter`, if any, to `where`.
 //
 // created_at alone would give the range in creation order, all of it to be
@@ -542,9 +561,9 @@ Result<std::optional<TypedTime>> filterTime(const char* field, const std::option
 // the first created a skew after `to` have ids below and above every job in
 // the range (kCreationSkewSeconds). No such job: no bound on that side.
 Status addCreationRange(db::Connection& conn, const JobFilter& filter, Conditions& where) {
-    auto from = filterTime("from", filter.from);
+    auto from = parseTimeFilter("from", filter.from);
     if (!from) return from.status();
-    auto to = filterTime("to", filter.to);
+    auto to = parseTimeFilter("to", filter.to);
     if (!to) return to.status();
     if (!*from && !*to) return Status::ok();
     if (*from && *to && (*from)->start >= (*to)->end())
@@ -706,6 +725,34 @@ Result<JobStats> JobQueue::stats(int hours) {
         if (status == "succeeded" || status == "failed" || status == "cancelled") st.byStatus[status] += n;
     }
     return st;
+}
+
+Result<std::vector<FlowFailures>> JobQueue::failuresByFlow(int hours, int limit) {
+    if (hours < 1 || hours > 24 * 31)
+        return Status(Code::InvalidArgument, "failure hours " + std::to_string(hours) + " must be from 1 to 744");
+    if (limit < 1 || limit > 100)
+        return Status(Code::InvalidArgument, "failure limit " + std::to_string(limit) + " must be from 1 to 100");
+    // The window's jobs are a range of ix_job_created_id, as in stats().
+    auto rows = conn_.query(
+        "SELECT flow_name, SUM(status = 'failed') AS failed, COUNT(*) FROM job "
+        "WHERE created_at >= NOW(3) - INTERVAL ? HOUR GROUP BY flow_name HAVING failed > 0 "
+        "ORDER BY failed DESC, flow_name LIMIT ?",
+        {int64_t{hours}, int64_t{limit}});
+    if (!rows) return rows.status();
+    std::vector<FlowFailures> out;
+    for (const auto& r : *rows) out.push_back({r.str(0), r.i64(1), r.i64(2)});
+    return out;
+}
+
+Result<std::map<std::string, LastJob>> JobQueue::lastJobByFlow() {
+    // The newest id of each flow is a loose scan of ix_job_flow_id (one probe per flow).
+    auto rows = conn_.query(
+        "SELECT j.flow_name, j.id, j.status, j.created_at, j.finished_at FROM job j "
+        "JOIN (SELECT MAX(id) AS id FROM job GROUP BY flow_name) newest ON newest.id = j.id");
+    if (!rows) return rows.status();
+    std::map<std::string, LastJob> out;
+    for (const auto& r : *rows) out[r.str(0)] = {r.i64(1), r.str(2), r.str(3), r.opt(4)};
+    return out;
 }
 
 Result<int64_t> JobQueue::count() {

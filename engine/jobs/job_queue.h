@@ -50,6 +50,7 @@ struct Document {
     std::string storePath;  // relative to the store root
     std::string direction;  // "in" or "out"
     std::optional<int> position;  // the step that produced it ("out")
+    int64_t jobId = 0;
 };
 
 struct StepRecord {
@@ -149,6 +150,30 @@ struct JobStats {
     // by their status now.
     std::vector<HourCount> perHour;
 };
+
+// A flow's failures in a window, for the dashboard.
+struct FlowFailures {
+    std::string flow;
+    int64_t failed = 0;  // jobs created in the window that are failed now
+    int64_t total = 0;   // all jobs created in the window
+};
+
+// The newest job of a flow, for the flow list's "last run".
+struct LastJob {
+    int64_t id = 0;
+    std::string status;
+    std::string createdAt;
+    std::optional<std::string> finishedAt;
+};
+
+// What a bulk action did, job by job.
+struct BulkOutcome {
+    std::vector<int64_t> done;
+    std::vector<std::pair<int64_t, std::string>> refused;  // job id, why (it names the job and its status)
+};
+
+// At most this many jobs in one bulk action.
+constexpr size_t kMaxBulkJobs = 10000;
 
 // How a failed run is retried: exponential backoff with jitter, capped.
 struct RetryPolicy {
@@ -250,6 +275,12 @@ public:
     Status resume(int64_t job, const std::string& by);
     // A failed or cancelled job runs again from the step that failed.
     Status retry(int64_t job, const std::string& by);
+    // The same for many jobs (at most kMaxBulkJobs), each on its own: a job
+    // whose state refuses the action (or that does not exist) is listed in
+    // `refused` and the others go on. A database error stops the batch with
+    // a message saying how many were done.
+    Result<BulkOutcome> cancelMany(const std::vector<int64_t>& jobs, const std::string& by);
+    Result<BulkOutcome> retryMany(const std::vector<int64_t>& jobs, const std::string& by);
     // The pending request ("cancel", "pause") on a running job, if any.
     Result<std::optional<std::string>> pendingRequest(int64_t job);
     // Ends a running job as its pending request asked.
@@ -277,6 +308,11 @@ public:
     Result<std::vector<LogRecord>> logs(int64_t job, int limit);
     // Jobs in flight and jobs of the last `hours` hours, for the dashboard.
     Result<JobStats> stats(int hours = 24);
+    // The flows with the most jobs created in the last `hours` hours that are
+    // failed now, most failures first, at most `limit` (1 to 100).
+    Result<std::vector<FlowFailures>> failuresByFlow(int hours = 24, int limit = 5);
+    // The newest job of each flow that has one, by flow name.
+    Result<std::map<std::string, LastJob>> lastJobByFlow();
     Result<int64_t> count();
 
     // Removes finished jobs (succeeded, failed, cancelled) that ended more
@@ -286,6 +322,8 @@ public:
 
 private:
     Status requireJob(int64_t job);
+    Result<BulkOutcome> forEachJob(const std::vector<int64_t>& jobs, const std::string& what,
+                                   Status (JobQueue::*action)(int64_t, const std::string&), const std::string& by);
     // A job log line saying that a run ended after its node lost the job.
     Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
 

@@ -1,6 +1,9 @@
 // User directory with bcrypt hashes.
 #include "users/user_directory.h"
 
+#include "base/utc_time.h"
+#include "users/permissions.h"
+
 #include <crypt.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -34,7 +37,48 @@ Status checkPassword(const std::string& password) {
     return Status::ok();
 }
 
+// The columns userFromRow reads, in its order. A lockout that has run out reads as none.
+constexpr const char* kUserColumns =
+    "id, login, role, enabled, last_login_at, language, failed_logins, "
+    "IF(locked_until > NOW(3), locked_until, NULL), cert_subject, cert_serial";
+
+User userFromRow(const db::Row& r) {
+    User u{r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, r.opt(4)};
+    u.language = r.str(5);
+    u.failedLogins = static_cast<int>(r.i64(6));
+    u.lockedUntil = r.opt(7);
+    u.certSubject = r.opt(8);
+    u.certSerial = r.opt(9);
+    return u;
+}
+
+Status checkRole(const std::string& role) {
+    if (!isKnownRole(role))
+        return Status(Code::InvalidArgument, "role '" + role + "' is not one of admin, operator, viewer");
+    return Status::ok();
+}
+
+Status lockedStatus(const std::string& login, const std::string& until) {
+    return Status(Code::FailedPrecondition, "user '" + login + "' is locked after repeated failed logins until " +
+                                                until.substr(0, 19) +
+                                                " UTC; try again later or ask an administrator to unlock it");
+}
+
 }  // namespace
+
+bool isKnownLanguage(const std::string& language) { return language == "fr" || language == "en"; }
+
+std::string normalizeCertSerial(const std::string& serial) {
+    std::string out;
+    for (char c : serial) {
+        if (c == ':' || c == ' ') continue;
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return "";
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    const auto first = out.find_first_not_of('0');
+    if (first == std::string::npos) return out.empty() ? "" : "0";
+    return out.substr(first);
+}
 
 std::string generatePassword(size_t length) {
     static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -73,8 +117,7 @@ bool verifyPassword(const std::string& password, const std::string& hash) {
 
 Result<User> UserDirectory::create(const std::string& login, const std::string& password, const std::string& role) {
     RELAIS_TRY(checkLogin(login));
-    if (role != "admin" && role != "operator" && role != "viewer")
-        return Status(Code::InvalidArgument, "role '" + role + "' is not one of admin, operator, viewer");
+    RELAIS_TRY(checkRole(role));
     RELAIS_ASSIGN_OR_RETURN(std::string hash, hashPassword(password));
     auto r = conn_.execute("INSERT INTO app_user (login, password_hash, role) VALUES (?, ?, ?)", {login, hash, role});
     if (!r) {
@@ -97,41 +140,110 @@ Status UserDirectory::setPassword(const std::string& login, const std::string& p
     return Status::ok();
 }
 
-Result<std::optional<User>> UserDirectory::authenticate(const std::string& login, const std::string& password) {
-    auto rows = conn_.query(
-        "SELECT id, login, role, enabled, password_hash, last_login_at FROM app_user WHERE login = ?", {login});
+Result<std::optional<User>> UserDirectory::authenticate(const std::string& login, const std::string& password,
+                                                        const LoginPolicy& policy) {
+    auto rows = conn_.query(std::string("SELECT ") + kUserColumns + ", password_hash FROM app_user WHERE login = ?",
+                            {login});
     if (!rows) return rows.status();
     // Hash even for an unknown login so that timing does not reveal which logins exist.
     static const std::string dummy = hashPassword(generatePassword()).value();
     const bool found = !rows->empty();
-    const bool match = verifyPassword(password, found ? rows->front().str(4) : dummy);
-    if (!found || !match || rows->front().i64(3) == 0) return std::optional<User>{};
-    const auto& r = rows->front();
-    User u{r.i64(0), r.str(1), r.str(2), true, r.opt(5)};
+    if (found && rows->front().opt(7)) return lockedStatus(login, rows->front().str(7));
+    const bool match = verifyPassword(password, found ? rows->front().str(10) : dummy);
+    if (!found) return std::optional<User>{};
+    User u = userFromRow(rows->front());
+    if (!match) {
+        // MariaDB assigns left to right, each assignment seeing the ones before:
+        // locked_until reads the count before it is reset.
+        auto upd = conn_.execute(
+            "UPDATE app_user SET locked_until = IF(failed_logins + 1 >= ?, NOW(3) + INTERVAL ? SECOND, locked_until), "
+            "failed_logins = IF(failed_logins + 1 >= ?, 0, failed_logins + 1) WHERE id = ?",
+            {int64_t{policy.maxFailures}, int64_t{policy.lockoutSeconds}, int64_t{policy.maxFailures}, u.id});
+        if (!upd) return upd.status();
+        if (u.failedLogins + 1 >= policy.maxFailures) {
+            auto until = conn_.query("SELECT locked_until FROM app_user WHERE id = ?", {u.id});
+            if (!until) return until.status();
+            return lockedStatus(login, until->empty() ? "" : until->front().str(0));
+        }
+        return std::optional<User>{};
+    }
+    if (!u.enabled) return std::optional<User>{};
+    auto upd = conn_.execute(
+        "UPDATE app_user SET last_login_at = NOW(3), failed_logins = 0, locked_until = NULL WHERE id = ?", {u.id});
+    if (!upd) return upd.status();
+    u.failedLogins = 0;
+    return std::optional<User>(u);
+}
+
+Result<std::optional<User>> UserDirectory::authenticateCertificate(const std::string& subject,
+                                                                   const std::string& serial) {
+    const std::string normalized = normalizeCertSerial(serial);
+    if (subject.empty() || normalized.empty()) return std::optional<User>{};
+    auto rows = conn_.query(std::string("SELECT ") + kUserColumns +
+                                " FROM app_user WHERE cert_serial = ? AND cert_subject = ? AND enabled = 1",
+                            {normalized, subject});
+    if (!rows) return rows.status();
+    if (rows->empty()) return std::optional<User>{};
+    User u = userFromRow(rows->front());
     auto upd = conn_.execute("UPDATE app_user SET last_login_at = NOW(3) WHERE id = ?", {u.id});
     if (!upd) return upd.status();
     return std::optional<User>(u);
 }
 
+Status UserDirectory::bindCertificate(const std::string& login, const std::string& subject,
+                                      const std::string& serial) {
+    if (subject.empty() && serial.empty()) {
+        auto r = conn_.execute("UPDATE app_user SET cert_subject = NULL, cert_serial = NULL WHERE login = ?", {login});
+        if (!r) return r.status();
+        return *r == 0 ? Status(Code::NotFound, "unknown user '" + login + "'") : Status::ok();
+    }
+    std::vector<FieldError> errors;
+    const std::string normalized = normalizeCertSerial(serial);
+    if (subject.empty() || subject.size() > 255)
+        errors.push_back({"subject", "must be the certificate's subject, 1 to 255 characters"});
+    if (normalized.empty() || normalized.size() > 64)
+        errors.push_back({"serial", "must be the certificate's serial number in hexadecimal (at most 64 digits)"});
+    if (!errors.empty()) return Status::invalid("certificate of user '" + login + "'", std::move(errors));
+    auto r = conn_.execute("UPDATE app_user SET cert_subject = ?, cert_serial = ? WHERE login = ?",
+                           {subject, normalized, login});
+    if (!r) {
+        if (r.status().code() != Code::AlreadyExists) return r.status();
+        auto owner = conn_.query("SELECT login FROM app_user WHERE cert_serial = ? AND cert_subject = ?",
+                                 {normalized, subject});
+        const std::string who = owner && !owner->empty() ? owner->front().str(0) : "another user";
+        return Status(Code::AlreadyExists, "the certificate " + normalized + " is already bound to user '" + who + "'");
+    }
+    if (*r == 0) return Status(Code::NotFound, "unknown user '" + login + "'");
+    return Status::ok();
+}
+
+Status UserDirectory::setLanguage(const std::string& login, const std::string& language) {
+    if (!isKnownLanguage(language))
+        return Status(Code::InvalidArgument, "language '" + language + "' is not one of fr, en");
+    return updateUser(login, "language = ?", language);
+}
+
+Status UserDirectory::unlock(const std::string& login) {
+    return updateUser(login, "locked_until = NULL, failed_logins = ?", int64_t{0});
+}
+
 Result<std::vector<User>> UserDirectory::list() {
-    auto rows = conn_.query("SELECT id, login, role, enabled, last_login_at FROM app_user ORDER BY login");
+    auto rows = conn_.query(std::string("SELECT ") + kUserColumns + " FROM app_user ORDER BY login");
     if (!rows) return rows.status();
     std::vector<User> out;
-    for (const auto& r : *rows) out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, r.opt(4)});
+    for (const auto& r : *rows) out.push_back(userFromRow(r));
     return out;
 }
 
 Result<User> UserDirectory::get(const std::string& login) {
-    auto rows = conn_.query("SELECT id, login, role, enabled, last_login_at FROM app_user WHERE login = ?", {login});
+    auto rows = conn_.query(std::string("SELECT ") + kUserColumns + " FROM app_user WHERE login = ?", {login});
     if (!rows) return rows.status();
     if (rows->empty()) return Status(Code::NotFound, "unknown user '" + login + "'");
-    const auto& r = rows->front();
-    return User{r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, r.opt(4)};
+    return userFromRow(rows->front());
 }
 
 Status UserDirectory::setRole(const std::string& login, const std::string& role) {
-    if (role != "admin" && role != "operator" && role != "viewer")
-        return Status(Code::InvalidArgument, "role '" + role + "' is not one of admin, operator, viewer");
+    RELAIS_TRY(checkRole(role));
     return updateUser(login, "role = ?", role);
 }
 
@@ -181,6 +293,16 @@ Result<AuditPage> UserDirectory::auditLog(const AuditFilter& f) {
             sql += " AND action = ?";
             params.emplace_back(*f.action);
         }
+    }
+    RELAIS_ASSIGN_OR_RETURN(auto from, parseTimeFilter("from", f.from));
+    RELAIS_ASSIGN_OR_RETURN(auto to, parseTimeFilter("to", f.to));
+    if (from) {
+        sql += " AND at >= ?";
+        params.emplace_back(sqlDateTime(from->start));
+    }
+    if (to) {
+        sql += " AND at < ?";
+        params.emplace_back(sqlDateTime(to->end()));
     }
     if (f.before) {
         sql += " AND id < ?";

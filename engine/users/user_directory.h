@@ -1,6 +1,8 @@
-// Admin site users: create, change password, authenticate. Passwords are
-// stored as bcrypt hashes in the $2y$ format of PHP's password_hash(), made
-// and checked here with libxcrypt. Owns the app_user table.
+// Admin site users: create, change password, authenticate (with a lockout
+// after repeated failures), log in by client certificate, language, and the
+// audit log. Passwords are stored as bcrypt hashes in the $2y$ format of
+// PHP's password_hash(), made and checked here with libxcrypt. Owns the
+// app_user and audit_log tables.
 // Thread-safety: uses the caller's connection; one thread at a time.
 #pragma once
 
@@ -18,7 +20,26 @@ struct User {
     std::string role;
     bool enabled = true;
     std::optional<std::string> lastLoginAt;
+    std::string language = "fr";              // "fr" or "en": the language of the user's pages
+    int failedLogins = 0;                     // wrong passwords since the last success or lockout
+    std::optional<std::string> lockedUntil = {};  // set while a lockout lasts (UTC)
+    std::optional<std::string> certSubject = {};  // the bound client certificate, if any
+    std::optional<std::string> certSerial = {};
 };
+
+// The languages a user may choose.
+bool isKnownLanguage(const std::string& language);
+
+// When repeated wrong passwords lock a user out ([web] settings).
+struct LoginPolicy {
+    int maxFailures = 5;       // wrong passwords in a row that lock the user
+    int lockoutSeconds = 900;  // how long the lockout lasts
+};
+
+// A certificate serial as Apache's SSL_CLIENT_M_SERIAL gives it (upper-case
+// hex): colons and spaces dropped, lower case raised, leading zeros removed.
+// Empty when `serial` is not hexadecimal.
+std::string normalizeCertSerial(const std::string& serial);
 
 // One line of the audit log.
 struct AuditEntry {
@@ -34,6 +55,10 @@ struct AuditEntry {
 struct AuditFilter {
     std::optional<std::string> login = {};
     std::optional<std::string> action = {};   // exact, or a prefix ending with '.' ("job.")
+    // A period, UTC, as 'YYYY-MM-DD[ HH:MM[:SS]]': `from` inclusive, `to`
+    // including the whole day, minute or second it names.
+    std::optional<std::string> from = {};
+    std::optional<std::string> to = {};
     std::optional<int64_t> before = {};       // keyset cursor: entries with an id below this
     int limit = 100;
 };
@@ -58,7 +83,23 @@ public:
     Result<User> create(const std::string& login, const std::string& password, const std::string& role = "admin");
     Status setPassword(const std::string& login, const std::string& password);
     // The user when the login exists, is enabled and the password matches.
-    Result<std::optional<User>> authenticate(const std::string& login, const std::string& password);
+    // A wrong password counts a failure; the `policy.maxFailures`th in a row
+    // locks the user for `policy.lockoutSeconds`. A locked user is refused
+    // with FailedPrecondition (saying until when) without checking the
+    // password, so guessing stops; a success clears the count.
+    Result<std::optional<User>> authenticate(const std::string& login, const std::string& password,
+                                             const LoginPolicy& policy = {});
+    // The enabled user bound to this client certificate (as Apache verified
+    // it: SSL_CLIENT_S_DN and SSL_CLIENT_M_SERIAL), or nullopt. A password
+    // lockout does not apply: the card is not guessed.
+    Result<std::optional<User>> authenticateCertificate(const std::string& subject, const std::string& serial);
+    // Binds a client certificate to the user (AlreadyExists when another user
+    // has it); empty subject and serial unbind it.
+    Status bindCertificate(const std::string& login, const std::string& subject, const std::string& serial);
+    // "fr" or "en".
+    Status setLanguage(const std::string& login, const std::string& language);
+    // Ends a lockout and clears the failure count.
+    Status unlock(const std::string& login);
     Result<std::vector<User>> list();
     // One user; NotFound names the login.
     Result<User> get(const std::string& login);

@@ -77,3 +77,37 @@ TEST(ConfigTest, PathResolutionPrefersExplicitThenEnvironment) {
     ::unsetenv("RELAIS_CONFIG");
     EXPECT_EQ(resolveConfigPath(""), "/etc/relais/relais.ini");
 }
+
+TEST(ConfigTest, WebSettingsHaveDefaultsAndLimits) {
+    auto ini = parseIni("[database]\ndsn = mariadb://u:p@h/d\n[store]\npath = /s\n[web]\nlogin_max_failures = 3\n", "r.ini");
+    ASSERT_TRUE(ini.isOk());
+    auto c = configFromIni(*ini, "r.ini");
+    ASSERT_TRUE(c.isOk()) << c.status().message();
+    EXPECT_EQ(c->web.loginMaxFailures, 3);
+    EXPECT_EQ(c->web.loginLockoutMinutes, 15);
+    EXPECT_EQ(c->web.sessionIdleMinutes, 30);
+
+    auto bad = parseIni("[database]\ndsn = mariadb://u:p@h/d\n[store]\npath = /s\n[web]\nsession_idle_minutes = 0\n", "r.ini");
+    auto refused = configFromIni(*bad, "r.ini");
+    ASSERT_FALSE(refused.isOk());
+    EXPECT_NE(refused.status().message().find("[web] session_idle_minutes"), std::string::npos);
+}
+
+TEST(ConfigTest, SettingsForDisplayMaskSecretsAndFillDefaults) {
+    auto ini = parseIni(
+        "[database]\ndsn = mariadb://relais:s3cret@localhost/relais\n[store]\npath = /s\n"
+        "[mail]\nsmtp_password = hunter22\napi_token = t0k\nprivate_key = k3y\nhost = smtp.example\n",
+        "r.ini");
+    ASSERT_TRUE(ini.isOk());
+    auto c = configFromIni(*ini, "r.ini");
+    ASSERT_TRUE(c.isOk()) << c.status().message();
+    auto shown = c->settingsForDisplay();
+    EXPECT_EQ(shown["database"]["dsn"].find("s3cret"), std::string::npos);
+    EXPECT_NE(shown["database"]["dsn"].find("relais:***@localhost"), std::string::npos);
+    EXPECT_EQ(shown["mail"]["smtp_password"], "***");
+    EXPECT_EQ(shown["mail"]["api_token"], "***");
+    EXPECT_EQ(shown["mail"]["private_key"], "***");
+    EXPECT_EQ(shown["mail"]["host"], "smtp.example");
+    EXPECT_EQ(shown["web"]["session_idle_minutes"], "30");
+    EXPECT_EQ(shown["engine"]["workers"], "2");
+}

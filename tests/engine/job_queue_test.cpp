@@ -518,3 +518,84 @@ TEST_F(JobQueueTest, PurgeKeepsAFileAnotherJobStillUses) {
     auto j = client_->jobs().get(*b);
     EXPECT_EQ(relais::testing::readFile(client_->store().absolutePath(j->documents.at(0).storePath)), "shared bytes");
 }
+
+TEST_F(JobQueueTest, BulkRetryActsOnEachJobAndListsTheRefused) {
+    const int64_t failed1 = submit(), failed2 = submit(), queued = submit();
+    for (int64_t id : {failed1, failed2})
+        ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'failed' WHERE id = ?", {id}).isOk());
+    auto out = client_->jobs().retryMany({failed1, queued, failed2, 999999}, "test");
+    ASSERT_TRUE(out.isOk()) << out.status().message();
+    EXPECT_EQ(out->done, (std::vector<int64_t>{failed1, failed2}));
+    ASSERT_EQ(out->refused.size(), 2u);
+    EXPECT_EQ(out->refused[0].first, queued);
+    EXPECT_NE(out->refused[0].second.find("#" + std::to_string(queued)), std::string::npos) << out->refused[0].second;
+    EXPECT_EQ(out->refused[1].first, 999999);
+    EXPECT_EQ(client_->jobs().get(failed1)->status, "queued");
+}
+
+TEST_F(JobQueueTest, BulkCancelCancelsQueuedJobs) {
+    const int64_t a = submit(), b = submit();
+    auto out = client_->jobs().cancelMany({a, b}, "test");
+    ASSERT_TRUE(out.isOk()) << out.status().message();
+    EXPECT_EQ(out->done.size(), 2u);
+    EXPECT_TRUE(out->refused.empty());
+    EXPECT_EQ(client_->jobs().get(b)->status, "cancelled");
+    auto again = client_->jobs().cancelMany({a}, "test");
+    ASSERT_TRUE(again.isOk());
+    EXPECT_EQ(again->refused.size(), 1u) << "a cancelled job cannot be cancelled again";
+}
+
+TEST_F(JobQueueTest, BulkOfTooManyJobsIsRefused) {
+    std::vector<int64_t> ids(kMaxBulkJobs + 1, 1);
+    auto out = client_->jobs().retryMany(ids, "test");
+    ASSERT_FALSE(out.isOk());
+    EXPECT_EQ(out.status().code(), Code::InvalidArgument);
+}
+
+TEST_F(JobQueueTest, FailuresByFlowCountsTheWindowMostFailedFirst) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    const int64_t a = submit("f1"), b = submit("f2"), c = submit("f2"), old = submit("f1");
+    submit("f2");
+    for (int64_t id : {a, b, c, old})
+        ASSERT_TRUE(client_->connection().execute("UPDATE job SET status = 'failed' WHERE id = ?", {id}).isOk());
+    setCreatedAt(old, "2020-01-01 00:00:00");
+    auto rows = client_->jobs().failuresByFlow(24, 5);
+    ASSERT_TRUE(rows.isOk()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].flow, "f2");
+    EXPECT_EQ((*rows)[0].failed, 2);
+    EXPECT_EQ((*rows)[0].total, 3);
+    EXPECT_EQ((*rows)[1].flow, "f1");
+    EXPECT_EQ((*rows)[1].failed, 1);
+    EXPECT_FALSE(client_->jobs().failuresByFlow(0, 5).isOk());
+}
+
+TEST_F(JobQueueTest, LastJobByFlowIsTheNewestOfEach) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    ASSERT_TRUE(client_->importFlow(R"({"name":"idle","steps":[{"activity":"noop"}]})", "idle.json").isOk());
+    submit("f1");
+    const int64_t f1 = submit("f1"), f2 = submit("f2");
+    auto last = client_->jobs().lastJobByFlow();
+    ASSERT_TRUE(last.isOk()) << last.status().message();
+    EXPECT_EQ(last->size(), 2u);
+    EXPECT_EQ(last->at("f1").id, f1);
+    EXPECT_EQ(last->at("f2").id, f2);
+    EXPECT_EQ(last->at("f2").status, "queued");
+    EXPECT_FALSE(last->count("idle"));
+}
+
+TEST_F(JobQueueTest, DocumentKnowsItsJob) {
+    const int64_t id = submit();
+    auto docs = client_->jobs().documents(id);
+    ASSERT_TRUE(docs.isOk());
+    auto doc = client_->jobs().document(docs->at(0).id);
+    ASSERT_TRUE(doc.isOk());
+    EXPECT_EQ(doc->jobId, id);
+    auto preview = client_->previewDocument(doc->id, 3);
+    ASSERT_TRUE(preview.isOk()) << preview.status().message();
+    EXPECT_EQ(preview->kind, "text");
+    EXPECT_EQ(preview->lines.at(0), "doc");
+    EXPECT_TRUE(preview->truncated);
+    EXPECT_EQ(client_->previewDocument(doc->id, 0).status().code(), Code::InvalidArgument);
+    EXPECT_EQ(client_->previewDocument(987654, 10).status().code(), Code::NotFound);
+}

@@ -70,8 +70,10 @@ array(17) {
   ["documents"]=>
   array(1) {
     [0]=>
-    array(6) {
+    array(7) {
       ["id"]=>
+      int(%d)
+      ["job_id"]=>
       int(%d)
       ["name"]=>
       string(11) "order-1.edi"

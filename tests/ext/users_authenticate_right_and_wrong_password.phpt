@@ -1,5 +1,5 @@
 --TEST--
-Authenticating: the right password gives login and role, a wrong one or an unknown login null; the core's bcrypt hashes and PHP's password_hash() verify each other
+Authenticating: the right password gives login, role and language, a wrong one or an unknown login null; the core's bcrypt hashes and PHP's password_hash() verify each other
 --SKIPIF--
 <?php require __DIR__ . '/setup.inc'; relais_test_skipif(); ?>
 --FILE--
@@ -41,17 +41,21 @@ try {
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECT--
-array(2) {
+array(3) {
   ["login"]=>
   string(5) "alice"
   ["role"]=>
   string(5) "admin"
+  ["language"]=>
+  string(2) "fr"
 }
-array(2) {
+array(3) {
   ["login"]=>
   string(3) "bob"
   ["role"]=>
   string(6) "viewer"
+  ["language"]=>
+  string(2) "fr"
 }
 NULL
 NULL
@@ -61,11 +65,13 @@ $2y$10$
 bool(true)
 bool(false)
 string(6) "bcrypt"
-array(2) {
+array(3) {
   ["login"]=>
   string(3) "bob"
   ["role"]=>
   string(6) "viewer"
+  ["language"]=>
+  string(2) "fr"
 }
 NULL
 password hidden

@@ -57,9 +57,9 @@ try {
 --EXPECTF--
 alice operator true
 viewer
-{"login":"alice","role":"operator"}
+{"login":"alice","role":"operator","language":"fr"}
 NULL
-{"login":"alice","role":"admin"}
+{"login":"alice","role":"admin","language":"fr"}
 NULL
 bool(false)
 alice,bob
@@ -75,4 +75,4 @@ bob job.cancel job #13 | alice job.retry job #12
 bob job.cancel job #13
 alice flow.save flow orders version 3 | bob job.cancel job #13 | alice job.retry job #12 / alice login  / next NULL
 by mistake
-Relais\Users::auditLog(): Argument #1 ($filter) has an unknown key "who" (known keys: "login", "action")
+Relais\Users::auditLog(): Argument #1 ($filter) has an unknown key "who" (known keys: "login", "action", "from", "to")
