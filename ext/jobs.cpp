@@ -84,6 +84,11 @@ void logsToArray(zval* out, const std::vector<relais::LogRecord>& lines) {
 void detailToArray(zval* out, const relais::JobDetail& j) {
     summaryToArray(out, j);
 
+    zval actions;
+    array_init(&actions);
+    for (const auto& a : j.actions) add_next_index_stringl(&actions, a.data(), a.size());
+    add_assoc_zval(out, "actions", &actions);
+
     zval steps;
     array_init_size(&steps, static_cast<uint32_t>(j.steps.size()));
     for (const auto& s : j.steps) {

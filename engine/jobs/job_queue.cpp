@@ -423,23 +423,35 @@ Status applyTransition(db::Connection& conn, int64_t job, const Transition& t, c
     return tx.commit();
 }
 
+const Transition kCancel{"cancelled", {"queued", "retry_wait", "paused"}, "cancelled", "cancel"};
+const Transition kPause{"paused", {"queued", "retry_wait"}, "paused", "pause"};
+const Transition kResume{"resumed", {"paused"}, "queued", nullptr};
+const Transition kRetry{"retried", {"failed", "cancelled"}, "queued", nullptr};
+
 }  // namespace
 
-Status JobQueue::cancel(int64_t job, const std::string& by) {
-    return applyTransition(conn_, job, {"cancelled", {"queued", "retry_wait", "paused"}, "cancelled", "cancel"}, by,
-                           ", finished_at = NOW(3)");
+std::vector<std::string> jobActions(const std::string& status) {
+    std::vector<std::string> out;
+    for (const auto& [name, t] : {std::pair{"retry", &kRetry}, std::pair{"resume", &kResume},
+                                  std::pair{"pause", &kPause}, std::pair{"cancel", &kCancel}}) {
+        const bool now = std::find(t->from.begin(), t->from.end(), status) != t->from.end();
+        if (now || (t->request && status == "running")) out.emplace_back(name);
+    }
+    return out;
 }
 
-Status JobQueue::pause(int64_t job, const std::string& by) {
-    return applyTransition(conn_, job, {"paused", {"queued", "retry_wait"}, "paused", "pause"}, by, "");
+Status JobQueue::cancel(int64_t job, const std::string& by) {
+    return applyTransition(conn_, job, kCancel, by, ", finished_at = NOW(3)");
 }
+
+Status JobQueue::pause(int64_t job, const std::string& by) { return applyTransition(conn_, job, kPause, by, ""); }
 
 Status JobQueue::resume(int64_t job, const std::string& by) {
-    return applyTransition(conn_, job, {"resumed", {"paused"}, "queued", nullptr}, by, ", run_at = NOW(3)");
+    return applyTransition(conn_, job, kResume, by, ", run_at = NOW(3)");
 }
 
 Status JobQueue::retry(int64_t job, const std::string& by) {
-    return applyTransition(conn_, job, {"retried", {"failed", "cancelled"}, "queued", nullptr}, by,
+    return applyTransition(conn_, job, kRetry, by,
                            ", error = NULL, finished_at = NULL, run_at = NOW(3), "
                            "max_attempts = GREATEST(max_attempts, attempt + 1)");
 }
@@ -506,6 +518,7 @@ Result<JobDetail> JobQueue::get(int64_t id) {
     if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(id));
     JobDetail d;
     static_cast<JobSummary&>(d) = summaryFromRow(rows->front());
+    d.actions = jobActions(d.status);
 
     auto steps = conn_.query(
         "SELECT attempt, position, activity, status, error, started_at, finished_at FROM job_step "

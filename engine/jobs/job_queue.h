@@ -91,6 +91,7 @@ struct JobSummary {
 };
 
 struct JobDetail : JobSummary {
+    std::vector<std::string> actions;  // jobActions(status)
     std::vector<StepRecord> steps;
     std::vector<Document> documents;
     std::vector<LogRecord> log;
@@ -174,6 +175,11 @@ struct BulkOutcome {
 
 // At most this many jobs in one bulk action.
 constexpr size_t kMaxBulkJobs = 10000;
+
+// The requests a job in `status` accepts, of "retry", "resume", "pause",
+// "cancel" (on a running job, pause and cancel are requests its worker
+// honours between steps).
+std::vector<std::string> jobActions(const std::string& status);
 
 // How a failed run is retried: exponential backoff with jitter, capped.
 struct RetryPolicy {

@@ -599,3 +599,13 @@ TEST_F(JobQueueTest, DocumentKnowsItsJob) {
     EXPECT_EQ(client_->previewDocument(doc->id, 0).status().code(), Code::InvalidArgument);
     EXPECT_EQ(client_->previewDocument(987654, 10).status().code(), Code::NotFound);
 }
+
+TEST(JobActionsTest, EachStatusOffersWhatItsTransitionsAllow) {
+    EXPECT_EQ(jobActions("queued"), (std::vector<std::string>{"pause", "cancel"}));
+    EXPECT_EQ(jobActions("running"), (std::vector<std::string>{"pause", "cancel"}));
+    EXPECT_EQ(jobActions("paused"), (std::vector<std::string>{"resume", "cancel"}));
+    EXPECT_EQ(jobActions("retry_wait"), (std::vector<std::string>{"pause", "cancel"}));
+    EXPECT_EQ(jobActions("failed"), (std::vector<std::string>{"retry"}));
+    EXPECT_EQ(jobActions("cancelled"), (std::vector<std::string>{"retry"}));
+    EXPECT_TRUE(jobActions("succeeded").empty());
+}

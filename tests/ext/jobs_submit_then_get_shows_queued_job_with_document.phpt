@@ -30,7 +30,7 @@ var_dump($job2['submitted_by'], $job2['documents'], $job2['params']);
 --EXPECTF--
 bool(true)
 bool(true)
-array(17) {
+array(18) {
   ["flow"]=>
   string(9) "orders-in"
   ["flow_version"]=>
@@ -64,6 +64,13 @@ array(17) {
   NULL
   ["finished_at"]=>
   NULL
+  ["actions"]=>
+  array(2) {
+    [0]=>
+    string(5) "pause"
+    [1]=>
+    string(6) "cancel"
+  }
   ["steps"]=>
   array(0) {
   }
