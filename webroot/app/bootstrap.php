@@ -15,8 +15,13 @@ ini_set('log_errors', '1');
 error_reporting(E_ALL);
 
 require RELAIS_WEB_APP . '/lib/http.php';
+require RELAIS_WEB_APP . '/lib/i18n.php';
 require RELAIS_WEB_APP . '/lib/view.php';
 require RELAIS_WEB_APP . '/lib/session.php';
+require RELAIS_WEB_APP . '/lib/auth.php';
+require RELAIS_WEB_APP . '/lib/chart.php';
+require RELAIS_WEB_APP . '/lib/jobs.php';
+require RELAIS_WEB_APP . '/lib/json_lines.php';
 require RELAIS_WEB_APP . '/lib/core.php';
 require RELAIS_WEB_APP . '/lib/dispatch.php';
 

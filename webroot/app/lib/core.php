@@ -14,16 +14,18 @@ final class CoreUnavailable extends \RuntimeException
 {
 }
 
+/** A request the site refuses by its own rule; its message is for the user. */
+final class Refused extends \RuntimeException
+{
+}
+
 /** The request's one client (built on first use, from the configured relais.ini). */
 function client(): \Relais\Client
 {
     static $client = null;
     if ($client === null) {
         if (!class_exists(\Relais\Client::class)) {
-            throw new CoreUnavailable(
-                'The Relais PHP extension is not loaded in this PHP (check "php --ri relais" '
-                . 'and the extension=relais.so line of the web server\'s php.ini).'
-            );
+            throw new CoreUnavailable(t('The Relais PHP extension is not loaded in this PHP (check "php --ri relais" and the extension=relais.so line of the web server\'s php.ini).'));
         }
         $client = new \Relais\Client();
     }
@@ -41,11 +43,11 @@ function core_error(string $doing, \Throwable $err): string
         return $doing . ': ' . $message;
     }
     if ($message === '') {
-        $message = 'the Relais core reported an error without a message';
+        $message = t('the Relais core reported an error without a message');
     }
     $text = $doing . ': ' . $message . (preg_match('/[.!?][)"\']?$/', $message) ? '' : '.');
     if (class_exists(\Relais\ConnectionException::class, false) && $err instanceof \Relais\ConnectionException) {
-        $text .= ' The service is unavailable for now; try again in a moment.';
+        $text .= ' ' . t('The service is unavailable for now; try again in a moment.');
     }
     return $text;
 }
@@ -55,4 +57,27 @@ function is_core_error(\Throwable $err): bool
 {
     return $err instanceof CoreUnavailable
         || (class_exists(\Relais\Exception::class, false) && $err instanceof \Relais\Exception);
+}
+
+/** True when $err is the core's exception of class $class (Relais\NotFoundException...), loaded or not. */
+function is_core_exception(\Throwable $err, string $class): bool
+{
+    return class_exists($class, false) && $err instanceof $class;
+}
+
+/**
+ * Runs $call; a failure of the core becomes a message (what we were doing + why) in
+ * $errors and the result is $fallback. Anything else is a bug and goes up.
+ */
+function try_core(callable $call, string $doing, array &$errors, mixed $fallback = null): mixed
+{
+    try {
+        return $call();
+    } catch (\Throwable $err) {
+        if (!is_core_error($err)) {
+            throw $err;
+        }
+        $errors[] = core_error($doing, $err);
+        return $fallback;
+    }
 }

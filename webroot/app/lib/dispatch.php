@@ -22,12 +22,14 @@ function route_request(): array
         $args = $parts;
     }
     if ($page === '') {
-        $page = current_user() ? 'jobs' : 'login';
+        $page = isset($_SESSION['login']) ? 'dashboard' : 'login';
     }
     return [$page, $args];
 }
 
-/** @param array<string, array{file: string, methods: list<string>, auth: bool}> $routes */
+/**
+ * @param array<string, array{file: string, methods: list<string>, auth: bool, perm?: array<string, string>}> $routes
+ */
 function dispatch(array $routes): never
 {
     [$page, $args] = route_request();
@@ -36,8 +38,9 @@ function dispatch(array $routes): never
     try {
         $route = $routes[$page] ?? null;
         if ($route === null || !preg_match('/^[a-z][a-z0-9_-]*$/', $page)) {
-            render('error', ['title' => 'Page not found', 'heading' => 'Page not found',
-                'message' => 'There is no page named "' . $page . '".'], 404);
+            identify_quietly();
+            render('error', ['title' => t('Page not found'), 'heading' => t('Page not found'),
+                'message' => t('There is no page named "{page}".', ['page' => $page])], 404);
         }
         $method = request_method();
         if ($method === 'HEAD') {
@@ -45,14 +48,23 @@ function dispatch(array $routes): never
         }
         if (!in_array($method, $route['methods'], true)) {
             header('Allow: ' . implode(', ', $route['methods']));
-            render('error', ['title' => 'Method not allowed', 'heading' => 'Method not allowed',
-                'message' => 'The page "' . $page . '" does not accept ' . $method . ' requests.'], 405);
+            render('error', ['title' => t('Method not allowed'), 'heading' => t('Method not allowed'),
+                'message' => t('The page "{page}" does not accept {method} requests.', ['page' => $page, 'method' => $method])], 405);
+        }
+        if ($route['auth']) {
+            load_session_user();
+        } else {
+            identify_quietly();
         }
         if ($method === 'POST') {
             check_post($page);
         }
         if ($route['auth']) {
             require_login();
+            $permission = $route['perm'][$method] ?? null;
+            if ($permission !== null) {
+                require_permission($permission);
+            }
         }
         run_page(RELAIS_WEB_APP . '/pages/' . $route['file'], $args);
         exit;
@@ -60,11 +72,24 @@ function dispatch(array $routes): never
         error_log(sprintf('relais web: %s on page %s: %s in %s:%d', get_class($err), $page,
             $err->getMessage(), $err->getFile(), $err->getLine()));
         if (is_core_error($err)) {
-            render('error', ['title' => 'Relais core error', 'heading' => 'The Relais core reported an error',
-                'message' => core_error('Loading the page "' . $page . '" failed', $err)], 503);
+            render('error', ['title' => t('Relais core error'), 'heading' => t('The Relais core reported an error'),
+                'message' => core_error(t('Loading the page "{page}" failed', ['page' => $page]), $err)], 503);
         }
-        render('error', ['title' => 'Internal error', 'heading' => 'Internal error',
-            'message' => 'The page "' . $page . '" failed unexpectedly. The details are in the web server\'s error log.'], 500);
+        render('error', ['title' => t('Internal error'), 'heading' => t('Internal error'),
+            'message' => t('The page "{page}" failed unexpectedly. The details are in the web server\'s error log.', ['page' => $page])], 500);
+    }
+}
+
+/** The session's user for pages open to anyone (login, errors): anonymous when the core cannot tell. */
+function identify_quietly(): void
+{
+    try {
+        load_session_user();
+    } catch (\Throwable $err) {
+        if (!is_core_error($err)) {
+            throw $err;
+        }
+        $GLOBALS['relais_web_user'] = null;
     }
 }
 
@@ -73,24 +98,25 @@ function check_post(string $page): void
 {
     $length = (int)($_SERVER['CONTENT_LENGTH'] ?? 0);
     if ($_POST === [] && $_FILES === [] && $length > 0) {
-        render('error', ['title' => 'Upload too large', 'heading' => 'Upload too large',
-            'message' => sprintf('The form sent %s, more than this server accepts (post_max_size = %s). '
-                . 'Send fewer or smaller files.', fmt_size($length), (string)ini_get('post_max_size')),
-            'back' => url('run')], 413);
+        render('error', ['title' => t('Upload too large'), 'heading' => t('Upload too large'),
+            'message' => t('The form sent {size}, more than this server accepts (post_max_size = {max}). Send fewer or smaller files.',
+                ['size' => fmt_size($length), 'max' => (string)ini_get('post_max_size')])], 413);
     }
     if (!csrf_valid()) {
         // A login or logout form left open until the session expired: nothing to protect,
         // so say what happened in the words of that page rather than refusing.
         if ($page === 'login') {
-            render('login', ['title' => 'Log in — Relais', 'login' => param('login', 'post'),
-                'error' => 'The login form had expired; please log in again.']);
+            render('login', ['title' => t('Log in'), 'login' => param('login', 'post'),
+                'error' => t('The login form had expired; please log in again.')]);
         }
         if ($page === 'logout' && current_user() === null) {
             redirect(url('login'));
         }
-        render('error', ['title' => 'Request refused', 'heading' => 'Request refused',
-            'message' => 'This form was not sent from a current page of this site (missing or wrong CSRF token). '
-                . 'Reload the page and try again.'], 403);
+        if (current_user() !== null) {
+            audit('csrf.refused', $page);
+        }
+        render('error', ['title' => t('Request refused'), 'heading' => t('Request refused'),
+            'message' => t('This form was not sent from a current page of this site (missing or wrong CSRF token). Reload the page and try again.')], 403);
     }
 }
 

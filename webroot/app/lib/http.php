@@ -55,14 +55,45 @@ function param(string $name, string $source = 'any'): string
     return is_string($value) ? trim($value) : '';
 }
 
+/**
+ * Sent with every response of the site. No inline script or style is allowed (CSP): the
+ * pages' JavaScript and CSS come from assets/ only, so an injected <script> cannot run.
+ */
 function send_security_headers(): void
 {
     header('X-Content-Type-Options: nosniff');
     header('X-Frame-Options: DENY');
     header('Referrer-Policy: same-origin');
-    header("Content-Security-Policy: default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    header("Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        . "object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    header('Cross-Origin-Opener-Policy: same-origin');
+    if (is_https()) {
+        header('Strict-Transport-Security: max-age=31536000');
+    }
     // Pages show live job data: never serve them from a cache.
     header('Cache-Control: no-store');
+}
+
+/** A whole-number parameter of at least 1 (ids, versions), or null. */
+function id_param(string $name, string $source = 'any'): ?int
+{
+    $value = param($name, $source);
+    return preg_match('/^[1-9][0-9]{0,17}$/', $value) ? (int)$value : null;
+}
+
+/** True when the request asks for JSON (the pages' own fetch calls). */
+function wants_json(): bool
+{
+    return str_contains((string)($_SERVER['HTTP_ACCEPT'] ?? ''), 'application/json');
+}
+
+/** Ends the request with a JSON body. */
+function send_json(array $data, int $status = 200): never
+{
+    http_response_code($status);
+    header('Content-Type: application/json; charset=UTF-8');
+    echo json_encode($data, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+    exit;
 }
 
 function is_https(): bool

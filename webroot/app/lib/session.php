@@ -1,14 +1,13 @@
 <?php
 /**
- * The one place for the session: who is logged in, CSRF tokens, flash messages.
+ * The one place for the PHP session: starting it with safe cookie settings, renewing its
+ * id, the idle timeout, CSRF tokens and flash messages. Who is logged in is auth.php's.
  */
 declare(strict_types=1);
 
 namespace Relais\Web;
 
 defined('RELAIS_WEB') || exit;
-
-const SESSION_IDLE_SECONDS = 8 * 3600;
 
 function start_session(): void
 {
@@ -28,57 +27,37 @@ function start_session(): void
         'samesite' => 'Lax',
     ]);
     session_start();
+}
 
+/**
+ * Ends a session left idle longer than $idleSeconds; true when it did. Every request
+ * of a logged-in user counts as activity, including the live refresh of a page: an open
+ * dashboard keeps its session, an abandoned form does not.
+ */
+function session_idle_expired(int $idleSeconds): bool
+{
     $now = time();
-    if (isset($_SESSION['user'], $_SESSION['seen']) && $now - (int)$_SESSION['seen'] > SESSION_IDLE_SECONDS) {
-        unset($_SESSION['user']);
-        flash('info', 'Your session expired; please log in again.');
-    }
+    $seen = (int)($_SESSION['seen'] ?? $now);
     $_SESSION['seen'] = $now;
+    return $now - $seen > $idleSeconds;
 }
 
-/** ['login' => ..., 'role' => ...] of the logged-in user, or null. */
-function current_user(): ?array
+/** A fresh session id and CSRF token, keeping the session's data (at login: no fixation). */
+function renew_session(): void
 {
-    $user = $_SESSION['user'] ?? null;
-    return is_array($user) ? $user : null;
-}
-
-/** Sends an anonymous visitor to the login page, remembering where they wanted to go. */
-function require_login(): void
-{
-    if (current_user() !== null) {
-        return;
-    }
-    if (request_method() === 'GET') {
-        $_SESSION['after_login'] = (string)($_SERVER['REQUEST_URI'] ?? '');
-    }
-    redirect(url('login'));
-}
-
-function log_in(array $user): void
-{
-    // A new id at the privilege change, so a session id planted before login is worthless.
     session_regenerate_id(true);
-    $_SESSION['user'] = ['login' => (string)$user['login'], 'role' => (string)($user['role'] ?? '')];
     $_SESSION['csrf'] = bin2hex(random_bytes(32));
+    $_SESSION['seen'] = time();
 }
 
-/** Where to go after login: the page that sent the user to login, if it is one of ours. */
-function after_login_url(): string
+/** Forgets everything but the language, under a new id. */
+function clear_session(): void
 {
-    $target = (string)($_SESSION['after_login'] ?? '');
-    unset($_SESSION['after_login']);
-    $script = script_path();
-    if ($target !== '' && str_starts_with($target, $script . '?') && !str_contains($target, 'page=login')) {
-        return $target;
-    }
-    return url('jobs');
-}
-
-function log_out(): void
-{
+    $lang = $_SESSION['lang'] ?? null;
     $_SESSION = [];
+    if ($lang !== null) {
+        $_SESSION['lang'] = $lang;
+    }
     session_regenerate_id(true);
 }
 

@@ -10,7 +10,7 @@ namespace Relais\Web;
 
 defined('RELAIS_WEB') || exit;
 
-const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'retry_wait', 'cancelled'];
+const JOB_STATUSES = ['queued', 'running', 'paused', 'retry_wait', 'succeeded', 'failed', 'cancelled'];
 const FINAL_STATUSES = ['succeeded', 'failed', 'cancelled'];
 
 /** Escapes a value for HTML text and attribute values. */
@@ -20,7 +20,7 @@ function e(mixed $value): string
         return '';
     }
     if (is_bool($value)) {
-        $value = $value ? 'yes' : 'no';
+        $value = $value ? t('yes') : t('no');
     }
     return htmlspecialchars((string)$value, ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8');
 }
@@ -37,6 +37,7 @@ function render(string $template, array $vars = [], int $status = 200): never
     echo render_partial('layout', $vars + [
         'content' => $content,
         'title'   => 'Relais',
+        'lang'    => lang(),
         'refresh' => null,
         'user'    => current_user(),
         'flashes' => take_flashes(),
@@ -78,49 +79,116 @@ function fmt_time(?string $value): string
 function fmt_size(int $bytes): string
 {
     if ($bytes < 1024) {
-        return $bytes . ' B';
+        return $bytes . (lang() === 'fr' ? ' o' : ' B');
     }
-    $units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    $units = lang() === 'fr' ? ['Kio', 'Mio', 'Gio', 'Tio'] : ['KiB', 'MiB', 'GiB', 'TiB'];
     $value = $bytes / 1024;
     $unit = 0;
     while ($value >= 1024 && $unit < count($units) - 1) {
         $value /= 1024;
         $unit++;
     }
-    return sprintf('%.1f %s', $value, $units[$unit]);
+    return number($value, 1) . ' ' . $units[$unit];
 }
 
-/** Duration between two timestamps, e.g. "1 min 12 s"; '' when either is missing. */
+/** Duration between two timestamps (UTC, as the core gives them), e.g. "1 min 12 s"; '' when either is missing. */
 function fmt_duration(?string $from, ?string $to): string
 {
-    if (!$from || !$to) {
+    $ms = duration_ms($from, $to);
+    if ($ms === null) {
         return '';
     }
-    $a = strtotime($from);
-    $b = strtotime($to);
-    if ($a === false || $b === false || $b < $a) {
-        return '';
-    }
-    $s = $b - $a;
-    if ($s < 60) {
-        return $s . ' s';
-    }
-    if ($s < 3600) {
-        return intdiv($s, 60) . ' min ' . ($s % 60) . ' s';
-    }
-    return intdiv($s, 3600) . ' h ' . intdiv($s % 3600, 60) . ' min';
+    $s = intdiv($ms, 1000);
+    return match (true) {
+        $s < 1 => $ms . ' ms',
+        $s < 60 => number($ms / 1000, $s < 10 ? 1 : 0) . ' s',
+        $s < 3600 => intdiv($s, 60) . ' min ' . ($s % 60) . ' s',
+        default => intdiv($s, 3600) . ' h ' . intdiv($s % 3600, 60) . ' min',
+    };
 }
 
-/** The status badge's HTML (already escaped). */
+/** Milliseconds between two timestamps, or null when either is missing or they are out of order. */
+function duration_ms(?string $from, ?string $to): ?int
+{
+    if (!$from || !$to) {
+        return null;
+    }
+    try {
+        $utc = new \DateTimeZone('UTC');
+        $a = (float)(new \DateTimeImmutable($from, $utc))->format('U.u');
+        $b = (float)(new \DateTimeImmutable($to, $utc))->format('U.u');
+    } catch (\Exception) {
+        return null;
+    }
+    return $b < $a ? null : (int)round(($b - $a) * 1000);
+}
+
+/** The status badge's HTML (already escaped): the translated label, the raw status in data-status. */
 function status_badge(string $status): string
 {
     $known = in_array($status, JOB_STATUSES, true) ? $status : 'unknown';
     return '<span class="badge badge-' . e($known) . '" data-status="' . e($status) . '">'
-        . e($status) . '</span>';
+        . e(status_label($status)) . '</span>';
+}
+
+function status_label(string $status): string
+{
+    return match ($status) {
+        'queued' => t('queued'),
+        'running' => t('running'),
+        'paused' => t('paused'),
+        'retry_wait' => t('waiting to retry'),
+        'succeeded' => t('succeeded'),
+        'failed' => t('failed'),
+        'cancelled' => t('cancelled'),
+        default => $status,
+    };
+}
+
+/** <option> tags for $choices (value => label), $selected marked (already escaped HTML). */
+function options(array $choices, string $selected): string
+{
+    $html = '';
+    foreach ($choices as $value => $label) {
+        $value = (string)$value;
+        $html .= '<option value="' . e($value) . '"' . ($value === $selected ? ' selected' : '') . '>'
+            . e($label) . '</option>';
+    }
+    return $html;
 }
 
 /** The name of the page being served, for the navigation. */
 function current_page(): string
 {
     return $GLOBALS['relais_web_page'] ?? '';
+}
+
+/** The error messages of a page, each in an alert box (already escaped HTML). */
+function error_boxes(array $messages): string
+{
+    $html = '';
+    foreach ($messages as $message) {
+        $html .= '<div class="flash flash-error" role="alert">' . e($message) . "</div>\n";
+    }
+    return $html;
+}
+
+/**
+ * The links of a keyset-paged list (already escaped HTML): back to the newest entries
+ * when on a later page, on to older ones when the core gave a 'next' cursor.
+ */
+function keyset_pager(string $page, array $query, ?int $cursor, ?string $next, string $olderLabel, string $note = ''): string
+{
+    $html = '<nav class="pager" aria-label="' . e(t('Pages')) . '">';
+    if ($cursor !== null) {
+        $html .= '<a class="btn" href="' . e(url($page, $query)) . '">' . e(t('« Newest')) . '</a>';
+    }
+    if ($next !== null) {
+        $html .= '<a class="btn" rel="next" id="next-page" href="' . e(url($page, $query + ['before' => $next])) . '">'
+            . e($olderLabel) . '</a>';
+    }
+    if ($note !== '') {
+        $html .= '<span class="muted small">' . e($note) . '</span>';
+    }
+    return $html . '</nav>';
 }

@@ -1,42 +1,38 @@
 <?php
-/** One job: its summary, parameters, steps, documents and log. */
+/** One job: summary, the actions its state allows, parameters, steps as a timeline, documents, log. */
 declare(strict_types=1);
 
 namespace Relais\Web;
 
 defined('RELAIS_WEB') || exit;
 
-$rawId = param('id', 'get');
-if ($rawId === '' && isset($args[0])) {
-    $rawId = (string)$args[0];
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
+
+$id = id_param('id', 'get') ?? (isset($args[0]) && preg_match('/^[1-9][0-9]{0,17}$/', (string)$args[0]) ? (int)$args[0] : null);
+if ($id === null) {
+    render('error', ['title' => t('Job not found'), 'heading' => t('Job not found'),
+        'message' => t('A job number is a positive whole number.'), 'back' => url('jobs')], 404);
 }
-if (!preg_match('/^[1-9][0-9]{0,17}$/', $rawId)) {
-    render('error', ['title' => 'Job not found', 'heading' => 'Job not found',
-        'message' => $rawId === '' ? 'No job number was given.' : 'A job number is a positive whole number, not "' . $rawId . '".',
-        'back' => url('jobs')], 404);
-}
-$id = (int)$rawId;
 
 try {
     $job = client()->jobs()->get($id);
-} catch (\Throwable $err) {
-    if (!is_core_error($err)) {
-        throw $err;
-    }
-    if (class_exists(\Relais\NotFoundException::class, false) && $err instanceof \Relais\NotFoundException) {
-        render('error', ['title' => 'Job not found', 'heading' => 'Job not found',
-            'message' => 'There is no job #' . $id . '.', 'back' => url('jobs')], 404);
-    }
-    render('error', ['title' => 'Relais core error', 'heading' => 'Job #' . $id,
-        'message' => core_error('Could not load job #' . $id, $err), 'back' => url('jobs')], 503);
+} catch (\Relais\NotFoundException) {
+    render('error', ['title' => t('Job not found'), 'heading' => t('Job not found'),
+        'message' => t('There is no job #{id}.', ['id' => $id]), 'back' => url('jobs')], 404);
 }
 
+$level = param('level', 'get');
+if (!in_array($level, LOG_LEVELS, true)) {
+    $level = '';
+}
 $live = !in_array((string)$job['status'], FINAL_STATUSES, true);
 
 render('job', [
-    'title'   => 'Job #' . $id . ' — Relais',
+    'title'   => t('Job #{id}', ['id' => $id]),
     'job'     => $job,
     'live'    => $live,
+    'level'   => $level,
+    'levels'  => LOG_LEVELS,
     // Without JavaScript, a job still in progress reloads itself (see the layout's <noscript>).
     'refresh' => $live ? 5 : null,
 ]);

@@ -1,5 +1,9 @@
 <?php
-/** Recent jobs, filtered by status and flow; newest first. */
+/**
+ * The job list: filters (status, flow, partner, creation period, document name), keyset
+ * pages (?before= the 'next' cursor of the page before), live refresh of the jobs in
+ * progress, and the selection for bulk retry / cancel (jobs-bulk).
+ */
 declare(strict_types=1);
 
 namespace Relais\Web;
@@ -8,63 +12,45 @@ defined('RELAIS_WEB') || exit;
 
 const JOB_LIST_LIMITS = [50, 100, 200, 500];
 
-$status = param('status', 'get');
-$flow = param('flow', 'get');
+$filter = job_filter_from_request();
 $limit = (int)param('limit', 'get');
 if (!in_array($limit, JOB_LIST_LIMITS, true)) {
     $limit = JOB_LIST_LIMITS[0];
 }
+$cursor = id_param('before', 'get');
 $errors = [];
 
-if ($status !== '' && !in_array($status, JOB_STATUSES, true)) {
-    $errors[] = 'There is no job status "' . $status . '"; showing all statuses.';
-    $status = '';
-}
-
-$flows = [];
-$flowsError = null;
-try {
-    $flows = client()->flows()->list();
-} catch (\Throwable $err) {
-    if (!is_core_error($err)) {
-        throw $err;
-    }
-    $flowsError = core_error('Could not load the list of flows', $err);
-}
+$flows = try_core(fn () => client()->flows()->list(), t('Could not load the list of flows'), $errors, []);
 $flowNames = array_map(static fn (array $f): string => (string)$f['name'], $flows);
 sort($flowNames);
-if ($flow !== '' && !in_array($flow, $flowNames, true)) {
+if ($filter['flow'] !== '' && !in_array($filter['flow'], $flowNames, true)) {
     // Keep the choice visible even when the flow has since been removed.
-    $flowNames[] = $flow;
+    $flowNames[] = $filter['flow'];
 }
 
-$jobs = null;
-$filter = array_filter(['status' => $status, 'flow' => $flow], static fn (string $v): bool => $v !== '');
+$page = null;
+$status = 200;
 try {
-    $jobs = client()->jobs()->list($filter, $limit)['rows'];
+    $page = client()->jobs()->list(core_job_filter($filter), $limit, $cursor === null ? null : (string)$cursor);
 } catch (\Throwable $err) {
     if (!is_core_error($err)) {
         throw $err;
     }
-    if (class_exists(\Relais\NotFoundException::class, false) && $err instanceof \Relais\NotFoundException) {
-        $errors[] = 'There is no flow named "' . $flow . '".';
-    } else {
-        $errors[] = core_error('Could not load the job list', $err);
-    }
-}
-
-// When both fail it is for the same reason: say it once, about the list.
-if ($flowsError !== null && $jobs !== null) {
-    $errors[] = $flowsError;
+    $refused = is_core_exception($err, \Relais\ValidationException::class);
+    $status = $refused ? 422 : 503;
+    $errors[] = $refused
+        ? t('The filter was not applied: {why}', ['why' => $err->getMessage()])
+        : core_error(t('Could not load the job list'), $err);
 }
 
 render('jobs', [
-    'title'     => 'Jobs — Relais',
-    'jobs'      => $jobs,
+    'title'     => t('Jobs'),
+    'jobs'      => $page['rows'] ?? null,
+    'next'      => $page['next'] ?? null,
+    'cursor'    => $cursor,
     'errors'    => $errors,
-    'status'    => $status,
-    'flow'      => $flow,
+    'filter'    => $filter,
     'limit'     => $limit,
     'limits'    => JOB_LIST_LIMITS,
     'flowNames' => $flowNames,
-], $jobs === null ? 503 : 200);
+], $status);

@@ -7,5 +7,5 @@ namespace Relais\Web;
 defined('RELAIS_WEB') || exit;
 
 log_out();
-flash('info', 'You are logged out.');
+flash('info', t('You are logged out.'));
 redirect(url('login'));

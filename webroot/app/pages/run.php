@@ -18,7 +18,7 @@ try {
     if (!is_core_error($err)) {
         throw $err;
     }
-    $errors[] = core_error('Could not load the list of flows', $err);
+    $errors[] = core_error(t('Could not load the list of flows'), $err);
 }
 $enabled = array_values(array_filter($flows, static fn (array $f): bool => !empty($f['enabled'])));
 usort($enabled, static fn (array $a, array $b): int => strcmp((string)$a['name'], (string)$b['name']));
@@ -33,13 +33,17 @@ if (request_method() === 'POST') {
     [$files, $fileErrors] = uploaded_files('files');
     $errors = array_merge($errors, $paramErrors, $fileErrors);
     if ($files === [] && $fileErrors === []) {
-        $errors[] = 'Choose at least one file to send to the flow.';
+        $errors[] = t('Choose at least one file to send to the flow.');
     }
 
     if ($errors === []) {
         try {
             $jobId = client()->jobs()->submit($flow, $files, $params, 'web:' . current_user()['login']);
-            flash('success', 'Job #' . $jobId . ' queued');
+            audit('job.submit', 'job #' . $jobId, 'flow ' . $flow . ', ' . tn(count($files), '{n} file', '{n} files'));
+            flash('success', t('Job #{id} queued', ['id' => $jobId]));
+            if (wants_json()) {
+                send_json(['location' => url('job', ['id' => $jobId])]);
+            }
             redirect(url('job', ['id' => $jobId]));
         } catch (\Throwable $err) {
             if (!is_core_error($err)) {
@@ -51,14 +55,14 @@ if (request_method() === 'POST') {
     }
     if ($errors !== []) {
         if ($files !== [] || $fileErrors !== []) {
-            $errors[] = 'For safety the browser does not keep chosen files: choose them again.';
+            $errors[] = t('For safety the browser does not keep chosen files: choose them again.');
         }
         $status = 422;
     }
 }
 
 render('run', [
-    'title'      => 'Run a flow — Relais',
+    'title'      => t('Run a flow'),
     'flows'      => $enabled,
     'flow'       => $flow,
     'paramsText' => $paramsText,
@@ -71,15 +75,15 @@ render('run', [
 function check_flow(string $flow, array $flows): array
 {
     if ($flow === '') {
-        return ['Choose a flow to run.'];
+        return [t('Choose a flow to run.')];
     }
     foreach ($flows as $f) {
         if ((string)$f['name'] === $flow) {
-            return empty($f['enabled']) ? ['The flow "' . $flow . '" is disabled; enable it before running it.'] : [];
+            return empty($f['enabled']) ? [t('The flow "{flow}" is disabled; enable it before running it.', ['flow' => $flow])] : [];
         }
     }
     // When the list failed to load, let the core decide.
-    return $flows === [] ? [] : ['There is no flow named "' . $flow . '".'];
+    return $flows === [] ? [] : [t('There is no flow named "{flow}".', ['flow' => $flow])];
 }
 
 /**
@@ -98,15 +102,15 @@ function parse_params(string $text): array
         $n = $i + 1;
         $eq = strpos($line, '=');
         if ($eq === false) {
-            $errors[] = sprintf('Parameters, line %d: "%s" is not of the form key=value.', $n, $line);
+            $errors[] = t('Parameters, line {n}: "{line}" is not of the form key=value.', ['n' => $n, 'line' => $line]);
             continue;
         }
         $key = trim(substr($line, 0, $eq));
         $value = trim(substr($line, $eq + 1));
         if (!preg_match('/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/', $key)) {
-            $errors[] = sprintf('Parameters, line %d: "%s" is not a valid key (letters, digits, "_", "." and "-", starting with a letter or "_").', $n, $key);
+            $errors[] = t('Parameters, line {n}: "{key}" is not a valid key (letters, digits, "_", "." and "-", starting with a letter or "_").', ['n' => $n, 'key' => $key]);
         } elseif (array_key_exists($key, $params)) {
-            $errors[] = sprintf('Parameters, line %d: the key "%s" is given twice.', $n, $key);
+            $errors[] = t('Parameters, line {n}: the key "{key}" is given twice.', ['n' => $n, 'key' => $key]);
         } else {
             $params[$key] = $value;
         }
@@ -137,25 +141,25 @@ function uploaded_files(string $field): array
         }
         // Document names come from the user's machine: no control characters, no path.
         $name = preg_replace('/[\x00-\x1f\x7f]/u', '', basename(str_replace('\\', '/', $name))) ?? '';
-        $label = $name === '' ? 'number ' . ((int)$i + 1) : '"' . $name . '"';
+        $label = $name === '' ? t('number {n}', ['n' => (int)$i + 1]) : '"' . $name . '"';
         $problem = match ($error) {
             UPLOAD_ERR_OK => null,
-            UPLOAD_ERR_INI_SIZE, UPLOAD_ERR_FORM_SIZE => 'is larger than this server accepts (upload_max_filesize = ' . ini_get('upload_max_filesize') . ')',
-            UPLOAD_ERR_PARTIAL => 'arrived only in part; send it again',
-            UPLOAD_ERR_NO_FILE => 'was not received',
-            default => 'could not be stored by the web server (PHP upload error ' . $error . ')',
+            UPLOAD_ERR_INI_SIZE, UPLOAD_ERR_FORM_SIZE => t('is larger than this server accepts (upload_max_filesize = {max})', ['max' => ini_get('upload_max_filesize')]),
+            UPLOAD_ERR_PARTIAL => t('arrived only in part; send it again'),
+            UPLOAD_ERR_NO_FILE => t('was not received'),
+            default => t('could not be stored by the web server (PHP upload error {code})', ['code' => $error]),
         };
         if ($problem === null && $name === '') {
-            $problem = 'has no name';
+            $problem = t('has no name');
         } elseif ($problem === null && $size === 0) {
-            $problem = 'is empty';
+            $problem = t('is empty');
         } elseif ($problem === null && !is_uploaded_file($tmp)) {
-            $problem = 'was not received as an upload';
+            $problem = t('was not received as an upload');
         } elseif ($problem === null && array_key_exists($name, $files)) {
-            $problem = 'is chosen twice (two documents of a job cannot share a name)';
+            $problem = t('is chosen twice (two documents of a job cannot share a name)');
         }
         if ($problem !== null) {
-            $errors[] = 'File ' . $label . ' ' . $problem . '.';
+            $errors[] = t('File {label} {problem}.', ['label' => $label, 'problem' => $problem]);
             continue;
         }
         $files[$name] = $tmp;
@@ -165,11 +169,11 @@ function uploaded_files(string $field): array
 
 function submit_error(string $flow, \Throwable $err): string
 {
-    if (class_exists(\Relais\NotFoundException::class, false) && $err instanceof \Relais\NotFoundException) {
-        return core_error('The flow "' . $flow . '" could not be found', $err);
+    if (is_core_exception($err, \Relais\NotFoundException::class)) {
+        return core_error(t('The flow "{flow}" could not be found', ['flow' => $flow]), $err);
     }
-    if (class_exists(\Relais\ValidationException::class, false) && $err instanceof \Relais\ValidationException) {
-        return core_error('The flow "' . $flow . '" refused this job', $err);
+    if (is_core_exception($err, \Relais\ValidationException::class)) {
+        return core_error(t('The flow "{flow}" refused this job', ['flow' => $flow]), $err);
     }
-    return core_error('Could not queue a job for the flow "' . $flow . '"', $err);
+    return core_error(t('Could not queue a job for the flow "{flow}"', ['flow' => $flow]), $err);
 }
