@@ -152,15 +152,21 @@ ZEND_METHOD(Relais_Flows, enable) {
 
 ZEND_METHOD(Relais_Flows, export) {
     zend_string* name;
-    ZEND_PARSE_PARAMETERS_START(1, 1)
+    zend_long version = 0;
+    bool versionIsNull = true;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
         Z_PARAM_STR(name)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG_OR_NULL(version, versionIsNull)
     ZEND_PARSE_PARAMETERS_END();
     RELAIS_CXX_TRY {
         RELAIS_CHECK_NAME(1, name);
+        if (!versionIsNull) RELAIS_CHECK_ID(2, version);
         RELAIS_SERVICE_CORE(core);
-        auto flow = core->flows().current(relais_str(name));
+        auto flow = versionIsNull ? core->flows().current(relais_str(name))
+                                  : core->flows().version(relais_str(name), static_cast<int>(version));
         RELAIS_RETURN_IF_FAILED(flow);
-        RETURN_STR(relais_zstr(flow->definition.json.dump(2) + "\n"));
+        RETURN_STR(relais_zstr(relais::flowText(flow->definition.json)));
     }
     RELAIS_CXX_CATCH
 }

@@ -195,8 +195,8 @@ namespace Relais {
 
         public function enable(string $name, bool $on = true): void {}
 
-        /** The current definition as pretty-printed JSON. */
-        public function export(string $name): string {}
+        /** The definition (the current version, or $version) as pretty-printed JSON, keys sorted. */
+        public function export(string $name, ?int $version = null): string {}
 
         /**
          * The line diff of two versions' pretty-printed definitions: each

@@ -1,5 +1,5 @@
 --TEST--
-Flows: diff() of two versions lists each line of their pretty-printed definitions as kept, removed or added, with line numbers; unknown versions are NotFound
+Flows: export() of a given version; diff() of two versions lists each line of their pretty-printed definitions as kept, removed or added, with line numbers; unknown versions are NotFound
 --SKIPIF--
 <?php require __DIR__ . '/setup.inc'; relais_test_skipif(); ?>
 --FILE--
@@ -14,6 +14,7 @@ foreach ($flows->diff('orders', 1, 2) as $l) {
         printf("%s%s (old %d, new %d)\n", $l['op'], $l['text'], $l['old_line'], $l['new_line']);
     }
 }
+echo str_contains($flows->export('orders', 1), '"description": "v1"') ? 'export of v1' : 'wrong export', "\n";
 echo count(array_filter($flows->diff('orders', 2, 2), fn ($l) => $l['op'] !== ' ')), " changes from a version to itself\n";
 foreach ([fn () => $flows->diff('orders', 1, 9), fn () => $flows->diff('orders', 0, 1), fn () => $flows->diff('', 1, 2)] as $call) {
     try {
@@ -29,6 +30,7 @@ foreach ([fn () => $flows->diff('orders', 1, 9), fn () => $flows->diff('orders',
 --EXPECT--
 -  "description": "v1", (old 2, new 0)
 +  "description": "v2", (old 0, new 2)
+export of v1
 0 changes from a version to itself
 Relais\NotFoundException
 ValueError
