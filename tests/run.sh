@@ -408,7 +408,7 @@ run_web() {
     section "browser tests (tests/web)"
     set +e
     RELAIS_WEB_URL="http://127.0.0.1:$WEB_PORT/" RELAIS_WEB_LOGIN=admin RELAIS_WEB_PASSWORD="$ADMIN_PASSWORD" \
-        RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" \
+        RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" RELAIS_WEB_SESSIONS="$WEB_BASE/sessions" \
         timeout --foreground --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     stop_if_interrupted "$rc"

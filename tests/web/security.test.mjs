@@ -1,0 +1,166 @@
+// The security points of the admin site, each with its test: headers (CSP without inline
+// script, X-Frame-Options, Referrer-Policy), session cookie flags and renewal at login,
+// CSRF on every state-changing request (403 and nothing changed), output escaped
+// everywhere, downloads by id only, lockout after failed logins, idle timeout, upload
+// size limit.
+import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  browserSuite, env, page, logIn, csrfToken, makeUser, makeFlow, submit, waitForStatus, jobStatus, relais, unique,
+} from './lib.mjs';
+
+const XSS = '<script>alert(1)</script>';
+
+describe('admin site security', () => {
+  const suite = browserSuite(import.meta.url);
+  const { check } = suite;
+  let failedJob;
+  let flow;
+
+  check('every page carries the security headers; no inline script is allowed', async (tab) => {
+    for (const name of ['login', 'dashboard']) {
+      const response = await tab.request.get(page(name));
+      const h = response.headers();
+      assert.match(h['content-security-policy'], /script-src 'self'/, name);
+      assert.doesNotMatch(h['content-security-policy'], /unsafe-inline|unsafe-eval/, name);
+      assert.match(h['content-security-policy'], /frame-ancestors 'none'/, name);
+      assert.equal(h['x-frame-options'], 'DENY', name);
+      assert.equal(h['referrer-policy'], 'same-origin', name);
+      assert.equal(h['x-content-type-options'], 'nosniff', name);
+    }
+  });
+
+  check('the session cookie is HttpOnly and SameSite=Lax (not Secure over plain HTTP), and renewed at login', async (tab) => {
+    await tab.context().clearCookies();
+    await tab.goto(page('login'));
+    const before = (await tab.context().cookies()).find((c) => c.name === 'RELAISSESSID');
+    assert.ok(before, 'a session cookie before login (for the CSRF token)');
+    assert.equal(before.httpOnly, true);
+    assert.equal(before.sameSite, 'Lax');
+    assert.equal(before.secure, false);
+    await logIn(tab);
+    const afterLogin = (await tab.context().cookies()).find((c) => c.name === 'RELAISSESSID');
+    assert.notEqual(afterLogin.value, before.value, 'a new session id at login');
+    // The id planted before login is worthless now.
+    await tab.context().addCookies([{ ...afterLogin, value: before.value }]);
+    await tab.goto(page('dashboard'));
+    assert.match(tab.url(), /[?&]page=login\b/);
+  });
+
+  check('a POST without or with a wrong CSRF token is refused with 403 and changes nothing', async (tab) => {
+    await logIn(tab);
+    flow = await makeFlow('sec-fail', [{ activity: 'exec', with: { program: '/bin/false' } }], { description: XSS });
+    failedJob = submit(flow, { partner: XSS });
+    await waitForStatus(failedJob, ['failed']);
+    const victim = unique('victim');
+    for (const token of [undefined, 'wrong-' + unique('t')]) {
+      const extra = token === undefined ? {} : { _csrf: token };
+      const posts = [
+        ['job-action', { id: String(failedJob), action: 'retry' }],
+        ['jobs-bulk', { action: 'cancel', confirm: '1', ids: String(failedJob) }],
+        ['flow', { do: 'enable', enabled: '0' }, { name: flow }],
+        ['users', { do: 'create', login: victim, password: 'victim-password', role: 'admin' }],
+      ];
+      for (const [name, form, query] of posts) {
+        const response = await tab.request.post(page(name, query ?? {}), { form: { ...form, ...extra }, maxRedirects: 0 });
+        assert.equal(response.status(), 403, `${name} with token ${token}`);
+        assert.match(await response.text(), /CSRF/);
+      }
+    }
+    assert.equal(jobStatus(failedJob), 'failed', 'the job was not retried');
+    assert.match(relais(['flows', 'list']), new RegExp(`${flow}.*enabled`), 'the flow is still enabled');
+    assert.doesNotMatch(relais(['users', 'list']), new RegExp(victim), 'no user was created');
+    // The same POST with the token goes through: the refusal was the token's.
+    await tab.goto(page('job', { id: failedJob }));
+    const ok = await tab.request.post(page('job-action'), { form: { id: String(failedJob), action: 'retry', _csrf: await csrfToken(tab) }, maxRedirects: 0 });
+    assert.equal(ok.status(), 303);
+    await waitForStatus(failedJob, ['failed']);
+  });
+
+  check('markup in a flow description, a partner name and a document name is shown as text everywhere', async (tab) => {
+    const docName = '<img src=x onerror=alert(2)>.txt';
+    suite.dialogs = 0;
+    await tab.goto(page('run'));
+    await tab.selectOption('#flow', flow);
+    await tab.setInputFiles('#files', { name: docName, mimeType: 'text/plain', buffer: Buffer.from('hello\n') });
+    await tab.fill('#params', `partner=${XSS}`);
+    await Promise.all([tab.waitForURL(/[?&]page=job\b/), tab.click('#run-form button[type=submit]')]);
+    await tab.locator('#documents-table td.docname', { hasText: docName }).waitFor();
+    const uploaded = Number(new URL(tab.url()).searchParams.get('id'));
+    for (const [name, query] of [['flows', {}], ['flow', { name: flow }], ['run', {}], ['jobs', { flow }], ['job', { id: failedJob }], ['job', { id: uploaded }], ['dashboard', {}]]) {
+      await tab.goto(page(name, query));
+      const html = await tab.content();
+      assert.doesNotMatch(html, /<script>alert\(1\)<\/script>/, `${name}: raw markup in the page`);
+      if (name !== 'dashboard' && name !== 'run') {
+        assert.ok((await tab.locator(`text=${XSS}`).count()) > 0, `${name}: the text is shown`);
+      }
+    }
+    assert.equal(suite.dialogs, 0, 'no injected script ran');
+  });
+
+  check('documents are downloaded by id only: no path is taken, an unknown id is 404', async (tab) => {
+    for (const query of [{ id: '../../etc/passwd', download: 1 }, { id: 987654321, download: 1 }, { path: '/etc/passwd', download: 1 }]) {
+      const response = await tab.request.get(page('document', query));
+      assert.equal(response.status(), 404, JSON.stringify(query));
+      assert.doesNotMatch(await response.text(), /root:x:0:0/);
+    }
+  });
+
+  check('repeated wrong passwords lock the account; the right one is refused until an admin unlocks it', async (tab) => {
+    const user = makeUser('operator', 'locked');
+    await tab.context().clearCookies();
+    for (let i = 1; i <= 5; i++) {
+      await tab.goto(page('login'));
+      await tab.fill('#login', user.login);
+      await tab.fill('#password', 'wrong-password-' + i);
+      await tab.click('#login-form button[type=submit]');
+      await tab.locator('#login-error').waitFor();
+    }
+    assert.match(await tab.locator('#login-error').innerText(), /verrouillé/);
+    await tab.fill('#login', user.login);
+    await tab.fill('#password', user.password);
+    await tab.click('#login-form button[type=submit]');
+    await tab.locator('#login-error', { hasText: 'verrouillé' }).waitFor();
+
+    await logIn(tab);
+    await tab.goto(page('users'));
+    const row = tab.locator(`tr[data-login="${user.login}"]`);
+    await row.locator('button', { hasText: 'Déverrouiller' }).click();
+    await tab.locator('.flash-success', { hasText: 'déverrouillé' }).waitFor();
+    await logIn(tab, user.login, user.password);
+    assert.doesNotMatch(tab.url(), /page=login/);
+
+    await logIn(tab);
+    await tab.goto(page('audit', { login: user.login }));
+    const actions = await tab.locator('#audit-table tr[data-action]').evaluateAll((rows) => rows.map((r) => r.dataset.action));
+    for (const action of ['login.failed', 'login.locked', 'login']) assert.ok(actions.includes(action), `${action} in ${actions}`);
+  });
+
+  check('a session left idle longer than [web] session_idle_minutes ends', { skip: !process.env.RELAIS_WEB_SESSIONS && 'RELAIS_WEB_SESSIONS is not set' }, async (tab) => {
+    await logIn(tab);
+    const id = (await tab.context().cookies()).find((c) => c.name === 'RELAISSESSID').value;
+    const file = join(process.env.RELAIS_WEB_SESSIONS, 'sess_' + decodeURIComponent(id));
+    // As if the last request had come two hours ago.
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/seen\|i:\d+;/, `seen|i:${Math.floor(Date.now() / 1000) - 7200};`));
+    await tab.goto(page('dashboard'));
+    assert.match(tab.url(), /[?&]page=login\b/);
+    await tab.locator('.flash-info', { hasText: 'inactivité' }).waitFor();
+    assert.ok((await readdir(process.env.RELAIS_WEB_SESSIONS)).length > 0);
+  });
+
+  check('an upload larger than post_max_size is refused with 413 and queues nothing', async (tab) => {
+    await logIn(tab);
+    await tab.goto(page('run'));
+    const token = await csrfToken(tab);
+    const before = relais(['list', '--flow', 'demo-deposit', '--limit', '1']);
+    const big = Buffer.alloc(71 * 1024 * 1024, 'a');
+    const response = await tab.request.post(page('run'), {
+      multipart: { _csrf: token, flow: 'demo-deposit', 'files[]': { name: 'big.txt', mimeType: 'text/plain', buffer: big } },
+      maxRedirects: 0, timeout: 60_000,
+    });
+    assert.equal(response.status(), 413);
+    assert.equal(relais(['list', '--flow', 'demo-deposit', '--limit', '1']), before, 'no job was queued');
+  });
+});
