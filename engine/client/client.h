@@ -17,6 +17,7 @@
 #include "formats/document_preview.h"
 #include "jobs/job_queue.h"
 #include "jobs/node_registry.h"
+#include "partners/partner_directory.h"
 #include "store/content_store.h"
 #include "system/system_report.h"
 #include "users/user_directory.h"
@@ -45,6 +46,7 @@ public:
         return {config_.web.loginMaxFailures, config_.web.loginLockoutMinutes * 60};
     }
     NodeRegistry nodes() { return NodeRegistry(*conn_); }
+    PartnerDirectory partners() { return PartnerDirectory(*conn_); }
 
     // Parses a flow and checks it against the activity registry, listing
     // every problem (Status::fieldErrors()).
