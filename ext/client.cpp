@@ -184,6 +184,8 @@ ZEND_METHOD(Relais_Client, nodes) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, re
 
 ZEND_METHOD(Relais_Client, users) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Users); }
 
+ZEND_METHOD(Relais_Client, partners) { service(INTERNAL_FUNCTION_PARAM_PASSTHRU, relais_ce_Partners); }
+
 namespace {
 
 void diskToArray(zval* out, const relais::DiskUsage& d) {

@@ -81,6 +81,7 @@ extern zend_class_entry* relais_ce_Jobs;
 extern zend_class_entry* relais_ce_Flows;
 extern zend_class_entry* relais_ce_Nodes;
 extern zend_class_entry* relais_ce_Users;
+extern zend_class_entry* relais_ce_Partners;
 
 // Relais\Client: shares the process's core client for its configuration
 // file (configuration + one database connection). `core` is null until the
@@ -90,7 +91,7 @@ struct relais_client_object {
     zend_object std;  // last: the Zend object is allocated with our struct in front
 };
 
-// Relais\Jobs, Flows, Nodes and Users: a service of one Client. They hold a
+// Relais\Jobs, Flows, Nodes, Users and Partners: a service of one Client. They hold a
 // reference to the Client's zend_object, so the Client (and its connection)
 // lives as long as any of them.
 struct relais_service_object {

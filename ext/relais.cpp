@@ -21,6 +21,7 @@ zend_class_entry* relais_ce_Jobs;
 zend_class_entry* relais_ce_Flows;
 zend_class_entry* relais_ce_Nodes;
 zend_class_entry* relais_ce_Users;
+zend_class_entry* relais_ce_Partners;
 
 ZEND_DECLARE_MODULE_GLOBALS(relais)
 
@@ -68,7 +69,8 @@ static PHP_MINIT_FUNCTION(relais) {
     relais_ce_Flows = register_class_Relais_Flows();
     relais_ce_Nodes = register_class_Relais_Nodes();
     relais_ce_Users = register_class_Relais_Users();
-    relais_services_class_init({relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users});
+    relais_ce_Partners = register_class_Relais_Partners();
+    relais_services_class_init({relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users, relais_ce_Partners});
     return SUCCESS;
 }
 

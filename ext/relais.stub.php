@@ -65,6 +65,8 @@ namespace Relais {
 
         public function users(): Users {}
 
+        public function partners(): Partners {}
+
         /**
          * Every setting in use, section => key => value, with the defaults
          * filled in and secrets (passwords, keys, tokens) shown as "***".
@@ -277,5 +279,47 @@ namespace Relais {
          * day or minute it names).
          */
         public function auditLog(array $filter = [], int $limit = 100, ?string $cursor = null): array {}
+    }
+
+    /**
+     * Partners: who Relais exchanges with, their identifiers (GLN, SIRET),
+     * contacts and certificates. Obtained from Client::partners().
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Partners
+    {
+        /**
+         * Every partner by code, with its contacts and the counts
+         * certificates_expiring and certificates_expired.
+         */
+        public function list(): array {}
+
+        /**
+         * One partner with its contacts and certificates (each with
+         * days_left and state: valid, expiring within 30 days, expired).
+         */
+        public function get(string $code): array {}
+
+        /**
+         * Creates the partner or updates the one with its code: ['code',
+         * 'name', 'gln' => ?string, 'siret' => ?string, 'notes' => ?string,
+         * 'enabled' => bool, 'contacts' => [['name', 'email', 'phone',
+         * 'role'], ...]] (contacts replace the old ones). Returns the partner.
+         * Relais\ValidationException lists every problem by field (gln,
+         * siret, contacts[1].email...).
+         */
+        public function save(array $partner): array {}
+
+        public function enable(string $code, bool $on = true): void {}
+
+        /** Adds an X.509 certificate (PEM or DER bytes) to the partner; returns it. */
+        public function addCertificate(string $code, string $certificate, ?string $by = null): array {}
+
+        public function removeCertificate(string $code, int $certificateId): void {}
+
+        /** Certificates of enabled partners that end within $days days (or have ended), soonest first. */
+        public function expiringCertificates(int $days = 30): array {}
     }
 }

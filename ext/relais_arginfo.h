@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fc8cb730ef81accc857a398db774939aef252960 */
+ * Stub hash: 48ed3d6e7a0d607aa9ccaad3c57e03471c59221e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -26,6 +26,9 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_nodes, 0, 0, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_users, 0, 0, Relais\\\125sers, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_partners, 0, 0, Relais\\Partners, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_settings arginfo_class_Relais_ValidationException_getErrors
@@ -207,6 +210,36 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_auditLog, 0, 
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Relais_Partners_list arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_get, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_save, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, partner, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_enable, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, on, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_addCertificate, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, certificate, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, by, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_removeCertificate, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, certificateId, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_expiringCertificates, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, days, IS_LONG, 0, "30")
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Relais_ValidationException, getErrors);
 ZEND_METHOD(Relais_Client, __construct);
@@ -217,6 +250,7 @@ ZEND_METHOD(Relais_Client, jobs);
 ZEND_METHOD(Relais_Client, flows);
 ZEND_METHOD(Relais_Client, nodes);
 ZEND_METHOD(Relais_Client, users);
+ZEND_METHOD(Relais_Client, partners);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
@@ -260,6 +294,13 @@ ZEND_METHOD(Relais_Users, setRole);
 ZEND_METHOD(Relais_Users, enable);
 ZEND_METHOD(Relais_Users, audit);
 ZEND_METHOD(Relais_Users, auditLog);
+ZEND_METHOD(Relais_Partners, list);
+ZEND_METHOD(Relais_Partners, get);
+ZEND_METHOD(Relais_Partners, save);
+ZEND_METHOD(Relais_Partners, enable);
+ZEND_METHOD(Relais_Partners, addCertificate);
+ZEND_METHOD(Relais_Partners, removeCertificate);
+ZEND_METHOD(Relais_Partners, expiringCertificates);
 
 
 static const zend_function_entry class_Relais_Exception_methods[] = {
@@ -297,6 +338,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, flows, arginfo_class_Relais_Client_flows, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, nodes, arginfo_class_Relais_Client_nodes, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, users, arginfo_class_Relais_Client_users, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, partners, arginfo_class_Relais_Client_partners, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
@@ -360,6 +402,18 @@ static const zend_function_entry class_Relais_Users_methods[] = {
 	ZEND_ME(Relais_Users, enable, arginfo_class_Relais_Users_enable, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Users, audit, arginfo_class_Relais_Users_audit, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Users, auditLog, arginfo_class_Relais_Users_auditLog, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Partners_methods[] = {
+	ZEND_ME(Relais_Partners, list, arginfo_class_Relais_Partners_list, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, get, arginfo_class_Relais_Partners_get, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, save, arginfo_class_Relais_Partners_save, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, enable, arginfo_class_Relais_Partners_enable, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, addCertificate, arginfo_class_Relais_Partners_addCertificate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, removeCertificate, arginfo_class_Relais_Partners_removeCertificate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, expiringCertificates, arginfo_class_Relais_Partners_expiringCertificates, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -477,6 +531,17 @@ static zend_class_entry *register_class_Relais_Users(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "create", sizeof("create") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "setpassword", sizeof("setpassword") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Partners(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais", "Partners", class_Relais_Partners_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }

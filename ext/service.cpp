@@ -1,4 +1,4 @@
-// The object plumbing shared by Relais\Jobs, Flows, Nodes and Users: each is
+// The object plumbing shared by Relais\Jobs, Flows, Nodes, Users and Partners: each is
 // a view of one Relais\Client, made by Client::jobs()/flows()/nodes()/users()
 // and holding a reference to that Client object so that the connection
 // outlives the view. Also the value helpers the services share.
@@ -31,10 +31,11 @@ void serviceFree(zend_object* obj) {
 
 // `new Relais\Jobs()` and friends: the services come from a Client only.
 zend_function* serviceConstructor(zend_object* obj) {
-    const char* method = obj->ce == relais_ce_Jobs    ? "jobs"
-                         : obj->ce == relais_ce_Flows ? "flows"
-                         : obj->ce == relais_ce_Nodes ? "nodes"
-                                                      : "users";
+    const char* method = obj->ce == relais_ce_Jobs       ? "jobs"
+                         : obj->ce == relais_ce_Flows    ? "flows"
+                         : obj->ce == relais_ce_Nodes    ? "nodes"
+                         : obj->ce == relais_ce_Partners ? "partners"
+                                                         : "users";
     zend_throw_error(nullptr, "Cannot directly construct %s, use Relais\\Client::%s()", ZSTR_VAL(obj->ce->name), method);
     return nullptr;
 }
