@@ -23,6 +23,8 @@ return [
     'run'        => ['file' => 'run.php',        'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => ['GET' => 'job.run', 'POST' => 'job.run']],
     'flows'      => ['file' => 'flows.php',      'methods' => ['GET'],         'auth' => true, 'perm' => $read],
     'flow'       => ['file' => 'flow.php',       'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => $read + ['POST' => 'flow.edit']],
+    'partners'   => ['file' => 'partners.php',   'methods' => ['GET'],         'auth' => true, 'perm' => $read],
+    'partner'    => ['file' => 'partner.php',    'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => $read + ['POST' => 'partner.edit']],
     'users'      => ['file' => 'users.php',      'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => ['GET' => 'user.manage', 'POST' => 'user.manage']],
     'audit'      => ['file' => 'audit.php',      'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'audit.view']],
     'system'     => ['file' => 'system.php',     'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'system.view']],

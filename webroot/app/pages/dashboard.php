@@ -1,7 +1,7 @@
 <?php
 /**
  * The dashboard: jobs by status now, jobs per hour over 24 hours, the flows failing most,
- * the engine nodes, the content store's disk. Refreshes itself (app.js; without
+ * the engine nodes, the content store's disk, partner certificates that expire soon. Refreshes itself (app.js; without
  * JavaScript a <noscript> meta refresh).
  */
 declare(strict_types=1);
@@ -18,6 +18,7 @@ $stats = try_core(fn () => $jobs->stats(DASHBOARD_HOURS), t('Could not count the
 $failures = try_core(fn () => $jobs->failuresByFlow(DASHBOARD_HOURS, 5), t('Could not count the failures by flow'), $errors, []);
 $nodes = try_core(fn () => client()->nodes()->list(), t('Could not list the engine nodes'), $errors, []);
 $store = try_core(fn () => client()->storeUsage(), t('Could not read the content store\'s disk space'), $errors);
+$certificates = try_core(fn () => client()->partners()->expiringCertificates(30), t('Could not list the certificates that expire soon'), $errors, []);
 
 render('dashboard', [
     'title'    => t('Dashboard'),
@@ -27,5 +28,6 @@ render('dashboard', [
     'failures' => $failures,
     'nodes'    => $nodes,
     'store'    => $store,
+    'certificates' => $certificates,
     'refresh'  => 15,
 ], $stats === null ? 503 : 200);

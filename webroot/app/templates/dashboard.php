@@ -1,7 +1,7 @@
 <?php
 /**
  * The dashboard. @var ?array $stats  @var int $hours  @var list<array> $failures
- * @var list<array> $nodes  @var ?array $store  @var list<string> $errors
+ * @var list<array> $nodes  @var ?array $store  @var list<array> $certificates  @var list<string> $errors
  */
 declare(strict_types=1);
 
@@ -102,5 +102,23 @@ $ended = ['succeeded', 'failed', 'cancelled'];
 <?php endif ?>
 </section>
 </div>
+<?php if ($certificates !== []): ?>
+<section class="card" aria-labelledby="certs-title">
+  <h2 id="certs-title"><?= e(t('Partner certificates ending within 30 days')) ?></h2>
+  <table class="table" id="expiring-certificates">
+    <thead><tr><th scope="col"><?= e(t('Partner')) ?></th><th scope="col"><?= e(t('Subject')) ?></th><th scope="col"><?= e(t('Valid until (UTC)')) ?></th><th scope="col"><?= e(t('State')) ?></th></tr></thead>
+    <tbody>
+<?php foreach ($certificates as $c): ?>
+      <tr>
+        <td><a href="<?= e(url('partner', ['code' => $c['partner']])) ?>"><?= e($c['partner']) ?></a></td>
+        <td class="wrap"><?= e($c['subject']) ?></td>
+        <td class="time"><?= e(fmt_time($c['not_after'])) ?></td>
+        <td><span class="badge <?= $c['state'] === 'expired' ? 'badge-failed' : 'badge-warn' ?>"><?= e($c['days_left'] >= 0 ? tn($c['days_left'], '{n} day left', '{n} days left') : t('expired')) ?></span></td>
+      </tr>
+<?php endforeach ?>
+    </tbody>
+  </table>
+</section>
+<?php endif ?>
 <p class="muted small live-stamp"><?= e(t('Updated at {time} UTC; the page refreshes by itself.', ['time' => gmdate('H:i:s')])) ?></p>
 </div>
