@@ -19,6 +19,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=installer/lib/all.sh
 . "$ROOT/installer/lib/all.sh"
+# shellcheck source=tests/lib/test_pki.sh
+. "$ROOT/tests/lib/test_pki.sh"
 cd "$ROOT"
 
 SUITES="${RELAIS_TEST_SUITES:-ctest phpt system web}"
@@ -383,11 +385,20 @@ fi
 
 # ---------------------------------------------------------------- suite: web
 WEB_PORT=""
+WEB_TLS_PORT=""
+PKI="$OUT/pki"
+# Apache on two ports: plain HTTP, and HTTPS asking for a client certificate (the
+# login by CPS card), with a throw-away PKI (tests/lib/test_pki.sh).
 setup_web() {
     WEB_PORT="$(relais_free_port)"
+    WEB_TLS_PORT="$(relais_free_port)"
+    relais_test_pki "$PKI"
     relais_apache_configure "$ROOT" "$WEB_BASE" "$WEB_PORT" "$ROOT/modules/relais.so" "$TEST_INI" "$ROOT/webroot"
+    relais_apache_enable_tls "$ROOT" "$WEB_BASE" "$WEB_TLS_PORT" "$PKI/server.pem" "$PKI/server.key" "$PKI/ca.pem"
     relais_apache_start "$WEB_BASE" "$WEB_PORT"
+    relais_wait_for_port "$WEB_TLS_PORT" 30 || relais_die "Apache is not listening on 127.0.0.1:$WEB_TLS_PORT (HTTPS)"
     printf '%s\n' "$WEB_PORT" > "$OUT/run/web-port"
+    printf '%s\n' "$WEB_TLS_PORT" > "$OUT/run/web-tls-port"
 }
 
 setup_node_modules() {
@@ -409,6 +420,7 @@ run_web() {
     set +e
     RELAIS_WEB_URL="http://127.0.0.1:$WEB_PORT/" RELAIS_WEB_LOGIN=admin RELAIS_WEB_PASSWORD="$ADMIN_PASSWORD" \
         RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" RELAIS_WEB_SESSIONS="$WEB_BASE/sessions" \
+        RELAIS_WEB_TLS_URL="https://127.0.0.1:$WEB_TLS_PORT/" RELAIS_WEB_PKI="$PKI" \
         timeout --foreground --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     stop_if_interrupted "$rc"
@@ -445,6 +457,7 @@ if suite_wanted web; then
             could_not_run web "Apache did not start (see $LOGS/apache.log and $WEB_BASE/log/)"
         else
             WEB_PORT="$(cat "$OUT/run/web-port")"
+            WEB_TLS_PORT="$(cat "$OUT/run/web-tls-port")"
             run_web
         fi
     fi

@@ -96,3 +96,16 @@ relais_apache_stop() {
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pidfile"
 }
+
+# apache_enable_tls ROOT BASE TLS_PORT CERT KEY CLIENT_CA: add an HTTPS listener on
+# 127.0.0.1:TLS_PORT to an instance made by apache_configure, asking browsers for a client
+# certificate (optional) checked against CLIENT_CA (login by CPS card). Start or restart
+# the instance afterwards.
+relais_apache_enable_tls() {
+    local root="$1" base="$2" port="$3" cert="$4" key="$5" ca="$6"
+    relais_render_template "$root/installer/apache/tls.conf.in" "$base/apache/tls.conf" \
+        LISTEN_TLS="127.0.0.1:$port" RUN_DIR="$base/run" CERT="$cert" KEY="$key" CLIENT_CA="$ca"
+    chmod 644 "$base/apache/tls.conf"
+    grep -q '^Include .*/tls.conf"$' "$base/apache/httpd.conf" \
+        || printf 'Include "%s/apache/tls.conf"\n' "$base" >> "$base/apache/httpd.conf"
+}
