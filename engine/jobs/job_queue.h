@@ -236,7 +236,7 @@ public:
     // ran out and another node took it, the end of this run is not recorded
     // (a warning says so) and the other node's run decides.
     Status finishSucceeded(const ClaimedJob& claimed);
-    // The last step's end and the job's success (the hot path of every job).
+    // The last step's end and the job's success, in one transaction.
     Status finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs);
     Status finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,
                         const RetryPolicy& policy);
