@@ -194,6 +194,8 @@ struct ClaimedJob {
     int maxAttempts = 1;
     std::map<std::string, std::string> params;
     bool hasSteps = true;  // false: no step ever started, the run begins at step 0
+    // True when the claim already recorded step 0 of this attempt as running.
+    bool firstStepStarted = false;
     // True when the job waited in a node-local batch after its claim, so a
     // cancel or pause request may have arrived meanwhile.
     bool prefetched = false;
@@ -286,6 +288,8 @@ public:
 
 private:
     Status requireJob(int64_t job);
+    // Ends the job's step records still marked running (the job stops between steps).
+    Status closeRunningSteps(int64_t job, const std::string& why);
     // A job log line saying that a run ended after its node lost the job.
     Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
 
