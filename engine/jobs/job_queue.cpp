@@ -86,7 +86,7 @@ std::optional<JobStatus> parseJobStatus(const std::string& s) {
 
 Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     FlowRepository flows(conn_);
-    auto flow = flows.current(req.flow);
+    auto flow = flows.head(req.flow);
     if (!flow) return flow.status();
     if (!flow->enabled)
         return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
@@ -119,7 +119,7 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
         "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
         "partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
-         int64_t{flow->definition.maxAttempts}, params.dump(),
+         int64_t{flow->maxAttempts}, params.dump(),
          req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
          req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
          partner.empty() ? db::nullValue() : db::Value(partner)});
