@@ -15,6 +15,9 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
                       const std::function<void(const char*, size_t)>& onChunk = {},
                       unsigned mode = 0644);
 
+// Writes `content` to `dest` atomically.
+Status writeFileAtomic(const std::string& dest, const std::string& content, unsigned mode = 0644);
+
 // Creates `dir` and its parents with `mode` (applied despite the umask).
 Status makeDirs(const std::string& dir, unsigned mode = 0755);
 
