@@ -106,7 +106,7 @@ Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse u
     RELAIS_TRY(r.text("dsn", s.source.dsn, true));
     RELAIS_TRY(r.text("user", s.source.user));
     RELAIS_TRY(r.text("password", s.source.password));
-    if (use == SettingsUse::Import) {
+    if (use != SettingsUse::Export) {
         int domain = 0, type = 1, prices = 0;
         RELAIS_TRY(r.choice("domain", {"sales", "purchases"}, domain));
         s.domain = domain == 0 ? Domain::Sales : Domain::Purchases;
@@ -124,13 +124,16 @@ Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse u
         s.prices = prices == 0 ? PriceSource::Pivot : PriceSource::Sage;
         RELAIS_TRY(r.number("depot", s.depot, 0, 2147483647));
         RELAIS_TRY(r.number("souche", s.souche, 0, 99));
-    } else {
+    }
+    if (use != SettingsUse::Import) {
         RELAIS_TRY(r.text("own_gln", s.ownGln));
         RELAIS_TRY(r.text("own_name", s.ownName));
         if (!s.ownGln.empty()) {
             const pivot::FieldSpec gln{"own_gln", pivot::FieldKind::Gln, false};
             if (std::string why = pivot::checkField(gln, s.ownGln); !why.empty()) return bad("own_gln", "'" + s.ownGln + "' " + why);
         }
+    }
+    if (use == SettingsUse::Export) {
         ExportCriteria local;
         RELAIS_TRY(readCriteria(r, criteria ? *criteria : local, false));
     }

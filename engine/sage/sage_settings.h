@@ -54,12 +54,15 @@ struct ExportCriteria {
     std::string run;
 };
 
-enum class SettingsUse { Import, Export };
+// Which keys a settings object may hold: Import (the sage.import step),
+// Export (the sage.export step: export settings and criteria but "out"),
+// Connector (import and export settings, no criteria: the PHP connector's
+// options, the CLI).
+enum class SettingsUse { Import, Export, Connector };
 
 // Reads the settings of `use` from `with`; unknown keys and bad values fail
-// with a message naming the key ("prices must be \"pivot\" or \"sage\"").
-// For Export, the criteria keys (type, from, to, customer, one_file,
-// charset, out) are read into `criteria` when it is given.
+// with a message naming the key ("prices 'cheap' is not one of ...").
+// For Export, the criteria are read into `criteria` when it is given.
 Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse use, ExportCriteria* criteria = nullptr);
 
 // The export criteria alone (PHP's export(array) and the CLI).
