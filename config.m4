@@ -74,7 +74,7 @@ install them: apt-get install libmariadb-dev unixodbc-dev libcrypt-dev libssl-de
   dnl headers of another PHP version or compiler may warn on their own.
   RELAIS_CXXFLAGS="$PHP_RELAIS_STDCXX -Wall -Wextra -Wno-unused-parameter -I$RELAIS_SRC_ROOT/engine -I@ext_srcdir@/ext $RELAIS_DEPS_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   PHP_NEW_EXTENSION([relais],
-    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows_users.cpp],
+    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows_users.cpp ext/sage.cpp],
     [$ext_shared], [], [$RELAIS_CXXFLAGS], [cxx])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   PHP_ADD_EXTENSION_DEP([relais], [spl])

@@ -1,8 +1,6 @@
 // Relais\Client: opens the core client (configuration file + one database
 // connection, kept for the object's lifetime) and hands out the Jobs, Flows
 // and Users services bound to it.
-#include <new>
-
 #include "php_relais.h"
 
 extern "C" {
@@ -10,27 +8,6 @@ extern "C" {
 }
 
 namespace {
-
-zend_object_handlers clientHandlers;
-
-zend_object* clientCreate(zend_class_entry* ce) {
-    auto* intern = static_cast<relais_client_object*>(zend_object_alloc(sizeof(relais_client_object), ce));
-    new (&intern->core) std::unique_ptr<relais::Client>();
-    zend_object_std_init(&intern->std, ce);
-    object_properties_init(&intern->std, ce);
-    intern->std.handlers = &clientHandlers;
-    return &intern->std;
-}
-
-void clientFree(zend_object* obj) {
-    auto* intern = relais_client_from_obj(obj);
-    try {
-        intern->core.reset();  // closes the database connection
-    } catch (...) {
-    }
-    intern->core.~unique_ptr();
-    zend_object_std_dtor(obj);
-}
 
 // The core client of `this`, or null after throwing an Error.
 relais::Client* thisCore(zval* self) {
@@ -52,14 +29,6 @@ void service(INTERNAL_FUNCTION_PARAMETERS, zend_class_entry* ce) {
 }
 
 }  // namespace
-
-void relais_client_class_init(zend_class_entry* ce) {
-    ce->create_object = clientCreate;
-    memcpy(&clientHandlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
-    clientHandlers.offset = XtOffsetOf(relais_client_object, std);
-    clientHandlers.free_obj = clientFree;
-    clientHandlers.clone_obj = nullptr;  // one connection per Client: no copies
-}
 
 ZEND_METHOD(Relais_Client, __construct) {
     zend_string* configFile = nullptr;

@@ -1,6 +1,6 @@
 // The relais PHP extension's internal header: the object structs of
-// Relais\Client, Jobs, Flows and Users, the class entries, and the helpers
-// every .cpp of the extension shares. Not installed; PHP code sees only the
+// Relais\Client, Jobs, Flows, Users and Sage\Connector, the class entries, and
+// the helpers every .cpp of the extension shares. Not installed; PHP code sees only the
 // API declared in relais.stub.php.
 //
 // The extension is a binding and nothing more: every behaviour lives in the
@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,13 +56,49 @@ extern zend_class_entry* relais_ce_Client;
 extern zend_class_entry* relais_ce_Jobs;
 extern zend_class_entry* relais_ce_Flows;
 extern zend_class_entry* relais_ce_Users;
+extern zend_class_entry* relais_ce_Sage_Connector;
 
-// Relais\Client: owns the core client (configuration + one database
-// connection). `core` is null until the constructor succeeds.
-struct relais_client_object {
-    std::unique_ptr<relais::Client> core;
+// An object that owns one core object: Relais\Client a relais::Client
+// (configuration + one database connection), Relais\Sage\Connector a
+// SageConnector (one ODBC connection). `core` is null until the constructor
+// succeeds; it is destroyed with the object, which cannot be cloned.
+template <class Core>
+struct relais_owner_object {
+    std::unique_ptr<Core> core;
     zend_object std;  // last: the Zend object is allocated with our struct in front
+
+    static relais_owner_object* from(zend_object* obj) {
+        return reinterpret_cast<relais_owner_object*>(reinterpret_cast<char*>(obj) - XtOffsetOf(relais_owner_object, std));
+    }
+    static inline zend_object_handlers handlers;
+    static zend_object* create(zend_class_entry* ce) {
+        auto* intern = static_cast<relais_owner_object*>(zend_object_alloc(sizeof(relais_owner_object), ce));
+        new (&intern->core) std::unique_ptr<Core>();
+        zend_object_std_init(&intern->std, ce);
+        object_properties_init(&intern->std, ce);
+        intern->std.handlers = &handlers;
+        return &intern->std;
+    }
+    static void free(zend_object* obj) {
+        auto* intern = from(obj);
+        try {
+            intern->core.reset();  // closes its connection
+        } catch (...) {
+        }
+        intern->core.~unique_ptr();
+        zend_object_std_dtor(obj);
+    }
+    // Class set-up, from MINIT.
+    static void classInit(zend_class_entry* ce) {
+        ce->create_object = create;
+        memcpy(&handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+        handlers.offset = XtOffsetOf(relais_owner_object, std);
+        handlers.free_obj = free;
+        handlers.clone_obj = nullptr;  // one connection per object: no copies
+    }
 };
+
+using relais_client_object = relais_owner_object<relais::Client>;
 
 // Relais\Jobs, Flows and Users: a service of one Client. They hold a
 // reference to the Client's zend_object, so the Client (and its connection)
@@ -71,18 +108,15 @@ struct relais_service_object {
     zend_object std;
 };
 
-inline relais_client_object* relais_client_from_obj(zend_object* obj) {
-    return reinterpret_cast<relais_client_object*>(reinterpret_cast<char*>(obj) -
-                                                   XtOffsetOf(relais_client_object, std));
-}
+inline relais_client_object* relais_client_from_obj(zend_object* obj) { return relais_client_object::from(obj); }
 
 inline relais_service_object* relais_service_from_obj(zend_object* obj) {
     return reinterpret_cast<relais_service_object*>(reinterpret_cast<char*>(obj) -
                                                     XtOffsetOf(relais_service_object, std));
 }
 
-// Class set-up, called from MINIT with the entries gen_stub registered.
-void relais_client_class_init(zend_class_entry* ce);
+// Class set-up, called from MINIT with the entries gen_stub registered
+// (Relais\Client's and Relais\Sage\Connector's: relais_owner_object::classInit).
 void relais_services_class_init(zend_class_entry* jobs, zend_class_entry* flows, zend_class_entry* users);
 
 // Creates a Jobs/Flows/Users object (`ce`) bound to `client` into `out`.

@@ -1,6 +1,7 @@
 // Module entry of the relais extension: ini settings, MINIT (classes, the
 // core's logger), MINFO (`php --ri relais`).
 #include "php_relais.h"
+#include "sage/sage_connector.h"
 
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -49,11 +50,13 @@ static PHP_MINIT_FUNCTION(relais) {
     relais_ce_UnavailableException = register_class_Relais_UnavailableException(relais_ce_Exception);
 
     relais_ce_Client = register_class_Relais_Client();
-    relais_client_class_init(relais_ce_Client);
+    relais_client_object::classInit(relais_ce_Client);
     relais_ce_Jobs = register_class_Relais_Jobs();
     relais_ce_Flows = register_class_Relais_Flows();
     relais_ce_Users = register_class_Relais_Users();
     relais_services_class_init(relais_ce_Jobs, relais_ce_Flows, relais_ce_Users);
+    relais_ce_Sage_Connector = register_class_Relais_Sage_Connector();
+    relais_owner_object<relais::sage::SageConnector>::classInit(relais_ce_Sage_Connector);
     return SUCCESS;
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0663d20de4628d56be99922147b92a5bb264ca4a */
+ * Stub hash: b5118eab633ccea9aeff75d2d447df25daa9e149 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Client___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, configFile, IS_STRING, 1, "null")
@@ -41,6 +41,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Users_authenticate,
 	ZEND_ARG_TYPE_INFO(0, password, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Sage_Connector___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, user, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, password, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_import, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, pivotFile, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_export, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, criteria, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Relais_Client, __construct);
 ZEND_METHOD(Relais_Client, configFile);
@@ -52,6 +67,9 @@ ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
 ZEND_METHOD(Relais_Flows, list);
 ZEND_METHOD(Relais_Users, authenticate);
+ZEND_METHOD(Relais_Sage_Connector, __construct);
+ZEND_METHOD(Relais_Sage_Connector, import);
+ZEND_METHOD(Relais_Sage_Connector, export);
 
 
 static const zend_function_entry class_Relais_Exception_methods[] = {
@@ -100,6 +118,14 @@ static const zend_function_entry class_Relais_Flows_methods[] = {
 
 static const zend_function_entry class_Relais_Users_methods[] = {
 	ZEND_ME(Relais_Users, authenticate, arginfo_class_Relais_Users_authenticate, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Sage_Connector_methods[] = {
+	ZEND_ME(Relais_Sage_Connector, __construct, arginfo_class_Relais_Sage_Connector___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Connector, import, arginfo_class_Relais_Sage_Connector_import, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Connector, export, arginfo_class_Relais_Sage_Connector_export, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -186,6 +212,20 @@ static zend_class_entry *register_class_Relais_Users(void)
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "authenticate", sizeof("authenticate") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Sage_Connector(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Sage", "Connector", class_Relais_Sage_Connector_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

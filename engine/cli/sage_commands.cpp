@@ -64,7 +64,7 @@ std::unique_ptr<sage::SageConnector> open(const SageOptions& o) {
 int sageImport(const SageOptions& o, const std::vector<std::string>& files) {
     auto connector = open(o);
     if (!connector) return kError;
-    nlohmann::json all = nlohmann::json::array();
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
     int failed = 0;
     for (const auto& file : files) {
         auto report = connector->importFile(file);

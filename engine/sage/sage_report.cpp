@@ -9,10 +9,10 @@ int ImportReport::count(const std::string& status) const {
     return n;
 }
 
-nlohmann::json ImportReport::toJson() const {
-    nlohmann::json docs = nlohmann::json::array();
+nlohmann::ordered_json ImportReport::toJson() const {
+    nlohmann::ordered_json docs = nlohmann::ordered_json::array();
     for (const auto& d : documents) {
-        nlohmann::json j = {{"number", d.number}, {"message", d.message}, {"line", d.line},   {"status", d.status},
+        nlohmann::ordered_json j = {{"number", d.number}, {"message", d.message}, {"line", d.line},   {"status", d.status},
                             {"piece", d.piece},   {"third_party", d.thirdParty}, {"lines", d.lines},
                             {"total_excl_tax", d.totalExclTax.toFixed(2)}};
         if (!d.error.empty()) j["error"] = d.error;
@@ -26,8 +26,8 @@ nlohmann::json ImportReport::toJson() const {
             {"warnings", warnings}};
 }
 
-nlohmann::json ExportReport::toJson() const {
-    nlohmann::json docs = nlohmann::json::array();
+nlohmann::ordered_json ExportReport::toJson() const {
+    nlohmann::ordered_json docs = nlohmann::ordered_json::array();
     for (const auto& d : documents)
         docs.push_back({{"piece", d.piece}, {"type", d.type}, {"message", d.message}, {"third_party", d.thirdParty},
                         {"date", d.date}, {"lines", d.lines}, {"total_excl_tax", d.totalExclTax.toFixed(2)}, {"file", d.file}});

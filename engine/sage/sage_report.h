@@ -30,7 +30,7 @@ struct ImportReport {
     std::vector<std::string> warnings;  // each names the document and what was substituted
 
     int count(const std::string& status) const;
-    nlohmann::json toJson() const;
+    nlohmann::ordered_json toJson() const;
 };
 
 struct ExportedDocument {
@@ -49,7 +49,7 @@ struct ExportReport {
     std::vector<std::string> files;
     std::vector<std::string> warnings;
 
-    nlohmann::json toJson() const;
+    nlohmann::ordered_json toJson() const;
 };
 
 }  // namespace relais::sage
