@@ -41,7 +41,7 @@ echo "== import of $ORDERS orders of $LINES lines (one pivot file, one transacti
 IMP="$("$BENCH" import "${SRC[@]}" --file "$BASE/orders.pivot")"
 echo "$IMP"
 raw_rate="$(sed -E 's/.*raw_inserts_per_s=([0-9.]+).*/\1/' <<< "$RAW")"
-ord_rate="$(sed -E 's/.*orders_per_s=([0-9.]+).*/\1/' <<< "$IMP")"
+ord_rate="$(sed -E 's/.*orders_per_s=([0-9.]+) .*/\1/' <<< "$IMP")"
 awk -v o="$ord_rate" -v r="$raw_rate" 'BEGIN { printf "ratio: %.1f orders/s = %.4f of %.0f raw inserts/s (one order costs the time of %.1f single-row inserts)\n", o, o / r, r, r / o }'
 echo "== the same import again (every order found already imported: nothing written)"
 "$BENCH" import "${SRC[@]}" --file "$BASE/orders.pivot"
