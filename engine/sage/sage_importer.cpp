@@ -67,8 +67,9 @@ struct SageImporter::PreparedDocument {
     ThirdParty thirdParty;
     std::string payer;
     int deliveryPlace = 0;  // LI_No
-    // A delivery place to create with the document (create_delivery_places).
-    std::optional<std::pair<int, const pivot::Party*>> newDeliveryPlace;
+    // A delivery place to create with the document (create_delivery_places);
+    // its LI_No is taken in the document's transaction.
+    const pivot::Party* newDeliveryPlace = nullptr;
     int depot = 0;
     std::string reference;  // DO_Ref
     std::string deliveryDate;
@@ -121,7 +122,7 @@ Result<ImportedDocument> SageImporter::importDocument(const pivot::Document& doc
     prepared.source = &doc;
     prepared.thirdParty = std::move(tp);
     RELAIS_TRY(prepare(doc, where, prepared, mine));
-    Status written = write(prepared);
+    Status written = write(prepared, where, mine);
     if (written.code() == Code::AlreadyExists) {
         // Another run imported the same document meanwhile: its RELAIS_IMPORT row won.
         RELAIS_ASSIGN_OR_RETURN(auto raced, importedPiece(prepared.thirdParty.number, doc.number));
@@ -232,11 +233,7 @@ Status SageImporter::prepare(const pivot::Document& doc, const std::string& wher
     if (dp && !dp->gln.empty()) {
         RELAIS_ASSIGN_OR_RETURN(place, catalog_.deliveryPlaceByGln(tp.number, dp->gln));
         if (!place && settings_.createDeliveryPlaces) {
-            RELAIS_ASSIGN_OR_RETURN(db::Rows rows, conn_.query("SELECT COALESCE(MAX(LI_No), 0) + 1 FROM F_LIVRAISON"));
-            out.newDeliveryPlace = std::make_pair(static_cast<int>(rows[0].i64(0)), dp);
-            place = out.newDeliveryPlace->first;
-            warnings.push_back(where + ": delivery place GLN " + dp->gln + " was unknown for " + tp.number +
-                               ": created as LI_No " + std::to_string(*place));
+            out.newDeliveryPlace = dp;
         } else if (!place) {
             RELAIS_ASSIGN_OR_RETURN(place, catalog_.mainDeliveryPlace(tp.number));
             warnings.push_back(where + ": unknown delivery place GLN " + dp->gln + " (PAR DP on line " +
@@ -376,7 +373,7 @@ Status SageImporter::prepareLine(const pivot::Document& doc, const pivot::Line& 
     return Status::ok();
 }
 
-Status SageImporter::write(PreparedDocument& d) {
+Status SageImporter::write(PreparedDocument& d, const std::string& where, std::vector<std::string>& warnings) {
     const pivot::Document& doc = *d.source;
     const int64_t domain = static_cast<int>(settings_.domain), type = settings_.documentType;
     const ThirdParty& tp = d.thirdParty;
@@ -385,7 +382,14 @@ Status SageImporter::write(PreparedDocument& d) {
     RELAIS_ASSIGN_OR_RETURN(d.piece, takePieceNumber(conn_, static_cast<int>(domain), static_cast<int>(type), settings_.souche));
 
     if (d.newDeliveryPlace) {
-        const auto& [number, party] = *d.newDeliveryPlace;
+        // Under the piece counter's lock: importers of the same kind of document
+        // create places one at a time (a clash of others fails on LI_No's unique key).
+        const pivot::Party* party = d.newDeliveryPlace;
+        RELAIS_ASSIGN_OR_RETURN(db::Rows rows, conn_.query("SELECT COALESCE(MAX(LI_No), 0) + 1 FROM F_LIVRAISON"));
+        const int number = static_cast<int>(rows[0].i64(0));
+        d.deliveryPlace = number;
+        warnings.push_back(where + ": delivery place GLN " + party->gln + " was unknown for " + tp.number +
+                           ": created as LI_No " + std::to_string(number));
         const std::string name = !party->name.empty() ? party->name : "EDI " + party->gln;
         RELAIS_TRY(conn_.execute("INSERT INTO F_LIVRAISON (LI_No, CT_Num, LI_Intitule, LI_Adresse, LI_Complement, "
                                  "LI_CodePostal, LI_Ville, LI_Pays, LI_Principal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",

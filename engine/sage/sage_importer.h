@@ -56,7 +56,7 @@ private:
                    std::vector<std::string>& warnings);
     Status prepareLine(const pivot::Document& doc, const pivot::Line& line, const std::string& where,
                        const ThirdParty& tp, PreparedLine& out, std::vector<std::string>& warnings);
-    Status write(PreparedDocument& doc);
+    Status write(PreparedDocument& doc, const std::string& where, std::vector<std::string>& warnings);
 
     db::Connection& conn_;
     const SageSettings& settings_;

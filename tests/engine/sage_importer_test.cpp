@@ -437,3 +437,31 @@ TEST_F(SageImporterTest, TheDatabaseGoingAwayMidDocumentLeavesNothingHalfWritten
     EXPECT_EQ(again.documents[1].status, "imported") << again.documents[1].error;
     EXPECT_EQ(again.documents[1].piece, "BC00002");
 }
+
+TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
+    // Another Sage session holds the order counter (as Sage's own entry does).
+    auto admin = parseDsn(std::getenv("RELAIS_TEST_ADMIN_DSN"));
+    ASSERT_TRUE(admin.isOk());
+    admin->database = sage_->name();
+    auto holder = db::connect(*admin);
+    ASSERT_TRUE(holder.isOk()) << holder.status().message();
+    db::Transaction hold(**holder);
+    ASSERT_TRUE(hold.begin().isOk());
+    ASSERT_TRUE((*holder)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = 0 AND DC_IdCol = 1").isOk());
+
+    auto c = connector();
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(c->connection().execute("SET SESSION innodb_lock_wait_timeout = 1").isOk());
+    auto file = pivot::readPivot(pivotOf("CMD-LOCKED", kHyper, orderLine(1, kYaourt, "1"), 1), "locked.pivot");
+    ASSERT_TRUE(file.isOk());
+    auto r = c->importPivot(*file, "locked.pivot");
+    ASSERT_FALSE(r.isOk());
+    EXPECT_TRUE(isTransient(r.status())) << r.status().message();
+    EXPECT_NE(r.status().message().find("native error 1205"), std::string::npos) << r.status().message();
+    EXPECT_EQ(documentCount(), "3/5");
+    // Once the other session lets go, the same document goes in.
+    ASSERT_TRUE(hold.commit().isOk());
+    auto again = c->importPivot(*file, "locked.pivot");
+    ASSERT_TRUE(again.isOk()) << again.status().message();
+    EXPECT_EQ(again->documents[0].status, "imported");
+}
