@@ -35,7 +35,15 @@ ThirdParty thirdPartyOf(const db::Row& r) {
 }
 
 Item itemOf(const db::Row& r) {
-    return Item{r.str(0), r.str(1), r.str(2), r.str(3), decimalOf(r, 4), decimalOf(r, 5), r.i64(6) != 0};
+    Item i;
+    i.ref = r.str(0);
+    i.designation = r.str(1);
+    i.barcode = r.str(2);
+    i.ediCode = r.str(3);
+    i.salePrice = decimalOf(r, 4);
+    i.purchasePrice = decimalOf(r, 5);
+    i.dormant = r.i64(6) != 0;
+    return i;
 }
 
 int64_t ctType(Domain d) { return d == Domain::Sales ? 0 : 1; }
@@ -88,9 +96,24 @@ Result<std::optional<Item>> SageCatalog::itemByBarcode(const std::string& code, 
         RELAIS_ASSIGN_OR_RETURN(auto byBarcode, itemWhere("WHERE AR_CodeBarre = ? ORDER BY AR_Sommeil, AR_Ref", {code}));
         if (byBarcode) return byBarcode;
         RELAIS_ASSIGN_OR_RETURN(auto byEdi, itemWhere("WHERE AR_EdiCode = ? ORDER BY AR_Sommeil, AR_Ref", {code}));
-        if (byEdi || domain == Domain::Sales) return byEdi;
-        return itemWhere("WHERE AR_Ref IN (SELECT AR_Ref FROM F_ARTFOURNISS WHERE AF_CodeBarre = ?) ORDER BY AR_Sommeil, AR_Ref",
-                         {code});
+        if (byEdi) return byEdi;
+        if (domain == Domain::Purchases) {
+            RELAIS_ASSIGN_OR_RETURN(auto bySupplier, itemWhere("WHERE AR_Ref IN (SELECT AR_Ref FROM F_ARTFOURNISS WHERE "
+                                                               "AF_CodeBarre = ?) ORDER BY AR_Sommeil, AR_Ref",
+                                                               {code}));
+            if (bySupplier) return bySupplier;
+        }
+        RELAIS_ASSIGN_OR_RETURN(db::Rows packs, conn_.query("SELECT AR_Ref, EC_Enumere, EC_Quantite FROM F_CONDITION "
+                                                            "WHERE CO_CodeBarre = ? ORDER BY AR_Ref, CO_No",
+                                                            {code}));
+        if (packs.empty()) return std::optional<Item>();
+        RELAIS_ASSIGN_OR_RETURN(auto packed, itemWhere("WHERE AR_Ref = ?", {packs[0].str(0)}));
+        if (packed) {
+            packed->packaging = packs[0].str(1);
+            const Decimal per = decimalOf(packs[0], 2);
+            if (Decimal() < per) packed->perPackage = per;
+        }
+        return packed;
     });
 }
 

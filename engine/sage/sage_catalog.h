@@ -34,6 +34,10 @@ struct Item {
     std::string ediCode;  // AR_EdiCode
     Decimal salePrice, purchasePrice;
     bool dormant = false;
+    // Found by the barcode of one of its packagings (F_CONDITION): the
+    // packaging's name (EC_Enumere) and how many items it holds (EC_Quantite).
+    std::string packaging;
+    Decimal perPackage = Decimal::fromInt(1);
 };
 
 // A customer's (F_ARTCLIENT) or supplier's (F_ARTFOURNISS) view of an item.
@@ -64,7 +68,8 @@ public:
     Result<std::optional<ThirdParty>> thirdPartyByGln(const std::string& gln, Domain domain);
     Result<std::optional<ThirdParty>> thirdParty(const std::string& number);
 
-    // By EAN: AR_CodeBarre, then AR_EdiCode, then (Purchases) AF_CodeBarre.
+    // By EAN: AR_CodeBarre, then AR_EdiCode, then (Purchases) AF_CodeBarre,
+    // then a packaging's CO_CodeBarre (the Item then names the packaging).
     Result<std::optional<Item>> itemByBarcode(const std::string& code, Domain domain);
     Result<std::optional<Item>> item(const std::string& ref);
     // By the partner's own code: AC_RefClient (Sales) or AF_RefFourniss (Purchases).

@@ -52,7 +52,8 @@ struct SageImporter::PreparedLine {
     std::string designation;
     std::string unit;
     std::string partnerCode;  // AC_RefClient (sales) / AF_RefFourniss (purchases)
-    Decimal quantity;
+    Decimal quantity;        // DL_Qte, in items
+    Decimal unitQuantity;    // EU_Qte, in the unit ordered (packagings when EU_Enumere is one)
     Decimal unitPrice;       // DL_PrixUnitaire (before the discount)
     Decimal discount;        // DL_Remise01REM_Valeur
     int discountType = 0;    // 0 none, 1 percent, 2 amount per unit
@@ -301,8 +302,11 @@ Status SageImporter::prepareLine(const pivot::Document& doc, const pivot::Line& 
     out.designation = truncated(design, 69);
 
     const pivot::Quantity* qty = l.quantity(pivot::mainQuantityQualifier(doc.message));
-    out.quantity = qty->value;
-    out.unit = truncated(qty->unit, 21);
+    // Ordered by the packaging's barcode: so many packagings of perPackage items.
+    const Decimal per = item->perPackage;
+    out.unitQuantity = qty->value;
+    out.quantity = qty->value * per;
+    out.unit = truncated(item->packaging.empty() ? qty->unit : item->packaging, 21);
 
     RELAIS_ASSIGN_OR_RETURN(auto partner, catalog_.partnerItem(item->ref, tp.number, settings_.domain));
     out.partnerCode = truncated(!partnerCode.empty() ? partnerCode : partner ? partner->code : "", 19);
@@ -313,7 +317,7 @@ Status SageImporter::prepareLine(const pivot::Document& doc, const pivot::Line& 
     const pivot::Price* net = l.price("AAA");
     const pivot::Price* given = gross ? gross : net;
     if (given && settings_.prices == PriceSource::Pivot) {
-        out.unitPrice = given->basis ? given->value / *given->basis : given->value;
+        out.unitPrice = (given->basis ? given->value / *given->basis : given->value) / per;
         if (gross) {
             for (const auto& a : l.allowances) {
                 if (a.charge) continue;
@@ -321,7 +325,7 @@ Status SageImporter::prepareLine(const pivot::Document& doc, const pivot::Line& 
                     out.discount = *a.percent;
                     out.discountType = 1;
                 } else {
-                    out.discount = *a.amount;
+                    out.discount = *a.amount / per;
                     out.discountType = 2;
                 }
                 break;
@@ -428,7 +432,7 @@ Status SageImporter::write(PreparedDocument& d, const std::string& where, std::v
             "AF_RefFourniss, DL_MontantHT, DL_MontantTTC, DO_DateLivr) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?, ?, ?)",
             {domain, type, tp.number, d.piece, docDate, int64_t{position}, d.reference, l.ref, l.designation,
-             l.quantity.toString(), l.quantity.toString(), l.unit, l.quantity.toString(), l.unitPrice.toString(),
+             l.quantity.toString(), l.quantity.toString(), l.unit, l.unitQuantity.toString(), l.unitPrice.toString(),
              l.unitPriceInclTax.toString(), l.discount.toString(), int64_t{l.discountType}, l.taxRate.toString(),
              l.taxCode, int64_t{d.depot}, sales ? l.partnerCode : "", sales ? "" : l.partnerCode,
              l.amountExclTax.toString(), l.amountInclTax.toString(), sqlDate(l.deliveryDate)}));

@@ -465,3 +465,12 @@ TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
     ASSERT_TRUE(again.isOk()) << again.status().message();
     EXPECT_EQ(again->documents[0].status, "imported");
 }
+
+TEST_F(SageImporterTest, ThePackagingsBarcodeOrdersSoManyPackagingsOfItsItem) {
+    // 13760000000014: "Carton de 12" of YAOURT-NAT (F_CONDITION); 2 cartons at 22.80 each.
+    auto r = import(pivotOf("CMD-CARTON", kHyper, orderLine(1, "13760000000014", "2", "22.80"), 1));
+    ASSERT_EQ(r.documents[0].status, "imported") << r.documents[0].error;
+    EXPECT_EQ(q("SELECT CONCAT_WS('|', AR_Ref, DL_Qte, EU_Enumere, EU_Qte, DL_PrixUnitaire, DL_MontantHT) FROM F_DOCLIGNE "
+                "WHERE DO_Piece = 'BC00001'"),
+              "YAOURT-NAT|24.000000|Carton de 12|2.000000|1.900000|45.600000");
+}
