@@ -82,6 +82,7 @@ extern zend_class_entry* relais_ce_Flows;
 extern zend_class_entry* relais_ce_Nodes;
 extern zend_class_entry* relais_ce_Users;
 extern zend_class_entry* relais_ce_Partners;
+extern zend_class_entry* relais_ce_Sage_Connector;
 
 // Relais\Client: shares the process's core client for its configuration
 // file (configuration + one database connection). `core` is null until the
@@ -112,6 +113,9 @@ inline relais_service_object* relais_service_from_obj(zend_object* obj) {
 // Class set-up, called from MINIT with the entries gen_stub registered.
 void relais_client_class_init(zend_class_entry* ce);
 void relais_services_class_init(std::initializer_list<zend_class_entry*> services);
+
+// Relais\Sage\Connector's object handlers (sage.cpp).
+void relais_sage_class_init(zend_class_entry* ce);
 
 // Creates a Jobs/Flows/Nodes/Users object (`ce`) bound to `client` into `out`.
 void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client);
@@ -204,8 +208,46 @@ inline std::string relais_str(const zend_string* s) { return std::string(ZSTR_VA
 // A printable form of an array key for error messages.
 std::string relais_key_text(zend_string* key, zend_ulong index);
 
-// Converts a JSON value to PHP (objects become arrays).
-void relais_json_to_zval(zval* out, const nlohmann::json& j);
+// Converts a JSON value (nlohmann::json or ordered_json) to PHP; objects
+// become arrays.
+template <class Json>
+void relais_json_to_zval(zval* out, const Json& j) {
+    switch (j.type()) {
+        case Json::value_t::boolean:
+            ZVAL_BOOL(out, j.template get<bool>());
+            return;
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+            ZVAL_LONG(out, j.template get<zend_long>());
+            return;
+        case Json::value_t::number_float:
+            ZVAL_DOUBLE(out, j.template get<double>());
+            return;
+        case Json::value_t::string: {
+            const auto& s = j.template get_ref<const std::string&>();
+            ZVAL_STRINGL(out, s.data(), s.size());
+            return;
+        }
+        case Json::value_t::array:
+            array_init_size(out, static_cast<uint32_t>(j.size()));
+            for (const auto& v : j) {
+                zval item;
+                relais_json_to_zval(&item, v);
+                add_next_index_zval(out, &item);
+            }
+            return;
+        case Json::value_t::object:
+            array_init_size(out, static_cast<uint32_t>(j.size()));
+            for (const auto& [k, v] : j.items()) {
+                zval item;
+                relais_json_to_zval(&item, v);
+                zend_symtable_str_update(Z_ARRVAL_P(out), k.data(), k.size(), &item);
+            }
+            return;
+        default:
+            ZVAL_NULL(out);
+    }
+}
 
 // Reads an optional string filter value of $filter (argument `arg`) into
 // `out`; null leaves it unset. False after throwing.

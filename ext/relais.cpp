@@ -71,6 +71,8 @@ static PHP_MINIT_FUNCTION(relais) {
     relais_ce_Users = register_class_Relais_Users();
     relais_ce_Partners = register_class_Relais_Partners();
     relais_services_class_init({relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users, relais_ce_Partners});
+    relais_ce_Sage_Connector = register_class_Relais_Sage_Connector();
+    relais_sage_class_init(relais_ce_Sage_Connector);
     return SUCCESS;
 }
 

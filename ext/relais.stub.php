@@ -323,3 +323,41 @@ namespace Relais {
         public function expiringCertificates(int $days = 30): array {}
     }
 }
+
+namespace Relais\Sage {
+
+    /**
+     * The Sage 100 connector over ODBC (docs/sage100.md): imports pivot
+     * files into Sage Gestion Commerciale 100 and exports its documents as
+     * pivot files. One object holds one ODBC connection.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Connector
+    {
+        /**
+         * Connects. $dsn: an ODBC data source name or a whole connection
+         * string; $user/$password: else the DSN's own. $options: connector
+         * settings (docs/sage100.md), e.g. 'generic_customer',
+         * 'generic_item', 'prices', 'document_type', 'own_gln'.
+         */
+        public function __construct(string $dsn, ?string $user = null, #[\SensitiveParameter] ?string $password = null, array $options = []) {}
+
+        /**
+         * Imports every document of a pivot file. Returns the report:
+         * 'documents' (each with 'number', 'status' imported|existing|failed,
+         * 'piece', 'third_party', 'lines', 'error'...), 'imported',
+         * 'existing', 'failed' counts and 'warnings'.
+         */
+        public function import(string $pivotFile): array {}
+
+        /**
+         * Exports the documents not exported yet. $criteria: 'out' (folder,
+         * required), 'type' (invoice|delivery|order), 'from', 'to' (dates),
+         * 'customer' (CT_Num), 'one_file' (bool), 'charset'. Returns the
+         * report: 'documents', 'exported', 'files', 'warnings'.
+         */
+        public function export(array $criteria): array {}
+    }
+}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 48ed3d6e7a0d607aa9ccaad3c57e03471c59221e */
+ * Stub hash: 2426b7dab68875285120ea950aea96181a5356f7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -240,6 +240,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_expiringCe
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, days, IS_LONG, 0, "30")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Sage_Connector___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, user, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, password, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_import, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, pivotFile, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_export, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, criteria, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Relais_ValidationException, getErrors);
 ZEND_METHOD(Relais_Client, __construct);
@@ -301,6 +316,9 @@ ZEND_METHOD(Relais_Partners, enable);
 ZEND_METHOD(Relais_Partners, addCertificate);
 ZEND_METHOD(Relais_Partners, removeCertificate);
 ZEND_METHOD(Relais_Partners, expiringCertificates);
+ZEND_METHOD(Relais_Sage_Connector, __construct);
+ZEND_METHOD(Relais_Sage_Connector, import);
+ZEND_METHOD(Relais_Sage_Connector, export);
 
 
 static const zend_function_entry class_Relais_Exception_methods[] = {
@@ -414,6 +432,14 @@ static const zend_function_entry class_Relais_Partners_methods[] = {
 	ZEND_ME(Relais_Partners, addCertificate, arginfo_class_Relais_Partners_addCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, removeCertificate, arginfo_class_Relais_Partners_removeCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, expiringCertificates, arginfo_class_Relais_Partners_expiringCertificates, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Sage_Connector_methods[] = {
+	ZEND_ME(Relais_Sage_Connector, __construct, arginfo_class_Relais_Sage_Connector___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Connector, import, arginfo_class_Relais_Sage_Connector_import, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Connector, export, arginfo_class_Relais_Sage_Connector_export, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -542,6 +568,20 @@ static zend_class_entry *register_class_Relais_Partners(void)
 	INIT_NS_CLASS_ENTRY(ce, "Relais", "Partners", class_Relais_Partners_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Sage_Connector(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Sage", "Connector", class_Relais_Sage_Connector_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

@@ -73,47 +73,6 @@ std::string relais_key_text(zend_string* key, zend_ulong index) {
     return key ? "\"" + relais_str(key) + "\"" : std::to_string(index);
 }
 
-void relais_json_to_zval(zval* out, const nlohmann::json& j) {
-    switch (j.type()) {
-        case nlohmann::json::value_t::null:
-            ZVAL_NULL(out);
-            return;
-        case nlohmann::json::value_t::boolean:
-            ZVAL_BOOL(out, j.get<bool>());
-            return;
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-            ZVAL_LONG(out, j.get<zend_long>());
-            return;
-        case nlohmann::json::value_t::number_float:
-            ZVAL_DOUBLE(out, j.get<double>());
-            return;
-        case nlohmann::json::value_t::string: {
-            const auto& s = j.get_ref<const std::string&>();
-            ZVAL_STRINGL(out, s.data(), s.size());
-            return;
-        }
-        case nlohmann::json::value_t::array:
-            array_init_size(out, static_cast<uint32_t>(j.size()));
-            for (const auto& v : j) {
-                zval item;
-                relais_json_to_zval(&item, v);
-                add_next_index_zval(out, &item);
-            }
-            return;
-        case nlohmann::json::value_t::object:
-            array_init_size(out, static_cast<uint32_t>(j.size()));
-            for (const auto& [k, v] : j.items()) {
-                zval item;
-                relais_json_to_zval(&item, v);
-                zend_symtable_str_update(Z_ARRVAL_P(out), k.data(), k.size(), &item);
-            }
-            return;
-        default:
-            ZVAL_NULL(out);
-    }
-}
-
 bool relais_filter_string(uint32_t arg, zend_string* key, zval* value, std::optional<std::string>& out) {
     ZVAL_DEREF(value);
     if (Z_TYPE_P(value) == IS_NULL) return true;  // no filter on that field

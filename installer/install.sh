@@ -105,6 +105,19 @@ if [ -z "$DB_PASSWORD" ]; then
 fi
 relais_mariadb_create_database "$VAR/mariadb" relais relais "$DB_PASSWORD"
 
+# The demo Sage 100 database (emulated, sql/sage100) and the ODBC DSN
+# relais_sage_demo reaching it, in var/odbc (never /etc/odbc*.ini).
+SAGE_PASSWORD_FILE="$VAR/sage-password"
+if [ -s "$SAGE_PASSWORD_FILE" ]; then
+    SAGE_PASSWORD="$(head -n 1 "$SAGE_PASSWORD_FILE")"
+else
+    SAGE_PASSWORD="$(relais_random_hex 16)"
+fi
+relais_sage100_load "$ROOT" "$VAR/mariadb" sage_demo relais_sage "$SAGE_PASSWORD"
+(umask 077; printf '%s\n' "$SAGE_PASSWORD" > "$SAGE_PASSWORD_FILE")
+relais_odbc_configure "$VAR/odbc" relais_sage_demo "$VAR/mariadb" sage_demo
+relais_odbc_export "$VAR/odbc"
+
 # 5. Configuration (rewritten each run; the password is kept).
 relais_write_ini "$INI" \
     "mariadb://relais:$DB_PASSWORD@localhost/relais?socket=$(relais_mariadb_socket "$VAR/mariadb")" \
@@ -161,6 +174,8 @@ Relais is running.
   Config:      $INI   (use: relais --config $INI ...)
   Demo flow:   relais --config $INI submit demo-deposit FILE --wait
                deposits FILE into $OUTBOX
+  Sage demo:   ODBC DSN relais_sage_demo, user relais_sage, password in $SAGE_PASSWORD_FILE
+               (export ODBCSYSINI=$VAR/odbc ODBCINI=$VAR/odbc/odbc.ini; see docs/sage100.md)
   Logs:        $LOG
   Stop:        $0$([ "$VAR" = "$ROOT/var" ] || printf ' --var %s' "$VAR") --stop
 DONE

@@ -14,6 +14,8 @@
 # "memcheck" adds the PHPT suite under valgrind, slower, not in the default set),
 # RELAIS_TEST_SYSTEM="reliability job_control" (only these tests/system scripts),
 # RELAIS_TEST_KEEP=1 (leave the servers running at the end, for debugging).
+# Sage 100 connector tests get RELAIS_TEST_SAGE_DSN (an ODBC DSN of the private
+# unixODBC configuration in tests/.out/odbc: ODBCSYSINI and ODBCINI point there).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -193,6 +195,26 @@ if [ -n "$PREREQ_OK" ]; then
         export RELAIS_TEST_ADMIN_DSN
         RELAIS_TEST_ADMIN_DSN="$(relais_mariadb_admin_dsn "$DB_BASE")"
         export RELAIS_TEST_MARIADB_BASE="$DB_BASE"
+    fi
+fi
+
+# The emulated Sage 100 database and a private unixODBC configuration whose
+# DSN reaches it through the MariaDB ODBC driver (never /etc/odbc*.ini).
+# Sage tests connect with "DSN=$RELAIS_TEST_SAGE_DSN;DATABASE=their own".
+SAGE_OK=""
+setup_sage() {
+    relais_sage100_load "$ROOT" "$DB_BASE" relais_sage_test relais_sage_test "$(relais_random_hex 16)"
+    relais_odbc_configure "$OUT/odbc" relais_sage_test "$DB_BASE" relais_sage_test
+}
+relais_odbc_export "$OUT/odbc"
+if [ -n "$DB_OK" ]; then
+    section "Sage 100 (emulated) and ODBC"
+    if attempt sage setup_sage; then
+        SAGE_OK=1
+        export RELAIS_TEST_SAGE_DSN=relais_sage_test
+    else
+        # The Sage tests would skip: count it as a failure instead.
+        record sage 0 1 0 "emulated Sage database or ODBC DSN not set up (see $LOGS/sage.log)"
     fi
 fi
 

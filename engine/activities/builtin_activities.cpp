@@ -5,6 +5,7 @@
 #include "activities/exec_activity.h"
 #include "activities/noop.h"
 #include "activities/registry.h"
+#include "activities/sage_activities.h"
 
 namespace relais {
 
@@ -12,6 +13,8 @@ void registerBuiltinActivities(ActivityRegistry& registry) {
     registry.add("noop", std::make_unique<NoopActivity>());
     registry.add("dir.deposit", std::make_unique<DirDepositActivity>());
     registry.add("exec", std::make_unique<ExecActivity>());
+    registry.add("sage.import", std::make_unique<SageImportActivity>());
+    registry.add("sage.export", std::make_unique<SageExportActivity>());
 }
 
 }  // namespace relais

@@ -1,4 +1,5 @@
-// The built-in activities, one file each: noop, dir.deposit, exec.
+// The built-in activities, one file each: noop, dir.deposit, exec, and the
+// Sage 100 connector's sage.import and sage.export.
 #pragma once
 
 namespace relais {

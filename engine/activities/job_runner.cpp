@@ -116,7 +116,8 @@ Status JobRunner::run(const ClaimedJob& job) {
         }
         const StepDefinition& step = def.steps[i];
         const Activity* activity = registry_.find(step.activity);
-        RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
+        if (!(job.firstStepStarted && position == 0))
+            RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
         RunnerStepContext ctx(queue, store_, job, position, control_);
         std::vector<StepDocument> outputs;
         StepFailure failure;

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/sage_commands.h"
 #include "client/client.h"
 
 int main(int argc, char** argv) {
@@ -141,6 +142,57 @@ int main(int argc, char** argv) {
     auto* ulist = users->add_subcommand("list", "list users");
     ulist->add_flag("--json", json, "print JSON");
     ulist->callback([&] { rc = usersList(g, json); });
+
+    // relais sage import|export: the Sage 100 connector over ODBC (docs/sage100.md).
+    auto* sageCmd = app.add_subcommand("sage", "import pivot files into Sage 100, export Sage documents as pivot files");
+    sageCmd->require_subcommand(1);
+    SageOptions sage;
+    std::map<std::string, std::string> sageText;
+    auto sageCommon = [&](CLI::App* cmd) {
+        cmd->add_option("--dsn", sage.dsn, "ODBC data source name, or a whole ODBC connection string")->required();
+        cmd->add_option("--user", sage.user, "database user (else the DSN's)");
+        cmd->add_flag("--password-stdin", sage.passwordStdin, "read the password from the first line of standard input");
+        cmd->add_flag("--json", sage.json, "print the report as JSON");
+    };
+    std::vector<std::string> pivotFiles;
+    auto* simp = sageCmd->add_subcommand("import", "import the documents of pivot files into Sage");
+    simp->add_option("FILE", pivotFiles, "pivot files")->required();
+    sageCommon(simp);
+    for (const auto& [key, help] : std::vector<std::pair<std::string, std::string>>{
+             {"domain", "sales (default) or purchases"},
+             {"document_type", "quote, order (default), preparation (purchases), delivery or invoice"},
+             {"generic_customer", "CT_Num used when a buyer's GLN is unknown"},
+             {"generic_supplier", "CT_Num used when a supplier's GLN is unknown"},
+             {"generic_item", "AR_Ref used when an EAN is unknown"},
+             {"prices", "pivot (default: the pivot's, else Sage's) or sage"}}) {
+        std::string flag = "--" + key;
+        for (auto& c : flag)
+            if (c == '_') c = '-';
+        simp->add_option(flag, sageText[key], help);
+    }
+    simp->add_flag("--create-delivery-places", sage.createDeliveryPlaces, "create unknown delivery places (F_LIVRAISON)");
+    simp->add_option("--depot", sage.depot, "DE_No of the depot (default: the main depot)");
+    simp->add_option("--souche", sage.souche, "numbering series (DO_Souche, default 0)");
+    simp->callback([&] {
+        for (const auto& kv : sageText) sage.settings.push_back(kv);
+        rc = sageImport(sage, pivotFiles);
+    });
+    SageExportOptions sageExp;
+    auto* sexp = sageCmd->add_subcommand("export", "export Sage documents not exported yet as pivot files");
+    sageCommon(sexp);
+    sexp->add_option("--type", sageExp.type, "invoice (default), delivery or order");
+    sexp->add_option("--from", sageExp.from, "documents dated from this day (YYYY-MM-DD)");
+    sexp->add_option("--to", sageExp.to, "documents dated up to this day, included");
+    sexp->add_option("--customer", sageExp.customer, "only this customer's (CT_Num)");
+    sexp->add_option("--out", sageExp.out, "folder for the pivot files")->required();
+    sexp->add_flag("--one-file", sageExp.oneFile, "one file for every document instead of one file each");
+    sexp->add_option("--charset", sageExp.charset, "UTF-8 (default) or ISO-8859-1");
+    sexp->add_option("--own-gln", sageText["own_gln"], "GLN of the Sage file's company (the supplier)")->required();
+    sexp->add_option("--own-name", sageText["own_name"], "name of the Sage file's company");
+    sexp->callback([&] {
+        sage.settings = {{"own_gln", sageText["own_gln"]}, {"own_name", sageText["own_name"]}};
+        rc = sageExport(sage, sageExp);
+    });
 
     try {
         app.parse(argc, argv);

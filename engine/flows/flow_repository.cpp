@@ -113,6 +113,17 @@ Result<std::vector<StoredFlow>> FlowRepository::versions(const std::string& name
     return out;
 }
 
+Result<FlowHead> FlowRepository::head(const std::string& name) {
+    auto rows = conn_.query(
+        "SELECT id, name, version, enabled, COALESCE(JSON_VALUE(definition, '$.retry.max_attempts'), 1) "
+        "FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1",
+        {name});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status(Code::NotFound, "unknown flow '" + name + "'");
+    const auto& r = rows->front();
+    return FlowHead{r.i64(0), r.str(1), static_cast<int>(r.i64(2)), r.i64(3) != 0, static_cast<int>(r.i64(4))};
+}
+
 Result<StoredFlow> FlowRepository::byId(int64_t id) {
     auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM flow WHERE id = ?", {id});
     if (!rows) return rows.status();

@@ -30,6 +30,15 @@ struct ImportResult {
     bool changed = false;  // false: the same definition was already the current version
 };
 
+// What a submit needs of a flow's current version, without its definition.
+struct FlowHead {
+    int64_t id = 0;
+    std::string name;
+    int version = 0;
+    bool enabled = true;
+    int maxAttempts = 1;
+};
+
 class FlowRepository {
 public:
     explicit FlowRepository(db::Connection& conn) : conn_(conn) {}
@@ -37,6 +46,9 @@ public:
     // Stores `def` as the next version of its name unless the current version
     // has the same definition. Call only with a validated definition.
     Result<ImportResult> import(const FlowDefinition& def);
+    // The current version's id, version, enabled flag and retry.max_attempts
+    // (one indexed row, no parsing: the submit path); NotFound names the flow.
+    Result<FlowHead> head(const std::string& name);
     // The current (highest) version of every flow, by name.
     Result<std::vector<StoredFlow>> list();
     // The current version of `name`; NotFound names the flow.

@@ -225,6 +225,8 @@ struct ClaimedJob {
     int maxAttempts = 1;
     std::map<std::string, std::string> params;
     bool hasSteps = true;  // false: no step ever started, the run begins at step 0
+    // True when the claim already recorded step 0 of this attempt as running.
+    bool firstStepStarted = false;
     // True when the job waited in a node-local batch after its claim, so a
     // cancel or pause request may have arrived meanwhile.
     bool prefetched = false;
@@ -267,7 +269,7 @@ public:
     // ran out and another node took it, the end of this run is not recorded
     // (a warning says so) and the other node's run decides.
     Status finishSucceeded(const ClaimedJob& claimed);
-    // The last step's end and the job's success (the hot path of every job).
+    // The last step's end and the job's success, in one transaction.
     Status finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs);
     Status finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,
                         const RetryPolicy& policy);
@@ -330,6 +332,8 @@ private:
     Status requireJob(int64_t job);
     Result<BulkOutcome> forEachJob(const std::vector<int64_t>& jobs, const std::string& what,
                                    Status (JobQueue::*action)(int64_t, const std::string&), const std::string& by);
+    // Ends the job's step records still marked running (the job stops between steps).
+    Status closeRunningSteps(int64_t job, const std::string& why);
     // A job log line saying that a run ended after its node lost the job.
     Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
 

@@ -25,6 +25,19 @@ std::string ContentStore::absolutePath(const std::string& relPath) const {
     return (fs::path(root_) / relPath).string();
 }
 
+Status ContentStore::ensureDir(const std::string& dir) const {
+    {
+        std::lock_guard<std::mutex> lock(dirsMu_);
+        if (dirs_.count(dir)) return Status::ok();
+    }
+    // A folder removed behind the store's back (an operator cleaning up) is
+    // made again when the rename into it fails (putWith).
+    RELAIS_TRY(makeDirs(dir, kDirMode));
+    std::lock_guard<std::mutex> lock(dirsMu_);
+    dirs_.insert(dir);
+    return Status::ok();
+}
+
 Result<StoredFile> ContentStore::put(const std::string& path) const {
     return putWith(path, [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
         return copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
@@ -44,7 +57,7 @@ Result<StoredFile> ContentStore::putBytes(std::string_view bytes) const {
 
 Result<StoredFile> ContentStore::putWith(
     const std::string& what, const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const {
-    RELAIS_TRY(makeDirs((fs::path(root_) / "tmp").string(), kDirMode));
+    RELAIS_TRY(ensureDir((fs::path(root_) / "tmp").string()));
     Sha256 hash;
     uint64_t size = 0;
     static std::atomic<uint64_t> counter{0};
@@ -58,7 +71,7 @@ Result<StoredFile> ContentStore::putWith(
     f.size = size;
     f.relPath = f.sha256.substr(0, 2) + "/" + f.sha256.substr(2, 2) + "/" + f.sha256;
     const fs::path final = fs::path(root_) / f.relPath;
-    s = makeDirs(final.parent_path().string(), kDirMode);
+    s = ensureDir(final.parent_path().string());
     if (!s) {
         ::unlink(tmp.c_str());
         return s;
@@ -66,6 +79,14 @@ Result<StoredFile> ContentStore::putWith(
     // Same name means same bytes: renaming over an existing copy is harmless.
     std::error_code ec;
     fs::rename(tmp, final, ec);
+    if (ec == std::errc::no_such_file_or_directory) {
+        {
+            std::lock_guard<std::mutex> lock(dirsMu_);
+            dirs_.erase(final.parent_path().string());
+        }
+        ec.clear();
+        if (ensureDir(final.parent_path().string())) fs::rename(tmp, final, ec);
+    }
     if (ec) {
         ::unlink(tmp.c_str());
         return Status(Code::Io, "cannot store " + what + " as " + final.string() + ": " + ec.message());

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <mutex>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 
@@ -38,7 +40,13 @@ private:
     Result<StoredFile> putWith(const std::string& what,
                                const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const;
 
+    // Creates `dir` (below the root) unless this store already made or saw it.
+    Status ensureDir(const std::string& dir) const;
+
     std::string root_;
+    // Folders known to exist: 256 + 65536 at most (ab/cd/), so the cache stays small.
+    mutable std::mutex dirsMu_;
+    mutable std::unordered_set<std::string> dirs_;
 };
 
 }  // namespace relais

@@ -13,3 +13,5 @@ RELAIS_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$RELAIS_LIB_DIR/apache.sh"
 # shellcheck source=installer/lib/relais.sh
 . "$RELAIS_LIB_DIR/relais.sh"
+# shellcheck source=installer/lib/sage100.sh
+. "$RELAIS_LIB_DIR/sage100.sh"

@@ -6,13 +6,14 @@
 RELAIS_PACKAGES_BUILD=(
     cmake g++ make pkg-config
     php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring php8.2-soap php8.2-mysql
-    libmariadb-dev unixodbc unixodbc-dev odbc-mariadb
+    libmariadb-dev unixodbc-dev
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
     libcli11-dev libgtest-dev libgmock-dev libcrypt-dev libcctz-dev tzdata php-parser
 )
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_RUNTIME=(
     apache2 libapache2-mod-php8.2 mariadb-server mariadb-client
+    unixodbc odbc-mariadb
 )
 # Only the test suite needs these (browser tests).
 # shellcheck disable=SC2034

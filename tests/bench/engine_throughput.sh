@@ -6,14 +6,15 @@
 #   2. submit-to-start latency at low load (p50, p99);
 #   3. the same MariaDB's single-row commit rate (sysbench oltp_insert, 1 thread),
 #      and jobs/s as a ratio of it.
-# Everything runs on a private MariaDB under tests/.out/bench, stopped at the end.
+# Everything runs on a private MariaDB under tests/.out/bench (or RELAIS_BENCH_DIR,
+# e.g. a tmpfs folder to take the disk out of the measure), stopped at the end.
 # Usage: tests/bench/engine_throughput.sh [JOBS]   (default 20000)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
 . "$ROOT/installer/lib/all.sh"
 JOBS="${1:-20000}"
-BASE="$ROOT/tests/.out/bench"
+BASE="${RELAIS_BENCH_DIR:-$ROOT/tests/.out/bench}"
 B="$ROOT/build/engine"
 INI="$BASE/relais.ini"
 rm -rf "$BASE"
@@ -50,6 +51,7 @@ start_daemons() {
 }
 stop_daemons() { for p in "$BASE"/relaisd-*.pid; do [ -f "$p" ] && relais_daemon_stop "$p" 2> /dev/null; done; true; }
 
+echo "== data in $BASE ($(df --output=fstype "$BASE" | tail -1)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadbd --version | awk '{print $3}'), $(uname -r)"
 for n in 1 2; do
     echo "== $JOBS queued noop jobs, $n relaisd process(es), 2 workers each, claim_batch 4"
@@ -77,4 +79,5 @@ SB=(--db-driver=mysql --mysql-socket="$SOCK" --mysql-user=relais_bench --mysql-p
     --mysql-db=sbtest --tables=1 --table-size=10000 --threads=1)
 sysbench oltp_insert "${SB[@]}" prepare > /dev/null
 sysbench oltp_insert "${SB[@]}" --time=20 run | grep -E "transactions:|queries:" | sed 's/^ */  /'
-echo "command: tests/bench/engine_throughput.sh $JOBS"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command: ${RELAIS_BENCH_DIR:+RELAIS_BENCH_DIR=$RELAIS_BENCH_DIR }tests/bench/engine_throughput.sh $JOBS"

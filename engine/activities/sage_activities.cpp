@@ -1,0 +1,128 @@
+// sage.import and sage.export activities.
+#include "activities/sage_activities.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "formats/pivot_reader.h"
+#include "sage/sage_connector.h"
+
+namespace fs = std::filesystem;
+
+namespace relais {
+namespace {
+
+// Opens the connector; a failure says whether a retry may help.
+Result<std::unique_ptr<sage::SageConnector>> openConnector(const sage::SageSettings& settings, StepFailure& failure) {
+    auto c = sage::SageConnector::open(settings);
+    if (!c) failure.transient = sage::isTransient(c.status());
+    return c;
+}
+
+// A private folder for the export's files until the store has them.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string tmpl = (fs::temp_directory_path() / "relais-sage-export-XXXXXX").string();
+        if (::mkdtemp(tmpl.data())) path_ = tmpl;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        if (!path_.empty()) fs::remove_all(path_, ec);
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+}  // namespace
+
+Status SageImportActivity::validate(const nlohmann::json& with) const {
+    return sage::parseSageSettings(with, sage::SettingsUse::Import).status();
+}
+
+Status SageImportActivity::run(StepContext& ctx, const nlohmann::json& with, const std::vector<StepDocument>& inputs,
+                               std::vector<StepDocument>& outputs, StepFailure& failure) const {
+    RELAIS_ASSIGN_OR_RETURN(sage::SageSettings settings, sage::parseSageSettings(with, sage::SettingsUse::Import));
+    if (inputs.empty()) return Status(Code::InvalidArgument, "sage.import needs a pivot file as input document");
+    RELAIS_ASSIGN_OR_RETURN(auto connector, openConnector(settings, failure));
+    int failed = 0;
+    std::string firstError;
+    for (const auto& doc : inputs) {
+        auto file = pivot::readPivotFile(doc.path);
+        if (!file) {
+            // Name the document as the operator knows it, not its store path.
+            std::string m = file.status().message();
+            if (m.rfind(doc.path, 0) == 0) m.replace(0, doc.path.size(), doc.record.name);
+            return Status(file.status().code(), m);
+        }
+        auto report = connector->importPivot(*file, doc.record.name);
+        if (!report) {
+            failure.transient = sage::isTransient(report.status());
+            return report.status();
+        }
+        for (const auto& d : report->documents) {
+            if (d.status == "imported")
+                ctx.log("info", "imported " + d.message + " " + d.number + " as " + d.piece + " for " + d.thirdParty + " (" +
+                                    std::to_string(d.lines) + " lines, " + d.totalExclTax.toFixed(2) + " excl. tax)");
+            else if (d.status == "existing")
+                ctx.log("info", d.message + " " + d.number + " was imported before as " + d.piece + ": nothing written");
+            else {
+                ctx.log("error", d.error);
+                if (failed++ == 0) firstError = d.error;
+            }
+        }
+        for (const auto& w : report->warnings) ctx.log("warn", w);
+    }
+    if (failed > 0)
+        return Status(Code::InvalidArgument, std::to_string(failed) + " document(s) could not be imported; the first: " + firstError);
+    outputs = inputs;
+    return Status::ok();
+}
+
+Status SageExportActivity::validate(const nlohmann::json& with) const {
+    sage::ExportCriteria criteria;
+    auto s = sage::parseSageSettings(with, sage::SettingsUse::Export, &criteria);
+    if (!s) return s.status();
+    if (s->ownGln.empty() && s->ownName.empty())
+        return Status(Code::InvalidArgument, "own_gln is missing (the GLN of the Sage file's company, supplier of its documents)");
+    return Status::ok();
+}
+
+Status SageExportActivity::run(StepContext& ctx, const nlohmann::json& with, const std::vector<StepDocument>&,
+                               std::vector<StepDocument>& outputs, StepFailure& failure) const {
+    sage::ExportCriteria criteria;
+    RELAIS_ASSIGN_OR_RETURN(sage::SageSettings settings, sage::parseSageSettings(with, sage::SettingsUse::Export, &criteria));
+    ScratchDir scratch;
+    if (scratch.path().empty()) {
+        failure.transient = true;
+        return Status(Code::Io, "cannot create a temporary folder for the exported files");
+    }
+    criteria.outDir = scratch.path();
+    // A step run again (recovery) exports what it exported the first time.
+    criteria.run = "job-" + std::to_string(ctx.jobId());
+    RELAIS_ASSIGN_OR_RETURN(auto connector, openConnector(settings, failure));
+    auto report = connector->exportDocuments(criteria);
+    if (!report) {
+        failure.transient = sage::isTransient(report.status());
+        return report.status();
+    }
+    for (const auto& w : report->warnings) ctx.log("warn", w);
+    for (const auto& path : report->files) {
+        auto out = ctx.addOutput(fs::path(path).filename().string(), path);
+        if (!out) {
+            failure.transient = true;
+            return out.status();
+        }
+        outputs.push_back(std::move(out).value());
+    }
+    for (const auto& d : report->documents)
+        ctx.log("info", "exported " + d.message + " " + d.piece + " of " + d.thirdParty + " (" + std::to_string(d.lines) +
+                            " lines) in " + fs::path(d.file).filename().string());
+    if (report->documents.empty()) ctx.log("info", "no " + criteria.type + " to export");
+    return Status::ok();
+}
+
+}  // namespace relais
