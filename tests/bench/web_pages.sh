@@ -85,7 +85,7 @@ LOG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web
 BIG_JOB=$((JOBS / 4))
 relais_mariadb_sql "$BASE/mariadb" "
     INSERT INTO relais_web_bench.job_log (job_id, position, level, message)
-    SELECT $BIG_JOB, 0, IF(seq % 50 = 0, 'warn', 'info'), CONCAT('bench line ', seq, ' of a talkative step') FROM seq_1_to_2000
+    SELECT $BIG_JOB, 0, IF(seq % 50 = 0, 'warn', 'info'), CONCAT('bench line ', seq, ' of a talkative step') FROM relais_web_bench.seq_1_to_2000
     WHERE (SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB) < 2000"
 BIG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB")"
 PAGES=(
