@@ -72,6 +72,26 @@ describe('jobs and flows', () => {
     await tab.waitForFunction(() => [...document.querySelectorAll('#jobs-table [data-status]')].every((b) => b.dataset.status === 'cancelled'), null, { timeout: 20_000 });
   });
 
+  check('a bulk retry of all 250 jobs matching a filter goes in chunks with a progress bar', async (tab) => {
+    const flow = await makeFlow('bulk-fail', [{ activity: 'exec', with: { program: '/bin/false' } }]);
+    const partner = unique('BULK');
+    const ids = [];
+    for (let i = 0; i < 250; i++) ids.push(submit(flow, { partner }));
+    for (const id of ids) await waitForStatus(id, ['failed'], 60_000);
+    await tab.goto(page('jobs', { flow, status: 'failed' }));
+    await tab.locator('input[name=all_matching]').check();
+    await Promise.all([tab.waitForURL(/page=jobs-bulk/), tab.click('button[value=retry]')]);
+    assert.match(await tab.locator('#bulk-question').innerText(), /Relancer 250 traitements \?/);
+    await tab.click('#bulk-confirm');
+    // More than one chunk of 200: the page stays and shows its progress.
+    await tab.locator('#bulk-progress').waitFor();
+    await tab.waitForFunction(() => document.querySelector('#bulk-progress').value === 250, null, { timeout: 30_000 });
+    await tab.locator('#bulk-status', { hasText: 'Terminé : 250' }).waitFor();
+    for (const id of ids) await waitForStatus(id, ['queued', 'running', 'failed'], 30_000);
+    await tab.goto(page('audit', { action: 'job.bulk_retry' }));
+    assert.equal(await tab.locator('#audit-table tr[data-action="job.bulk_retry"]', { hasText: '200' }).count() >= 1, true);
+  });
+
   check('filters and keyset pages: 55 jobs of one partner come 50 and 5', async (tab) => {
     const flow = await makeFlow('many', [{ activity: 'noop' }]);
     const partner = unique('P');

@@ -150,6 +150,22 @@ describe('admin site security', () => {
     assert.ok((await readdir(process.env.RELAIS_WEB_SESSIONS)).length > 0);
   });
 
+  check('the system page lists the prerequisites and shows the settings with the database password masked', async (tab) => {
+    await logIn(tab);
+    await tab.goto(page('system'));
+    const modules = await tab.locator('#php-modules tbody th').allInnerTexts();
+    for (const m of ['XML', 'XSL', 'MySQL', 'CURL', 'DOM', 'GD', 'MBSTRING', 'LDAP', 'SOAP', 'PDO', 'PDO_ODBC']) assert.ok(modules.includes(m), `${m} in ${modules}`);
+    await tab.locator('#core-checks tr', { hasText: 'InnoDB' }).locator('.level-ok').waitFor();
+    await tab.locator('#core-checks tr', { hasText: 'sql_mode' }).waitFor();
+    assert.equal(await tab.locator('#core-checks tr', { hasText: 'free disk' }).count(), 2);
+    const ini = await readFile(env.config, 'utf8');
+    const password = ini.match(/dsn\s*=\s*mariadb:\/\/[^:]+:([^@]+)@/)[1];
+    const config = await tab.locator('#config-table').innerText();
+    assert.match(config, /\[database\] dsn\s+mariadb:\/\/[^:]+:\*\*\*@/);
+    assert.ok(!config.includes(password) && !(await tab.content()).includes(password), 'the password is nowhere on the page');
+    assert.match(config, /\[web\] session_idle_minutes\s+30/);
+  });
+
   check('an upload larger than post_max_size is refused with 413 and queues nothing', async (tab) => {
     await logIn(tab);
     await tab.goto(page('run'));

@@ -111,7 +111,8 @@
         var chunk = ids.slice(sent, sent + size);
         var body = new FormData(form);
         body.set('ids', chunk.join(','));
-        fetch(form.action, {
+        // getAttribute: the form's own input named "action" hides form.action.
+        fetch(form.getAttribute('action'), {
           method: 'POST', body: body, credentials: 'same-origin',
           headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken(form) }
         }).then(function (response) {
@@ -144,7 +145,7 @@
       box.hidden = false;
       form.querySelector('button[type="submit"]').disabled = true;
       var xhr = new XMLHttpRequest();
-      xhr.open('POST', form.action);
+      xhr.open('POST', form.getAttribute('action'));
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
