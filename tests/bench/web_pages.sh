@@ -17,6 +17,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
 . "$ROOT/installer/lib/all.sh"
+# shellcheck source=tests/bench/ui_data.sh
+. "$ROOT/tests/bench/ui_data.sh"
 JOBS="${1:-1000000}"
 LOGS="${2:-10000000}"
 DURATION="${3:-30}"
@@ -24,13 +26,10 @@ CONNECTIONS="${4:-4}"
 BASE="$ROOT/tests/.out/bench-web"
 B="$ROOT/build/engine"
 INI="$BASE/relais.ini"
-PASSWORD_FILE="$BASE/db-password"
 ADMIN_PASSWORD="bench-admin-$(relais_random_hex 6)"
 [ -n "${RELAIS_BENCH_REUSE:-}" ] || rm -rf "$BASE"
-mkdir -p "$BASE/store"
+mkdir -p "$BASE"
 chmod 755 "$BASE"
-relais_make_shared_dir "$BASE/store"
-DB_PORT="$(relais_free_port)"
 WEB_PORT="$(relais_free_port)"
 cleanup() {
     relais_apache_stop "$BASE/web" || true
@@ -39,33 +38,10 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk > /dev/null || relais_ensure_packages wrk
-relais_build_engine "$ROOT" > /dev/null 2>&1 || relais_die "engine build failed: cmake --build build/engine"
+bench_ui_data "$ROOT" "$BASE" relais_web_bench "$JOBS" "$LOGS"
+relais_make_shared_dir "$BASE/store"
 relais_build_extension "$ROOT" > /dev/null 2>&1 || relais_die "extension build failed (modules/relais.so)"
-# The whole data set fits the buffer pool, as it should on a server.
-relais_mariadb_start "$BASE/mariadb" "$DB_PORT" --innodb-buffer-pool-size=4G --innodb-log-file-size=1G \
-    --innodb-flush-log-at-trx-commit=2
-[ -f "$PASSWORD_FILE" ] || relais_random_hex 16 > "$PASSWORD_FILE"
-relais_mariadb_create_database "$BASE/mariadb" relais_web_bench relais_web_bench "$(cat "$PASSWORD_FILE")"
-SOCK="$(relais_mariadb_socket "$BASE/mariadb")"
-relais_write_ini "$INI" "mariadb://relais_web_bench:$(cat "$PASSWORD_FILE")@localhost/relais_web_bench?socket=$SOCK" \
-    "$BASE/store" bench-web "$ROOT/sql/mariadb" warn
-"$B/relais" --config "$INI" migrate > /dev/null
-
-echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM," \
-    "MariaDB $(relais_mariadb_sql "$BASE/mariadb" 'SELECT VERSION()'), PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p'), $(uname -r)"
-have="$(relais_mariadb_sql "$BASE/mariadb" 'SELECT COUNT(*) FROM relais_web_bench.job')"
-if [ "$have" != "$JOBS" ]; then
-    [ "$have" = 0 ] || relais_die "$BASE holds $have jobs, not $JOBS: run without RELAIS_BENCH_REUSE to start afresh"
-    echo "== loading $JOBS jobs and $LOGS log lines"
-    started=$SECONDS
-    "$B/bench/relais_ui_bench" --config "$INI" load --jobs "$JOBS" --logs "$LOGS"
-    echo "   loaded in $((SECONDS - started)) s"
-fi
-relais_mariadb_sql "$BASE/mariadb" "
-    SELECT CONCAT('== data: ', (SELECT COUNT(*) FROM relais_web_bench.job), ' jobs, ',
-                  (SELECT COUNT(*) FROM relais_web_bench.job_log), ' log lines, ',
-                  ROUND((SELECT SUM(data_length + index_length) FROM information_schema.tables
-                         WHERE table_schema = 'relais_web_bench') / 1073741824, 1), ' GiB')"
+echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p')"
 if "$B/relais" --config "$INI" users list | grep -q '^benchadmin\b'; then
     printf '%s\n' "$ADMIN_PASSWORD" | "$B/relais" --config "$INI" users passwd benchadmin --password-stdin > /dev/null
 else
@@ -102,15 +78,23 @@ function init(args)
 end
 LUA
 
-# A job with its log lines, and a flow + status pair that fills a page of 50.
+# A job with its log lines, a job with 2,000 more (the page shows the first 1,000), and
+# a flow + status pair that fills a page of 50.
 JOB_ID="$(relais_mariadb_sql "$BASE/mariadb" "SELECT job_id FROM relais_web_bench.job_log WHERE job_id >= $((JOBS / 2)) ORDER BY job_id LIMIT 1")"
 LOG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $JOB_ID")"
+BIG_JOB=$((JOBS / 4))
+relais_mariadb_sql "$BASE/mariadb" "
+    INSERT INTO relais_web_bench.job_log (job_id, position, level, message)
+    SELECT $BIG_JOB, 0, IF(seq % 50 = 0, 'warn', 'info'), CONCAT('bench line ', seq, ' of a talkative step') FROM relais_web_bench.seq_1_to_2000
+    WHERE (SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB) < 2000"
+BIG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB")"
 PAGES=(
     "dashboard|page=dashboard"
     "jobs: failed of one flow, 50 rows|page=jobs&status=failed&flow=bench-flow-07&limit=50"
     "jobs: one partner, 50 rows|page=jobs&partner=partner-042&limit=50"
     "jobs: created on one day, 50 rows|page=jobs&from=$(date -u -d '30 days ago' +%Y-%m-%d)&to=$(date -u -d '30 days ago' +%Y-%m-%d)&limit=50"
     "job detail (#$JOB_ID, $LOG_LINES log lines)|page=job&id=$JOB_ID"
+    "job detail (#$BIG_JOB, $BIG_LINES log lines; the page shows the first 1,000)|page=job&id=$BIG_JOB"
 )
 
 # server_times: p50/p95/max in ms of the %D (microseconds, last field) of the 200s logged.
