@@ -85,6 +85,7 @@ Status JobRunner::run(const ClaimedJob& job) {
     if (!flow) {
         if (flow.status().code() == Code::Unavailable) return flow.status();
         // A stored flow that no longer parses or validates: fail the job rather than loop on it.
+        RELAIS_TRY(queue.closeRunningSteps(job.id, flow.status().message()));
         RELAIS_TRY(queue.finishFailed(job, flow.status().message(), false, {}));
         return Status::ok();
     }

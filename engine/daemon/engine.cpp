@@ -118,12 +118,14 @@ void Engine::reload() {
 
 std::vector<int64_t> Engine::heldJobs() {
     std::lock_guard<std::mutex> lock(localMu_);
-    return {held_.begin(), held_.end()};
+    std::set<int64_t> unique(held_.begin(), held_.end());
+    return {unique.begin(), unique.end()};
 }
 
 void Engine::forget(int64_t job) {
     std::lock_guard<std::mutex> lock(localMu_);
-    held_.erase(job);
+    auto it = held_.find(job);
+    if (it != held_.end()) held_.erase(it);
 }
 
 void Engine::worker(int index) {
@@ -192,11 +194,18 @@ void Engine::worker(int index) {
         forget(job.id);
         --busyWorkers_;
         ++jobsRun_;
-        if (!s) {
+        if (!s && s.code() == Code::Unavailable) {
             spdlog::error("worker {}: job {}: lost the database while recording ({}); the job goes back to the "
                           "queue once the database answers",
                           who, job.id, s.message());
             orphan = job;
+            client.reset();
+        } else if (!s) {
+            // Not a connection problem: giving the job back at once would rerun it
+            // in a loop. Its lease runs out and recovery queues it again.
+            spdlog::error("worker {}: job {}: cannot record its progress ({}); it will be queued again when its "
+                          "lease runs out",
+                          who, job.id, s.message());
             client.reset();
         }
     }

@@ -57,8 +57,10 @@ private:
     std::mutex localMu_;
     std::deque<ClaimedJob> local_;
     // Every job this node holds (claimed and not yet ended or given back):
-    // the heartbeat renews these leases only. Guarded by localMu_.
-    std::set<int64_t> held_;
+    // the heartbeat renews these leases only. A multiset: a job re-claimed by
+    // another worker of this node while a stale run of it ends stays held.
+    // Guarded by localMu_.
+    std::multiset<int64_t> held_;
     std::mutex mu_;
     std::condition_variable cv_;
 };

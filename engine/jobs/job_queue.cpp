@@ -76,8 +76,9 @@ std::string placeholders(size_t n) {
 }
 
 // The condition that the run `claimed` still holds its job (appended to an
-// UPDATE ... WHERE id = ?; binds the node after the id).
-constexpr const char* kStillHeld = " AND status = 'running' AND node = ?";
+// UPDATE ... WHERE id = ?; binds the node and the attempt after the id). The
+// attempt tells this run from a later claim of the same job by the same node.
+constexpr const char* kStillHeld = " AND status = 'running' AND node = ? AND attempt = ?";
 
 }  // namespace
 
@@ -346,7 +347,7 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
 Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {
     auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
-                           {claimed.id, claimed.node});
+                           {claimed.id, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
     return *r == 0 ? noteLostJob(claimed, "its success") : Status::ok();
 }
@@ -385,7 +386,7 @@ Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& erro
         auto r = conn_.execute(std::string("UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, "
                                            "node = NULL, run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?") +
                                    kStillHeld,
-                               {error, int64_t{delay}, job, claimed.node});
+                               {error, int64_t{delay}, job, claimed.node, int64_t{claimed.attempt}});
         if (!r) return r.status();
         if (*r == 0) return noteLostJob(claimed, "its transient failure");
         return log(job, std::nullopt, "warn",
@@ -394,7 +395,7 @@ Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& erro
     }
     auto r = conn_.execute(std::string("UPDATE job SET status = 'failed', error = ?, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
-                           {error, job, claimed.node});
+                           {error, job, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
     if (*r == 0) return noteLostJob(claimed, "its failure");
     return log(job, std::nullopt, "error",
@@ -536,7 +537,7 @@ Status JobQueue::honourRequest(int64_t job, const std::string& request) {
 Status JobQueue::release(const ClaimedJob& claimed, const std::string& why) {
     auto r = conn_.execute(std::string("UPDATE job SET status = 'queued', node = NULL, lease_until = NULL, "
                                        "attempt = GREATEST(attempt, 1) - 1 WHERE id = ?") + kStillHeld,
-                           {claimed.id, claimed.node});
+                           {claimed.id, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
     if (*r == 0) return Status::ok();
     RELAIS_TRY(closeRunningSteps(claimed.id, why));

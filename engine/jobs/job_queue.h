@@ -294,6 +294,9 @@ public:
     // Ends a running job as its pending request asked.
     Status honourRequest(int64_t job, const std::string& request);
 
+    // Ends the job's step records still marked running (the job stops between steps).
+    Status closeRunningSteps(int64_t job, const std::string& why);
+
     // Gives a running job back to the queue (its node is shutting down, or
     // lost the database during the run); the interrupted step runs again on
     // the next claim. Does nothing when `claimed.node` no longer holds it.
@@ -332,8 +335,6 @@ private:
     Status requireJob(int64_t job);
     Result<BulkOutcome> forEachJob(const std::vector<int64_t>& jobs, const std::string& what,
                                    Status (JobQueue::*action)(int64_t, const std::string&), const std::string& by);
-    // Ends the job's step records still marked running (the job stops between steps).
-    Status closeRunningSteps(int64_t job, const std::string& why);
     // A job log line saying that a run ended after its node lost the job.
     Status noteLostJob(const ClaimedJob& claimed, const std::string& what);
 
