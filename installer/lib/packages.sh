@@ -15,10 +15,11 @@ RELAIS_PACKAGES_RUNTIME=(
     apache2 libapache2-mod-php8.2 mariadb-server mariadb-client
     unixodbc odbc-mariadb
 )
-# Only the test suite needs these (browser tests).
+# Only the test suite needs these (browser tests; openssl makes their HTTPS test PKI
+# and partner certificates).
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_TEST=(
-    chromium nodejs npm
+    chromium nodejs npm openssl
 )
 
 # package_installed NAME: true when dpkg has NAME fully installed.
