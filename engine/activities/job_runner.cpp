@@ -61,6 +61,14 @@ std::vector<int64_t> idsOf(const std::vector<StepDocument>& docs) {
     return ids;
 }
 
+// A job taken from the node's local batch after a wait long enough for an
+// operator to have asked to cancel or pause it since its claim. Within that
+// moment the job was already `running` in the database, like a job whose
+// first step had just begun: a request then is honoured between steps.
+bool waitedSinceClaim(const ClaimedJob& job) {
+    return std::chrono::steady_clock::now() - job.claimedAt >= std::chrono::milliseconds(200);
+}
+
 }  // namespace
 
 Result<const StoredFlow*> FlowCache::get(FlowRepository& flows, const ActivityRegistry& registry, int64_t id) {
@@ -110,7 +118,7 @@ Status JobRunner::run(const ClaimedJob& job) {
         }
         // A request made before the claim changed the job at once; one made
         // since is seen here between steps (and by a running activity).
-        if (i > static_cast<size_t>(resume->position) || job.prefetched) {
+        if (i > static_cast<size_t>(resume->position) || (job.prefetched && waitedSinceClaim(job))) {
             auto request = queue.pendingRequest(job.id);
             if (!request) return request.status();
             if (*request) return queue.honourRequest(job.id, **request);

@@ -211,6 +211,16 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
             fresh);
         if (!started) return started.status();
     }
+    // The input documents of the jobs that never ran, in one read: their
+    // first step needs nothing else from the database.
+    std::map<int64_t, std::vector<Document>> inputsByJob;
+    if (!fresh.empty()) {
+        auto docs = conn_.query(std::string("SELECT ") + kDocumentColumns + " FROM document WHERE job_id IN (" +
+                                    placeholders(fresh.size()) + ") AND direction = 'in' ORDER BY id",
+                                fresh);
+        if (!docs) return docs.status();
+        for (const auto& d : *docs) inputsByJob[d.i64(7)].push_back(documentFromRow(d));
+    }
     for (const auto& r : rows) {
         ClaimedJob c;
         c.id = r.i64(0);
@@ -221,6 +231,7 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
         c.params = paramsFromJson(r.str(4));
         c.hasSteps = withSteps.count(c.id) > 0;
         c.firstStepStarted = !c.hasSteps;
+        if (auto in = inputsByJob.find(c.id); in != inputsByJob.end()) c.inputs = std::move(in->second);
         // The first attempt's start is in the job row (started_at, node); later
         // ones get a log line so that the history of attempts stays readable.
         if (c.attempt > 1) {
@@ -231,6 +242,8 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
         out.push_back(std::move(c));
     }
     RELAIS_TRY(tx.commit());
+    const auto now = std::chrono::steady_clock::now();
+    for (auto& c : out) c.claimedAt = now;
     return out;
 }
 
@@ -286,9 +299,7 @@ Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, c
 Result<ResumePoint> JobQueue::resumePoint(const ClaimedJob& claimed) {
     if (!claimed.hasSteps) {
         ResumePoint p;
-        auto in = inputs(claimed.id);
-        if (!in) return in.status();
-        p.documents = std::move(in).value();
+        p.documents = claimed.inputs;  // read with the claim
         return p;
     }
     return resumePoint(claimed.id);
@@ -368,13 +379,23 @@ int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
 }
 
 Status JobQueue::finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs) {
-    // One transaction, so one flush of the redo log for the two rows: the
-    // hot path of every job.
-    db::Transaction tx(conn_);
-    RELAIS_TRY(tx.begin());
+    // The hot path of every job: the step and the job in one statement, so
+    // one round trip and one flush of the redo log for the two rows. Nothing
+    // changes unless the node still holds the job.
+    auto r = conn_.execute(
+        "UPDATE job_step s JOIN job j ON j.id = s.job_id "
+        "SET s.status = 'succeeded', s.error = NULL, s.outputs = ?, s.finished_at = NOW(3), "
+        "j.status = 'succeeded', j.error = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
+        "WHERE s.job_id = ? AND s.attempt = ? AND s.position = ? "
+        "AND j.status = 'running' AND j.node = ? AND j.attempt = ?",
+        {nlohmann::json(outputs).dump(), claimed.id, int64_t{claimed.attempt}, int64_t{position}, claimed.node,
+         int64_t{claimed.attempt}});
+    if (!r) return r.status();
+    if (*r > 0) return Status::ok();
+    // The lease ran out and another node took the job: the step's record is
+    // closed, the job's outcome is the other node's.
     RELAIS_TRY(stepFinished(claimed.id, claimed.attempt, position, true, "", outputs));
-    RELAIS_TRY(finishSucceeded(claimed));
-    return tx.commit();
+    return noteLostJob(claimed, "its success");
 }
 
 Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,

@@ -6,6 +6,7 @@
 // time. Any number of processes may share the database.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -230,6 +231,11 @@ struct ClaimedJob {
     // True when the job waited in a node-local batch after its claim, so a
     // cancel or pause request may have arrived meanwhile.
     bool prefetched = false;
+    // When the claim committed (this process's clock): a prefetched job that
+    // waited only a moment is run without looking for a request again.
+    std::chrono::steady_clock::time_point claimedAt{};
+    // A job that never ran: its input documents, read with the claim.
+    std::vector<Document> inputs;
 };
 
 class JobQueue {

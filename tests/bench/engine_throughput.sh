@@ -9,6 +9,9 @@
 # Everything runs on a private MariaDB under tests/.out/bench (or RELAIS_BENCH_DIR,
 # e.g. a tmpfs folder to take the disk out of the measure), stopped at the end.
 # Usage: tests/bench/engine_throughput.sh [JOBS]   (default 20000)
+# Knobs: RELAIS_BENCH_MARIADB_ARGS="--innodb-... ..." (extra mariadbd options),
+#        RELAIS_BENCH_QUICK=1 (the queued-jobs runs only),
+#        RELAIS_BENCH_WORKERS=N ([engine] workers of each relaisd, default 2).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
@@ -28,13 +31,15 @@ trap cleanup EXIT
 
 relais_ensure_packages sysbench
 relais_build_engine "$ROOT" > /dev/null 2>&1 || relais_die "engine build failed: cmake --build build/engine"
-relais_mariadb_start "$BASE/mariadb" "$PORT"
+# shellcheck disable=SC2086
+relais_mariadb_start "$BASE/mariadb" "$PORT" ${RELAIS_BENCH_MARIADB_ARGS:-}
 PASSWORD="$(relais_random_hex 16)"
 relais_mariadb_create_database "$BASE/mariadb" relais_bench relais_bench "$PASSWORD"
 relais_mariadb_create_database "$BASE/mariadb" sbtest relais_bench "$PASSWORD"
 SOCK="$(relais_mariadb_socket "$BASE/mariadb")"
 relais_write_ini "$INI" "mariadb://relais_bench:$PASSWORD@localhost/relais_bench?socket=$SOCK" "$BASE/store" bench-1 "$ROOT/sql/mariadb" warn
-sed -i 's/^poll_interval_ms = .*/poll_interval_ms = 20/' "$INI"
+WORKERS="${RELAIS_BENCH_WORKERS:-2}"
+sed -i -e 's/^poll_interval_ms = .*/poll_interval_ms = 20/' -e "s/^workers = .*/workers = $WORKERS/" "$INI"
 sed "s/^node = .*/node = bench-2/" "$INI" > "$BASE/relais-2.ini"
 "$B/relais" --config "$INI" migrate > /dev/null
 printf '{"name":"bench-noop","steps":[{"activity":"noop"}]}\n' > "$BASE/bench-noop.json"
@@ -54,13 +59,14 @@ stop_daemons() { for p in "$BASE"/relaisd-*.pid; do [ -f "$p" ] && relais_daemon
 echo "== data in $BASE ($(df --output=fstype "$BASE" | tail -1)); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadbd --version | awk '{print $3}'), $(uname -r)"
 for n in 1 2; do
-    echo "== $JOBS queued noop jobs, $n relaisd process(es), 2 workers each, claim_batch 4"
+    echo "== $JOBS queued noop jobs, $n relaisd process(es), $WORKERS workers each, claim_batch 4"
     after="$(last_id)"
     "$B/bench/relais_bench" --config "$INI" submit --jobs "$JOBS" --threads 2
     start_daemons "$n"
     "$B/bench/relais_bench" --config "$INI" wait --jobs "$JOBS" --after-id "$after"
     stop_daemons
 done
+if [ -n "${RELAIS_BENCH_QUICK:-}" ]; then exit 0; fi
 for n in 1 2; do
     echo "== $JOBS noop jobs submitted (2 threads) while $n relaisd process(es) run them"
     start_daemons "$n"
@@ -80,4 +86,4 @@ SB=(--db-driver=mysql --mysql-socket="$SOCK" --mysql-user=relais_bench --mysql-p
 sysbench oltp_insert "${SB[@]}" prepare > /dev/null
 sysbench oltp_insert "${SB[@]}" --time=20 run | grep -E "transactions:|queries:" | sed 's/^ */  /'
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: ${RELAIS_BENCH_DIR:+RELAIS_BENCH_DIR=$RELAIS_BENCH_DIR }tests/bench/engine_throughput.sh $JOBS"
+echo "command: ${RELAIS_BENCH_DIR:+RELAIS_BENCH_DIR=$RELAIS_BENCH_DIR }${RELAIS_BENCH_WORKERS:+RELAIS_BENCH_WORKERS=$RELAIS_BENCH_WORKERS }${RELAIS_BENCH_MARIADB_ARGS:+RELAIS_BENCH_MARIADB_ARGS=\"$RELAIS_BENCH_MARIADB_ARGS\" }tests/bench/engine_throughput.sh $JOBS"
