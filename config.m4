@@ -45,10 +45,10 @@ if test "$PHP_RELAIS" != "no"; then
 
   dnl ------------------------------------------------------------ libraries
   dnl What the core links against (engine/CMakeLists.txt): MariaDB Connector/C,
-  dnl libxcrypt, OpenSSL's libcrypto, spdlog (Debian's shared build) and fmt.
-  PKG_CHECK_MODULES([RELAIS_DEPS], [libmariadb odbc libxcrypt libcrypto spdlog fmt], [],
+  dnl libxcrypt, OpenSSL's libcrypto, libcurl, spdlog (Debian's shared build) and fmt.
+  PKG_CHECK_MODULES([RELAIS_DEPS], [libmariadb odbc libxcrypt libcrypto libcurl spdlog fmt], [],
     [AC_MSG_ERROR([$RELAIS_DEPS_PKG_ERRORS
-install them: apt-get install libmariadb-dev unixodbc-dev libcrypt-dev libssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcctz-dev])])
+install them: apt-get install libmariadb-dev unixodbc-dev libcrypt-dev libssl-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcctz-dev])])
 
   AC_LANG_PUSH([C++])
   relais_save_CPPFLAGS="$CPPFLAGS"

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "base/config.h"
 #include "base/status.h"
 #include "jobs/job_queue.h"
 #include "store/content_store.h"
@@ -38,6 +39,12 @@ public:
     virtual Result<StepDocument> addOutput(const std::string& name, const std::string& path) = 0;
     // True when the step should stop early (shutdown or cancel request).
     virtual bool stopRequested() const = 0;
+    // The [transfer] settings of the configuration (proxy, CA file, timeouts,
+    // dump directory); the defaults when the runner was given none.
+    virtual const TransferSettings& transfer() const {
+        static const TransferSettings defaults;
+        return defaults;
+    }
 };
 
 // How a step failed: transient errors (network, locked resource) may be

@@ -1,10 +1,12 @@
 // Registration of the built-in activities.
 #include "activities/builtin_activities.h"
 
+#include "activities/dir_collect.h"
 #include "activities/dir_deposit.h"
 #include "activities/exec_activity.h"
 #include "activities/noop.h"
 #include "activities/registry.h"
+#include "activities/remote_folder_activities.h"
 #include "activities/sage_activities.h"
 
 namespace relais {
@@ -15,6 +17,11 @@ void registerBuiltinActivities(ActivityRegistry& registry) {
     registry.add("exec", std::make_unique<ExecActivity>());
     registry.add("sage.import", std::make_unique<SageImportActivity>());
     registry.add("sage.export", std::make_unique<SageExportActivity>());
+    registry.add("dir.collect", std::make_unique<DirCollectActivity>());
+    registry.add("ftp.collect", std::make_unique<RemoteCollectActivity>(false));
+    registry.add("ftp.deposit", std::make_unique<RemoteDepositActivity>(false));
+    registry.add("sftp.collect", std::make_unique<RemoteCollectActivity>(true));
+    registry.add("sftp.deposit", std::make_unique<RemoteDepositActivity>(true));
 }
 
 }  // namespace relais

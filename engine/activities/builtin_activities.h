@@ -1,5 +1,6 @@
-// The built-in activities, one file each: noop, dir.deposit, exec, and the
-// Sage 100 connector's sage.import and sage.export.
+// The built-in activities, one file each: noop, dir.deposit, exec, the
+// Sage 100 connector's sage.import and sage.export, and the transfers
+// (dir.collect, ftp/sftp collect and deposit; docs/transfers.md).
 #pragma once
 
 namespace relais {

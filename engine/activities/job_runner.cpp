@@ -13,8 +13,8 @@ namespace {
 class RunnerStepContext final : public StepContext {
 public:
     RunnerStepContext(JobQueue& queue, const ContentStore& store, const ClaimedJob& job, int position,
-                      const RunControl& control)
-        : queue_(queue), store_(store), job_(job), position_(position), control_(control) {}
+                      const RunControl& control, const TransferSettings* transfer)
+        : queue_(queue), store_(store), job_(job), position_(position), control_(control), transfer_(transfer) {}
 
     int64_t jobId() const override { return job_.id; }
     int position() const override { return position_; }
@@ -44,6 +44,7 @@ public:
         return cancelled_;
     }
     bool cancelled() const { return cancelled_; }
+    const TransferSettings& transfer() const override { return transfer_ ? *transfer_ : StepContext::transfer(); }
 
 private:
     JobQueue& queue_;
@@ -51,6 +52,7 @@ private:
     const ClaimedJob& job_;
     int position_;
     const RunControl& control_;
+    const TransferSettings* transfer_;
     mutable bool cancelled_ = false;
     mutable std::chrono::steady_clock::time_point lastCheck_ = std::chrono::steady_clock::now();
 };
@@ -127,7 +129,7 @@ Status JobRunner::run(const ClaimedJob& job) {
         const Activity* activity = registry_.find(step.activity);
         if (!(job.firstStepStarted && position == 0))
             RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
-        RunnerStepContext ctx(queue, store_, job, position, control_);
+        RunnerStepContext ctx(queue, store_, job, position, control_, transfer_);
         std::vector<StepDocument> outputs;
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);

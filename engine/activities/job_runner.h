@@ -35,10 +35,11 @@ private:
 
 class JobRunner {
 public:
-    // `cache` may be null (then every run loads its flow).
+    // `cache` may be null (then every run loads its flow); `transfer` too
+    // (then transfers use the default settings).
     JobRunner(db::Connection& conn, const ContentStore& store, const ActivityRegistry& registry,
-              const RunControl& control, FlowCache* cache = nullptr)
-        : conn_(conn), store_(store), registry_(registry), control_(control), cache_(cache) {}
+              const RunControl& control, FlowCache* cache = nullptr, const TransferSettings* transfer = nullptr)
+        : conn_(conn), store_(store), registry_(registry), control_(control), cache_(cache), transfer_(transfer) {}
 
     // Runs `job` to its end. A non-ok Status means the database failed while
     // recording; the job's lease then expires and recovery re-queues it.
@@ -50,6 +51,7 @@ private:
     const ActivityRegistry& registry_;
     const RunControl& control_;
     FlowCache* cache_;
+    const TransferSettings* transfer_;
 };
 
 }  // namespace relais

@@ -206,6 +206,16 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
     RELAIS_ASSIGN_OR_RETURN(c.web.loginMaxFailures, intSetting(ini, "web", "login_max_failures", 5, 1, 1000, origin));
     RELAIS_ASSIGN_OR_RETURN(c.web.loginLockoutMinutes,
                             intSetting(ini, "web", "login_lockout_minutes", 15, 1, 7 * 24 * 60, origin));
+    c.transfer.proxy = strSetting(ini, "transfer", "proxy");
+    c.transfer.proxyUser = strSetting(ini, "transfer", "proxy_user");
+    c.transfer.proxyPassword = strSetting(ini, "transfer", "proxy_password");
+    c.transfer.caFile = strSetting(ini, "transfer", "ca_file");
+    c.transfer.dumpDirectory = strSetting(ini, "transfer", "dump_directory");
+    c.transfer.spoolDirectory = strSetting(ini, "transfer", "spool_directory", c.storePath + "/partial");
+    RELAIS_ASSIGN_OR_RETURN(c.transfer.connectTimeoutSeconds,
+                            intSetting(ini, "transfer", "connect_timeout_seconds", 30, 1, 3600, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.transfer.idleTimeoutSeconds,
+                            intSetting(ini, "transfer", "idle_timeout_seconds", 60, 1, 86400, origin));
     c.ini = ini;
     return c;
 }
@@ -227,6 +237,9 @@ IniSections Config::settingsForDisplay() const {
     fill("web", "session_idle_minutes", std::to_string(web.sessionIdleMinutes));
     fill("web", "login_max_failures", std::to_string(web.loginMaxFailures));
     fill("web", "login_lockout_minutes", std::to_string(web.loginLockoutMinutes));
+    fill("transfer", "spool_directory", transfer.spoolDirectory);
+    fill("transfer", "connect_timeout_seconds", std::to_string(transfer.connectTimeoutSeconds));
+    fill("transfer", "idle_timeout_seconds", std::to_string(transfer.idleTimeoutSeconds));
     for (auto& [section, keys] : out) {
         for (auto& [key, value] : keys) {
             std::string lower;

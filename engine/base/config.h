@@ -39,6 +39,20 @@ struct WebSettings {
     int loginLockoutMinutes = 15;  // [web] login_lockout_minutes: how long a lockout lasts
 };
 
+// The settings every transfer (FTP, SFTP, HTTP, SMTP, IMAP) shares
+// ([transfer] section; docs/transfers.md). TLS certificates are always
+// verified: there is no setting to turn that off.
+struct TransferSettings {
+    std::string proxy;          // [transfer] proxy: an HTTPS proxy (http://host:port), CONNECT tunnels
+    std::string proxyUser;      // [transfer] proxy_user
+    std::string proxyPassword;  // [transfer] proxy_password
+    std::string caFile;         // [transfer] ca_file: PEM bundle trusted instead of the system's
+    int connectTimeoutSeconds = 30;  // [transfer] connect_timeout_seconds
+    int idleTimeoutSeconds = 60;     // [transfer] idle_timeout_seconds: no byte moved this long fails it
+    std::string dumpDirectory;  // [transfer] dump_directory: one file per exchange, secrets masked
+    std::string spoolDirectory; // [transfer] spool_directory: partial downloads (default: [store] path/partial)
+};
+
 struct Config {
     std::string path;  // the file it was read from
     DatabaseDsn database;
@@ -53,6 +67,7 @@ struct Config {
     std::string logLevel = "info";  // [log] level: a name (debug..critical, off) or syslog 1..7
     std::string logFile;            // [log] file: also log to this file (empty: stderr only)
     WebSettings web;
+    TransferSettings transfer;
     IniSections ini;  // the file as read, for settingsForDisplay()
 
     // Every setting in use, for an administrator's eyes: the file's sections

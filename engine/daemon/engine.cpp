@@ -189,7 +189,8 @@ void Engine::worker(int index) {
         ++busyWorkers_;
         // Another idle worker may find the next job of a burst at once.
         signalWork();
-        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_, &flows);
+        JobRunner runner(client->connection(), client->store(), ActivityRegistry::builtin(), control_, &flows,
+                         &client->config().transfer);
         Status s = runner.run(job);
         forget(job.id);
         --busyWorkers_;

@@ -1,0 +1,181 @@
+// FTP/FTPS/SFTP collect and deposit activities.
+#include "activities/remote_folder_activities.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "activities/with_settings.h"
+#include "base/atomic_file.h"
+#include "base/sha256.h"
+#include "net/remote_folder.h"
+
+namespace fs = std::filesystem;
+
+namespace relais {
+namespace {
+
+Status checkUrl(const nlohmann::json& with, bool sftp) {
+    const std::string url = settingString(with, "url");
+    if (sftp ? url.rfind("sftp://", 0) != 0 : (url.rfind("ftp://", 0) != 0 && url.rfind("ftps://", 0) != 0))
+        return Status(Code::InvalidArgument, std::string("url '") + url + "' must start with " +
+                                                 (sftp ? "sftp://" : "ftp:// (explicit TLS) or ftps:// (implicit TLS)"));
+    if (url.find('@') != std::string::npos)
+        return Status(Code::InvalidArgument, "url must not hold credentials: use user and password");
+    return Status::ok();
+}
+
+net::RemoteFolderSpec specFrom(const nlohmann::json& with) {
+    net::RemoteFolderSpec spec;
+    spec.url = settingString(with, "url");
+    spec.tls = settingString(with, "tls", "required");
+    spec.login.user = settingString(with, "user");
+    spec.login.password = settingString(with, "password");
+    spec.login.clientCert = settingString(with, "client_cert");
+    spec.login.clientKey = settingString(with, "client_key");
+    spec.login.sshPrivateKey = settingString(with, "private_key");
+    spec.login.keyPassword = settingString(with, "key_password");
+    spec.login.sshKnownHosts = settingString(with, "known_hosts");
+    return spec;
+}
+
+// The settings of the server and account, then `extra` ones; checked with the URL.
+Status checkRemoteSettings(const nlohmann::json& with, bool sftp, const char* activity,
+                           std::initializer_list<SettingSpec> extra) {
+    std::vector<SettingSpec> specs = {{"url", SettingType::String, true},
+                                      {"user", SettingType::String, true},
+                                      {"password", SettingType::String},
+                                      {sftp ? "private_key" : "tls", SettingType::String},
+                                      {sftp ? "known_hosts" : "client_cert", SettingType::String, sftp},
+                                      {sftp ? "key_password" : "client_key", SettingType::String}};
+    specs.insert(specs.end(), extra);
+    RELAIS_TRY(checkSettings(with, activity, specs));
+    RELAIS_TRY(checkUrl(with, sftp));
+    if (!sftp) RELAIS_TRY(checkOneOf(with, "tls", {"required", "none"}));
+    if (!with.contains("password") && !with.contains("private_key"))
+        return Status(Code::InvalidArgument, sftp ? "password is missing (or give private_key)" : "password is missing");
+    return Status::ok();
+}
+
+Status failed(const net::TransferFailure& f, StepFailure& failure) {
+    failure.transient = f.transient;
+    return Status(f.transient ? Code::Unavailable : Code::FailedPrecondition, f.message);
+}
+
+std::string spoolDir(const StepContext& ctx) {
+    const std::string& d = ctx.transfer().spoolDirectory;
+    return d.empty() ? (fs::temp_directory_path() / "relais-partial").string() : d;
+}
+
+}  // namespace
+
+Status RemoteCollectActivity::validate(const nlohmann::json& with) const {
+    RELAIS_TRY(checkRemoteSettings(with, sftp_, sftp_ ? "sftp.collect" : "ftp.collect",
+                                   {{"pattern", SettingType::String},
+                                    {"after", SettingType::String},
+                                    {"archive", SettingType::String},
+                                    {"max_files", SettingType::PositiveInt}}));
+    RELAIS_TRY(checkOneOf(with, "after", {"delete", "move"}));
+    if (settingString(with, "after", "delete") == "move" && settingString(with, "archive").empty())
+        return Status(Code::InvalidArgument, "archive is missing (the folder where after = move puts collected files)");
+    return Status::ok();
+}
+
+Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, const std::vector<StepDocument>&,
+                                  std::vector<StepDocument>& outputs, StepFailure& failure) const {
+    net::RemoteFolder folder(ctx.transfer(), specFrom(with), [&ctx] { return ctx.stopRequested(); });
+    const std::string pattern = settingString(with, "pattern", "*");
+    const bool move = settingString(with, "after", "delete") == "move";
+    std::string archive = settingString(with, "archive");
+    while (!archive.empty() && archive.back() == '/') archive.pop_back();
+    const size_t maxFiles = with.contains("max_files") ? with["max_files"].get<size_t>() : SIZE_MAX;
+
+    std::vector<std::string> names;
+    net::TransferFailure f;
+    if (!folder.list(names, f)) return failed(f, failure);
+    std::sort(names.begin(), names.end());
+    std::erase_if(names, [&](const std::string& n) {
+        return n == archive || ::fnmatch(pattern.c_str(), n.c_str(), FNM_PERIOD) != 0;
+    });
+    if (names.size() > maxFiles) names.resize(maxFiles);
+    if (names.empty()) {
+        ctx.log("info", "nothing to collect in " + folder.url() + " matching '" + pattern + "'");
+        return Status::ok();
+    }
+
+    const std::string spool = spoolDir(ctx);
+    if (Status s = makeDirs(spool, 0750); !s) {
+        failure.transient = true;
+        return s;
+    }
+    std::optional<net::TransferFailure> firstError;
+    size_t left = names.size();
+    for (const auto& name : names) {
+        if (ctx.stopRequested()) {
+            firstError = net::TransferFailure{"stopped on request", true};
+            break;
+        }
+        // One partial file per remote file, kept between attempts for resuming.
+        const std::string partial = (fs::path(spool) / (sha256Hex(folder.url() + name) + ".part")).string();
+        if (!folder.download(name, partial, f)) {
+            ctx.log("warn", f.message);
+            firstError = f;
+            if (f.transient) break;  // the server or the network: the next files would fail too
+            --left;
+            continue;  // a directory or an unreadable file: skip it
+        }
+        auto doc = ctx.addOutput(name, partial);
+        if (!doc) {
+            firstError = net::TransferFailure{"cannot store " + name + ": " + doc.status().message(), true};
+            break;
+        }
+        std::error_code ec;
+        fs::remove(partial, ec);
+        const bool removed = move ? folder.rename(name, archive + "/" + name, f) : folder.remove(name, f);
+        --left;
+        if (!removed && folder.serverRefused()) {
+            ctx.log("error", "collected " + name + " but the server kept it (" + f.message +
+                                 "); not passed on, it will be collected again");
+            if (!firstError) firstError = f;
+            continue;
+        }
+        if (!removed) {
+            ctx.log("warn", "collected " + name + " but its " + (move ? "move" : "deletion") +
+                                " got no answer (" + f.message + "); passed on, it may be collected again");
+            outputs.push_back(*doc);
+            firstError = f;
+            break;
+        }
+        outputs.push_back(*doc);
+    }
+    if (outputs.empty() && firstError) return failed(*firstError, failure);
+    ctx.log("info", "collected " + std::to_string(outputs.size()) + " file(s) from " + folder.url());
+    if (firstError && left > 0)
+        ctx.log("warn", std::to_string(left) + " file(s) left on the server for the next collect: " + firstError->message);
+    return Status::ok();
+}
+
+Status RemoteDepositActivity::validate(const nlohmann::json& with) const {
+    return checkRemoteSettings(with, sftp_, sftp_ ? "sftp.deposit" : "ftp.deposit",
+                               {{"create_dirs", SettingType::Bool}});
+}
+
+Status RemoteDepositActivity::run(StepContext& ctx, const nlohmann::json& with, const std::vector<StepDocument>& inputs,
+                                  std::vector<StepDocument>& outputs, StepFailure& failure) const {
+    net::RemoteFolder folder(ctx.transfer(), specFrom(with), [&ctx] { return ctx.stopRequested(); });
+    const bool createDirs = with.value("create_dirs", false);
+    for (const auto& doc : inputs) {
+        if (!isPlainFileName(doc.record.name) || doc.record.name[0] == '.')
+            return Status(Code::InvalidArgument, "document name '" + doc.record.name + "' is not a plain file name");
+        net::TransferFailure f;
+        if (!folder.upload(doc.path, "." + doc.record.name + ".part", doc.record.name, createDirs, f))
+            return failed(f, failure);
+        ctx.log("info", "deposited " + doc.record.name + " (" + std::to_string(doc.record.size) + " bytes) in " +
+                            folder.url());
+    }
+    outputs = inputs;
+    return Status::ok();
+}
+
+}  // namespace relais

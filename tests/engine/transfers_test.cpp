@@ -1,0 +1,160 @@
+// Transfers without a server: error classification, the masking of secrets
+// in transaction dumps, the [transfer] settings, and the checks of the
+// transfer activities' settings. (The exchanges themselves are tested
+// against real servers in tests/system/transfers.sh.)
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "activities/registry.h"
+#include "base/config.h"
+#include "net/transaction_dump.h"
+#include "net/transfer_error.h"
+
+using namespace relais;
+using namespace relais::net;
+
+TEST(TransferErrorTest, NetworkFailuresAreTransient) {
+    for (int code : {CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING})
+        EXPECT_TRUE(classifyCurlFailure(code, "", "", "listing ftp://h/").transient) << code;
+}
+
+TEST(TransferErrorTest, AuthenticationAndCertificateFailuresArePermanent) {
+    auto f = classifyCurlFailure(CURLE_LOGIN_DENIED, "Access denied: 530", "530 Login incorrect.", "listing ftp://h/");
+    EXPECT_FALSE(f.transient);
+    EXPECT_NE(f.message.find("listing ftp://h/"), std::string::npos);
+    EXPECT_NE(f.message.find("'530 Login incorrect.'"), std::string::npos) << f.message;
+    EXPECT_FALSE(classifyCurlFailure(CURLE_PEER_FAILED_VERIFICATION, "", "", "x").transient);
+    EXPECT_FALSE(classifyCurlFailure(CURLE_USE_SSL_FAILED, "", "", "x").transient);
+}
+
+TEST(TransferErrorTest, ServerRepliesSayTemporaryOrNot) {
+    EXPECT_TRUE(classifyCurlFailure(CURLE_QUOTE_ERROR, "", "450 File busy", "x").transient);
+    EXPECT_FALSE(classifyCurlFailure(CURLE_QUOTE_ERROR, "", "550 Permission denied", "x").transient);
+    EXPECT_TRUE(classifyCurlFailure(CURLE_SEND_ERROR, "", "451 4.3.0 Try again later", "x").transient);
+    EXPECT_FALSE(classifyCurlFailure(CURLE_SEND_ERROR, "", "554 5.7.1 Relay access denied", "x").transient);
+    EXPECT_TRUE(classifyCurlFailure(CURLE_QUOTE_ERROR, "", "A003 NO [UNAVAILABLE] try later", "x").transient);
+    EXPECT_FALSE(classifyCurlFailure(CURLE_QUOTE_ERROR, "", "A003 NO [NONEXISTENT] no folder", "x").transient);
+}
+
+TEST(TransferErrorTest, HttpStatusClasses) {
+    EXPECT_TRUE(classifyHttpStatus(429, "x", "").transient);
+    EXPECT_TRUE(classifyHttpStatus(503, "x", "").transient);
+    EXPECT_FALSE(classifyHttpStatus(404, "x", "").transient);
+    auto f = classifyHttpStatus(400, "posting https://h/api", "bad field");
+    EXPECT_FALSE(f.transient);
+    EXPECT_NE(f.message.find("HTTP status 400"), std::string::npos);
+    EXPECT_NE(f.message.find("bad field"), std::string::npos);
+}
+
+TEST(TransferErrorTest, ReplyCode) {
+    EXPECT_EQ(replyCode("550 No such file"), 550);
+    EXPECT_EQ(replyCode("250-STARTTLS"), 250);
+    EXPECT_EQ(replyCode("* OK ready"), 0);
+    EXPECT_EQ(replyCode("55"), 0);
+}
+
+TEST(ProtocolMaskerTest, MasksPasswordsTokensAndChallengeAnswers) {
+    ProtocolMasker m;
+    EXPECT_EQ(m.outgoing("USER relais"), "USER relais");
+    EXPECT_EQ(m.outgoing("PASS s3cret"), "PASS ***");
+    EXPECT_EQ(m.outgoing("AUTH TLS"), "AUTH TLS");
+    EXPECT_EQ(m.outgoing("AUTH PLAIN AHVzZXIAc2VjcmV0"), "AUTH PLAIN ***");
+    EXPECT_EQ(m.outgoing("A001 LOGIN alice s3cret"), "A001 LOGIN alice ***");
+    EXPECT_EQ(m.outgoing("A001 AUTHENTICATE XOAUTH2 dXNlcj1h"), "A001 AUTHENTICATE XOAUTH2 ***");
+    EXPECT_EQ(m.outgoing("Authorization: Bearer abc.def"), "Authorization: ***");
+    EXPECT_EQ(m.outgoing("Proxy-Authorization: Basic dTpw"), "Proxy-Authorization: ***");
+    // SMTP AUTH LOGIN: the answers to "334" challenges are the user and password.
+    EXPECT_EQ(m.outgoing("AUTH LOGIN"), "AUTH LOGIN");
+    m.incoming("334 VXNlcm5hbWU6");
+    EXPECT_EQ(m.outgoing("YWxpY2U="), "***");
+    m.incoming("334 UGFzc3dvcmQ6");
+    EXPECT_EQ(m.outgoing("czNjcmV0"), "***");
+    m.incoming("235 2.7.0 Authentication successful");
+    EXPECT_EQ(m.outgoing("MAIL FROM:<a@b>"), "MAIL FROM:<a@b>");
+}
+
+TEST(TransactionDumpTest, OneFilePerExchangeWithSecretsMasked) {
+    const auto dir = std::filesystem::temp_directory_path() / ("relais-dump-test-" + std::to_string(::getpid()));
+    std::string path;
+    {
+        auto d = TransactionDump::open(dir.string(), "ftp-127.0.0.1");
+        ASSERT_TRUE(d);
+        path = d->path();
+        d->received("220 ready\r\n");
+        d->sent("USER relais\r\n");
+        d->sent("PASS s3cret\r\n");
+        d->data(true, 42);
+    }
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_EQ(text.str(), "< 220 ready\n> USER relais\n> PASS ***\n< [42 bytes of data]\n");
+    EXPECT_NE(path.find("ftp-127.0.0.1"), std::string::npos);
+    EXPECT_FALSE(TransactionDump::open("", "x"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(TransferSettingsTest, ParsedWithDefaultsAndCheckedRanges) {
+    const std::string base = "[database]\ndsn = mariadb://u:p@h/db\n[store]\npath = /srv/store\n";
+    auto load = [](const std::string& text) { return configFromIni(parseIni(text, "r.ini").value(), "r.ini"); };
+    auto c = load(base);
+    ASSERT_TRUE(c.isOk());
+    EXPECT_EQ(c->transfer.connectTimeoutSeconds, 30);
+    EXPECT_EQ(c->transfer.spoolDirectory, "/srv/store/partial");
+    EXPECT_TRUE(c->transfer.dumpDirectory.empty());
+    c = load(base + "[transfer]\nproxy = http://proxy:3128\nproxy_password = pw\nca_file = /etc/ca.pem\n"
+                    "idle_timeout_seconds = 5\n");
+    ASSERT_TRUE(c.isOk());
+    EXPECT_EQ(c->transfer.proxy, "http://proxy:3128");
+    EXPECT_EQ(c->transfer.caFile, "/etc/ca.pem");
+    EXPECT_EQ(c->transfer.idleTimeoutSeconds, 5);
+    EXPECT_EQ(c->settingsForDisplay()["transfer"]["proxy_password"], "***");
+    c = load(base + "[transfer]\nconnect_timeout_seconds = 0\n");
+    ASSERT_FALSE(c.isOk());
+    EXPECT_NE(c.status().message().find("[transfer] connect_timeout_seconds"), std::string::npos);
+}
+
+namespace {
+std::string invalid(const std::string& activity, const nlohmann::json& with) {
+    const Activity* a = ActivityRegistry::builtin().find(activity);
+    if (!a) return "no activity " + activity;
+    Status s = a->validate(with);
+    return s ? "" : s.message();
+}
+}  // namespace
+
+TEST(TransferActivitiesTest, SettingsAreCheckedNamingTheKey) {
+    const nlohmann::json ok = {{"url", "ftp://ftp.example/in/"}, {"user", "u"}, {"password", "p"}};
+    EXPECT_EQ(invalid("ftp.collect", ok), "");
+    EXPECT_EQ(invalid("ftp.deposit", ok), "");
+    auto bad = ok;
+    bad["url"] = "http://ftp.example/in/";
+    EXPECT_NE(invalid("ftp.collect", bad).find("url 'http://ftp.example/in/' must start with ftp://"), std::string::npos);
+    bad = ok;
+    bad["url"] = "ftp://u:p@ftp.example/";
+    EXPECT_NE(invalid("ftp.collect", bad).find("url must not hold credentials"), std::string::npos);
+    bad = ok;
+    bad["after"] = "move";
+    EXPECT_NE(invalid("ftp.collect", bad).find("archive is missing"), std::string::npos);
+    bad = ok;
+    bad["tls"] = "insecure";
+    EXPECT_NE(invalid("ftp.collect", bad).find("tls 'insecure' is not one of required, none"), std::string::npos);
+    bad = ok;
+    bad["verify"] = false;
+    EXPECT_NE(invalid("ftp.deposit", bad).find("verify is not a ftp.deposit setting"), std::string::npos);
+    bad = ok;
+    bad["max_files"] = 0;
+    EXPECT_NE(invalid("ftp.collect", bad).find("max_files must be a whole number"), std::string::npos);
+    // SFTP checks the server's key against a known_hosts file: it is required.
+    nlohmann::json sftp = {{"url", "sftp://h/in/"}, {"user", "u"}, {"private_key", "/k"}};
+    EXPECT_NE(invalid("sftp.collect", sftp).find("known_hosts is missing"), std::string::npos);
+    sftp["known_hosts"] = "/etc/relais/known_hosts";
+    EXPECT_EQ(invalid("sftp.collect", sftp), "");
+    EXPECT_NE(invalid("dir.collect", {{"path", "in"}}).find("path 'in' must be absolute"), std::string::npos);
+    EXPECT_NE(invalid("dir.deposit", {{"path", "/out"}, {"collision", "rename"}}).find("collision must be one of"),
+              std::string::npos);
+}
