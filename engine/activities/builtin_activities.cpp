@@ -4,6 +4,7 @@
 #include "activities/dir_collect.h"
 #include "activities/dir_deposit.h"
 #include "activities/exec_activity.h"
+#include "activities/mail_activities.h"
 #include "activities/noop.h"
 #include "activities/registry.h"
 #include "activities/remote_folder_activities.h"
@@ -22,6 +23,8 @@ void registerBuiltinActivities(ActivityRegistry& registry) {
     registry.add("ftp.deposit", std::make_unique<RemoteDepositActivity>(false));
     registry.add("sftp.collect", std::make_unique<RemoteCollectActivity>(true));
     registry.add("sftp.deposit", std::make_unique<RemoteDepositActivity>(true));
+    registry.add("mail.send", std::make_unique<MailSendActivity>());
+    registry.add("mail.receive", std::make_unique<MailReceiveActivity>());
 }
 
 }  // namespace relais

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/sage_commands.h"
+#include "cli/transfer_commands.h"
 #include "client/client.h"
 
 int main(int argc, char** argv) {
@@ -193,6 +194,16 @@ int main(int argc, char** argv) {
         sage.settings = {{"own_gln", sageText["own_gln"]}, {"own_name", sageText["own_name"]}};
         rc = sageExport(sage, sageExp);
     });
+
+    // relais mssante-proof FQDN: the MSSanté API LPS/DUI deployment proof (docs/transfers.md).
+    std::string proofHost, proofOut;
+    int proofImap = 143, proofSmtp = 587;
+    auto* proofCmd = app.add_subcommand("mssante-proof", "capture the IMAP and SMTP listings proving an MSSanté API LPS/DUI");
+    proofCmd->add_option("FQDN", proofHost, "the API's host name")->required();
+    proofCmd->add_option("--imap-port", proofImap, "IMAP port (default 143)");
+    proofCmd->add_option("--smtp-port", proofSmtp, "SMTP submission port (default 587)");
+    proofCmd->add_option("--out", proofOut, "write the proof to this .txt file (default: standard output)");
+    proofCmd->callback([&] { rc = mssanteProof(g, proofHost, proofImap, proofSmtp, proofOut); });
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,9 @@
 // libcurl sessions with Relais' shared transfer settings.
 #include "net/curl_session.h"
 
+#include <poll.h>
+
+#include <chrono>
 #include <mutex>
 
 namespace relais::net {
@@ -127,6 +130,103 @@ bool CurlSession::perform(const std::string& what, TransferFailure& failure) {
     failure = classifyCurlFailure(rc, errorText_, lastReply_, what);
     return false;
 }
+
+bool CurlSession::connect(const std::string& what, TransferFailure& failure) {
+    curl_easy_setopt(curl_, CURLOPT_CONNECT_ONLY, 1L);
+    rawWhat_ = what;
+    rawBuffer_.clear();
+    const CURLcode rc = curl_easy_perform(curl_);  // no data phase: the easy interface is fine
+    if (rc == CURLE_OK) return true;
+    failure = classifyCurlFailure(rc, errorText_, lastReply_, what);
+    if (dump_) dump_->info(std::string("result: ") + curl_easy_strerror(rc));
+    dump_.reset();
+    return false;
+}
+
+bool CurlSession::rawSend(const std::string& text, TransferFailure& failure) {
+    if (dump_) dump_->sent(text);
+    size_t off = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.idleTimeoutSeconds);
+    while (off < text.size()) {
+        size_t sent = 0;
+        const CURLcode rc = curl_easy_send(curl_, text.data() + off, text.size() - off, &sent);
+        if (rc == CURLE_AGAIN) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                failure = classifyCurlFailure(CURLE_OPERATION_TIMEDOUT, "", lastReply_, rawWhat_);
+                return false;
+            }
+            curl_socket_t sock = CURL_SOCKET_BAD;
+            curl_easy_getinfo(curl_, CURLINFO_ACTIVESOCKET, &sock);
+            pollfd p{static_cast<int>(sock), POLLOUT, 0};
+            ::poll(&p, 1, 100);
+            continue;
+        }
+        if (rc != CURLE_OK) {
+            failure = classifyCurlFailure(rc, "", lastReply_, rawWhat_);
+            return false;
+        }
+        off += sent;
+    }
+    return true;
+}
+
+bool CurlSession::rawFill(TransferFailure& failure) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.idleTimeoutSeconds);
+    char buf[16384];
+    for (;;) {
+        size_t got = 0;
+        const CURLcode rc = curl_easy_recv(curl_, buf, sizeof buf, &got);
+        if (rc == CURLE_OK) {
+            if (got == 0) {
+                failure = classifyCurlFailure(CURLE_GOT_NOTHING, "the server closed the connection", lastReply_, rawWhat_);
+                return false;
+            }
+            rawBuffer_.append(buf, got);
+            return true;
+        }
+        if (rc != CURLE_AGAIN) {
+            failure = classifyCurlFailure(rc, "", lastReply_, rawWhat_);
+            return false;
+        }
+        if (stop_ && stop_()) {
+            failure = classifyCurlFailure(CURLE_ABORTED_BY_CALLBACK, "stopped on request", lastReply_, rawWhat_);
+            return false;
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            failure = classifyCurlFailure(CURLE_OPERATION_TIMEDOUT, "no answer within " +
+                                              std::to_string(settings_.idleTimeoutSeconds) + " s",
+                                          lastReply_, rawWhat_);
+            return false;
+        }
+        curl_socket_t sock = CURL_SOCKET_BAD;
+        curl_easy_getinfo(curl_, CURLINFO_ACTIVESOCKET, &sock);
+        pollfd p{static_cast<int>(sock), POLLIN, 0};
+        ::poll(&p, 1, 200);
+    }
+}
+
+bool CurlSession::rawLine(std::string& line, TransferFailure& failure) {
+    size_t nl;
+    while ((nl = rawBuffer_.find('\n')) == std::string::npos)
+        if (!rawFill(failure)) return false;
+    line = rawBuffer_.substr(0, nl);
+    rawBuffer_.erase(0, nl + 1);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (dump_) dump_->received(line);
+    if (!line.empty()) lastReply_ = line;
+    return true;
+}
+
+bool CurlSession::rawBytes(size_t n, std::string& out, TransferFailure& failure) {
+    while (rawBuffer_.size() < n)
+        if (!rawFill(failure)) return false;
+    out = rawBuffer_.substr(0, n);
+    rawBuffer_.erase(0, n);
+    if (dump_) dump_->data(true, n);
+    return true;
+}
+
+void CurlSession::finishRaw() { dump_.reset(); }
 
 int CurlSession::onDebug(CURL*, curl_infotype type, char* data, size_t size, void* p) {
     auto* self = static_cast<CurlSession*>(p);

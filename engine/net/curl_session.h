@@ -48,6 +48,19 @@ public:
     // failure (message naming `what` and quoting the server's last reply).
     bool perform(const std::string& what, TransferFailure& failure);
 
+    // Connect-only mode, for protocols spoken line by line by the caller:
+    // libcurl connects the prepared URL (for imap:// it also reads the
+    // greeting, upgrades with STARTTLS and logs in), then rawSend/rawLine
+    // exchange over that connection (TLS included), dumped like the rest.
+    bool connect(const std::string& what, TransferFailure& failure);
+    bool rawSend(const std::string& text, TransferFailure& failure);
+    // One line from the server, without its CRLF.
+    bool rawLine(std::string& line, TransferFailure& failure);
+    // Exactly `n` bytes (an IMAP literal).
+    bool rawBytes(size_t n, std::string& out, TransferFailure& failure);
+    // Ends connect-only mode (closes the dump; the connection closes with the session).
+    void finishRaw();
+
     // The last reply line of the server in the last request.
     const std::string& lastReply() const { return lastReply_; }
     // Text received from the server in the last request's protocol replies
@@ -58,6 +71,8 @@ public:
 private:
     static int onDebug(CURL*, curl_infotype type, char* data, size_t size, void* self);
     static int onProgress(void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
+    // Reads more bytes into rawBuffer_, waiting up to the idle timeout.
+    bool rawFill(TransferFailure& failure);
 
     const TransferSettings& settings_;
     std::function<bool()> stop_;
@@ -69,6 +84,8 @@ private:
     std::string replies_;
     std::string dumpPath_;
     std::unique_ptr<TransactionDump> dump_;
+    std::string rawWhat_;
+    std::string rawBuffer_;
 };
 
 // A URL with its path segment escaped ("a b.txt" -> "a%20b.txt").

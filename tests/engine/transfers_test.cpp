@@ -11,6 +11,7 @@
 
 #include "activities/registry.h"
 #include "base/config.h"
+#include "net/mail_message.h"
 #include "net/transaction_dump.h"
 #include "net/transfer_error.h"
 
@@ -156,5 +157,84 @@ TEST(TransferActivitiesTest, SettingsAreCheckedNamingTheKey) {
     EXPECT_EQ(invalid("sftp.collect", sftp), "");
     EXPECT_NE(invalid("dir.collect", {{"path", "in"}}).find("path 'in' must be absolute"), std::string::npos);
     EXPECT_NE(invalid("dir.deposit", {{"path", "/out"}, {"collision", "rename"}}).find("collision must be one of"),
+              std::string::npos);
+}
+
+TEST(MailMessageTest, ReadsNestedAttachmentsDecodingTheirNamesAndBodies) {
+    const std::string raw =
+        "From: Alice <alice@relais.test>\r\n"
+        "Subject: =?UTF-8?B?Q29tcHRlIHJlbmR1IMOpdMOp?=\r\n"
+        "Message-ID: <1@relais.test>\r\n"
+        "X-MSS-INS: O\r\n"
+        "Content-Type: multipart/mixed;\r\n boundary=\"outer\"\r\n"
+        "\r\n"
+        "preamble\r\n"
+        "--outer\r\n"
+        "Content-Type: multipart/alternative; boundary=inner\r\n"
+        "\r\n"
+        "--inner\r\n"
+        "Content-Type: text/plain\r\n\r\nhello\r\n"
+        "--inner--\r\n"
+        "--outer\r\n"
+        "Content-Type: application/zip; name=\"IHE_XDM.ZIP\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Disposition: attachment; filename=\"IHE_XDM.ZIP\"\r\n"
+        "\r\n"
+        "UEsDBA==\r\n"
+        "--outer\r\n"
+        "Content-Type: text/plain\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Disposition: attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.txt\r\n"
+        "\r\n"
+        "caf=C3=A9 =\r\nau lait\r\n"
+        "--outer\r\n"
+        "Content-Type: application/octet-stream; name=\"../../etc/passwd\"\r\n"
+        "\r\n"
+        "x\r\n"
+        "--outer--\r\n";
+    const auto m = parseMail(raw);
+    EXPECT_EQ(m.subject, "Compte rendu été");
+    EXPECT_EQ(m.from, "Alice <alice@relais.test>");
+    EXPECT_EQ(m.messageId, "<1@relais.test>");
+    ASSERT_EQ(m.attachments.size(), 3u);
+    EXPECT_EQ(m.attachments[0].filename, "IHE_XDM.ZIP");
+    EXPECT_EQ(m.attachments[0].contentType, "application/zip");
+    EXPECT_EQ(m.attachments[0].body, std::string("PK\x03\x04", 4));
+    EXPECT_EQ(m.attachments[1].filename, "résumé.txt");
+    EXPECT_EQ(m.attachments[1].body, "café au lait");
+    EXPECT_EQ(m.attachments[2].filename, "passwd");  // never a path
+}
+
+TEST(MailMessageTest, HeaderValuesAreEncodedOnlyWhenNeeded) {
+    EXPECT_EQ(encodeHeaderValue("Plain subject"), "Plain subject");
+    EXPECT_EQ(encodeHeaderValue("été"), "=?UTF-8?B?w6l0w6k=?=");
+    EXPECT_EQ(parseMail("Subject: " + encodeHeaderValue("Compte rendu été") + "\r\n\r\n").subject, "Compte rendu été");
+    EXPECT_EQ(contentTypeOf("doc.XML"), "application/xml");
+    EXPECT_EQ(contentTypeOf("noext"), "application/octet-stream");
+}
+
+TEST(TransferActivitiesTest, MailSettingsAreChecked) {
+    const nlohmann::json ok = {{"url", "smtp://mss.example:587"}, {"user", "u"},           {"password", "p"},
+                               {"from", "a@mss.example"},         {"to", {"b@mss.example"}}, {"subject", "s"}};
+    EXPECT_EQ(invalid("mail.send", ok), "");
+    auto bad = ok;
+    bad["to"] = "b@x\r\nBcc: evil@x";
+    EXPECT_NE(invalid("mail.send", bad).find("is not a mail address"), std::string::npos);
+    bad = ok;
+    bad["subject"] = "a\r\nBcc: evil@x";
+    EXPECT_NE(invalid("mail.send", bad).find("subject must be one line"), std::string::npos);
+    bad = ok;
+    bad["url"] = "http://mss.example";
+    EXPECT_NE(invalid("mail.send", bad).find("must start with smtp://"), std::string::npos);
+    bad = ok;
+    bad["ins"] = "yes";
+    EXPECT_NE(invalid("mail.send", bad).find("ins 'yes' is not one of O, N"), std::string::npos);
+    bad = ok;
+    bad.erase("password");
+    EXPECT_NE(invalid("mail.send", bad).find("password is missing"), std::string::npos);
+    bad["bearer_token_file"] = "/run/relais/psc-token";
+    EXPECT_EQ(invalid("mail.send", bad), "");
+    EXPECT_NE(invalid("mail.receive", {{"url", "imap://h/"}, {"user", "u"}, {"password", "p"}, {"after", "move"}})
+                  .find("archive is missing"),
               std::string::npos);
 }

@@ -120,3 +120,175 @@ tr_kill_children() {
 
 # tr_ftp_own PATH...: files put in the FTP user's folder become theirs.
 tr_ftp_own() { chown -R 65534:65534 "$@"; }
+
+# tr_mail_start DIR: Dovecot (IMAP with STARTTLS, passwords in a file of its
+# own, LMTP delivery, SASL for Postfix) and a Postfix instance of its own
+# (submission with STARTTLS required and AUTH through Dovecot, delivering
+# every mail of the domain relais.test to Dovecot over LMTP). Sets
+# TR_IMAP_PORT, TR_SMTP_PORT, TR_MAIL_USER (alice@relais.test),
+# TR_MAIL_PASSWORD, TR_MAIL_USER2 (bob@relais.test, same password), and
+# TR_SMTP_PLAIN_PORT: an SMTP server offering no STARTTLS.
+tr_mail_start() {
+    local dir="$1" lmtp auth i
+    mkdir -p "$dir/dovecot/run" "$dir/dovecot/state" "$dir/mail" "$dir/postfix"
+    tr_pki "$dir/pki"
+    [ -s "$dir/password" ] || relais_random_hex 12 > "$dir/password"
+    TR_MAIL_PASSWORD="$(cat "$dir/password")"
+    TR_MAIL_USER=alice@relais.test
+    TR_MAIL_USER2=bob@relais.test
+    printf '%s:{PLAIN}%s\n' "$TR_MAIL_USER" "$TR_MAIL_PASSWORD" "$TR_MAIL_USER2" "$TR_MAIL_PASSWORD" > "$dir/dovecot/users"
+    chmod 640 "$dir/dovecot/users"
+    chgrp dovecot "$dir/dovecot/users" 2> /dev/null || true
+    chown 65534:65534 "$dir/mail"
+    TR_IMAP_PORT="${TR_IMAP_PORT:-$(relais_free_port)}"
+    lmtp="$(relais_free_port)"
+    auth="$(relais_free_port)"
+    cat > "$dir/dovecot/dovecot.conf" <<CONF
+base_dir = $dir/dovecot/run
+state_dir = $dir/dovecot/state
+log_path = $dir/dovecot/dovecot.log
+protocols = imap lmtp
+listen = 127.0.0.1
+ssl = yes
+ssl_cert = <$dir/pki/server.pem
+ssl_key = <$dir/pki/server.key
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login
+passdb {
+  driver = passwd-file
+  args = $dir/dovecot/users
+}
+userdb {
+  driver = static
+  args = uid=65534 gid=65534 home=$dir/mail/%u
+}
+mail_location = maildir:~/Maildir
+first_valid_uid = 1
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox Archive {
+    auto = create
+  }
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $TR_IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $lmtp
+  }
+}
+service auth {
+  inet_listener {
+    address = 127.0.0.1
+    port = $auth
+  }
+}
+service stats {
+  unix_listener stats-reader {
+    mode = 0666
+  }
+  unix_listener stats-writer {
+    mode = 0666
+  }
+}
+CONF
+    dovecot -F -c "$dir/dovecot/dovecot.conf" < /dev/null >> "$dir/dovecot/dovecot.out" 2>&1 &
+    echo $! > "$dir/dovecot/dovecot.pid"
+
+    TR_SMTP_PORT="${TR_SMTP_PORT:-$(relais_free_port)}"
+    TR_SMTP_PLAIN_PORT="${TR_SMTP_PLAIN_PORT:-$(relais_free_port)}"
+    cat > "$dir/postfix/main.cf" <<CONF
+compatibility_level = 3.6
+queue_directory = $dir/postfix/queue
+data_directory = $dir/postfix/data
+mail_owner = postfix
+setgid_group = postdrop
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = mail.relais.test
+mydomain = relais.test
+myorigin = relais.test
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+virtual_mailbox_domains = relais.test
+virtual_mailbox_maps =
+virtual_transport = lmtp:inet:127.0.0.1:$lmtp
+smtpd_tls_cert_file = $dir/pki/server.pem
+smtpd_tls_key_file = $dir/pki/server.key
+smtpd_tls_security_level = may
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = inet:127.0.0.1:$auth
+smtpd_relay_restrictions = permit_sasl_authenticated, reject
+maillog_file = /dev/stdout
+smtpd_banner = \$myhostname ESMTP Relais test
+biff = no
+CONF
+    cat > "$dir/postfix/master.cf" <<CONF
+127.0.0.1:$TR_SMTP_PORT inet n - n - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_sasl_auth_enable=yes -o smtpd_tls_auth_only=yes
+127.0.0.1:$TR_SMTP_PLAIN_PORT inet n - n - - smtpd -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=yes
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+smtp      unix  -       -       n       -       -       smtp
+relay     unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+lmtp      unix  -       -       n       -       -       lmtp
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+CONF
+    # The queue folders (post-install, as "postfix check" would, which wants
+    # the folder listed in the system's main.cf); the master in the
+    # foreground, in a process group of its own, logging to postfix.log.
+    /usr/lib/postfix/sbin/post-install "config_directory=$dir/postfix" meta_directory=/etc/postfix create-missing \
+        >> "$dir/postfix/postfix.log" 2>&1
+    setsid /usr/lib/postfix/sbin/master -c "$dir/postfix" -d < /dev/null >> "$dir/postfix/postfix.log" 2>&1 &
+    echo $! > "$dir/postfix/master.pid"
+    for ((i = 0; i < 100; i++)); do
+        relais_port_in_use "$TR_IMAP_PORT" && relais_port_in_use "$TR_SMTP_PORT" && return 0
+        sleep 0.1
+    done
+    echo "the mail servers did not start: $(tail -n 3 "$dir/dovecot/dovecot.out" "$dir/dovecot/dovecot.log" "$dir/postfix/postfix.log" 2> /dev/null)" >&2
+    return 1
+}
+
+tr_mail_stop() {
+    relais_stop_pidfile "$1/postfix/master.pid" master 10
+    relais_stop_pidfile "$1/dovecot/dovecot.pid" dovecot 10
+}
+
+# tr_engine NAME CA_FILE DUMPS: a private database NAME (t_private_database)
+# whose [transfer] settings trust CA_FILE and dump every exchange into DUMPS,
+# made the RELAIS_CONFIG of every helper, with a relaisd of its own (system
+# tests only). Sets INI and STORE.
+tr_engine() {
+    INI="$(t_private_database "$1")"
+    STORE="$(relais_ini_get "$INI" store path)"
+    printf '\n[transfer]\nca_file = %s\ndump_directory = %s\nconnect_timeout_seconds = 20\nidle_timeout_seconds = 20\n' \
+        "$2" "$3" >> "$INI"
+    RELAIS_CONFIG="$INI"
+    t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+}

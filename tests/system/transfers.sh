@@ -30,19 +30,7 @@ cleanup() {
 t_on_exit cleanup
 
 tr_ftp_start "$FTP"
-INI="$(t_private_database "systest_transfers_$$")"
-STORE="$(relais_ini_get "$INI" store path)"
-cat >> "$INI" <<INI
-
-[transfer]
-ca_file = $FTP/pki/ca.pem
-dump_directory = $DUMPS
-connect_timeout_seconds = 20
-idle_timeout_seconds = 10
-INI
-# Every helper (relais, t_import_flow, t_job_status) works on this database.
-RELAIS_CONFIG="$INI"
-t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+tr_engine "systest_transfers_$$" "$FTP/pki/ca.pem" "$DUMPS"
 FTP_URL="ftp://127.0.0.1:$TR_FTP_PORT"
 
 # ftp_with PATH [EXTRA_JSON]: the "with" of an FTP step on folder PATH.
