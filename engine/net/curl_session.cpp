@@ -92,6 +92,7 @@ CURL* CurlSession::prepare(const std::string& url, const Login& login) {
     if (!login.keyPassword.empty()) curl_easy_setopt(curl_, CURLOPT_KEYPASSWD, login.keyPassword.c_str());
     if (!login.sshPrivateKey.empty()) {
         curl_easy_setopt(curl_, CURLOPT_SSH_PRIVATE_KEYFILE, login.sshPrivateKey.c_str());
+        curl_easy_setopt(curl_, CURLOPT_SSH_PUBLIC_KEYFILE, "");  // derived from the private key
         curl_easy_setopt(curl_, CURLOPT_SSH_AUTH_TYPES, static_cast<long>(CURLSSH_AUTH_PUBLICKEY));
     }
     if (!login.sshKnownHosts.empty()) curl_easy_setopt(curl_, CURLOPT_SSH_KNOWNHOSTS, login.sshKnownHosts.c_str());

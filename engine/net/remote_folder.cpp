@@ -140,6 +140,9 @@ bool RemoteFolder::upload(const std::string& localPath, const std::string& tempN
     const auto size = std::filesystem::file_size(localPath, ec);
     curl_slist* post = nullptr;
     if (sftp_) {
+        // SFTP's rename does not replace a file: an older one goes first
+        // ("*": its absence is no error).
+        post = curl_slist_append(post, ("*rm \"" + sftpPath(name) + "\"").c_str());
         post = curl_slist_append(post, ("rename \"" + sftpPath(tempName) + "\" \"" + sftpPath(name) + "\"").c_str());
     } else {
         post = curl_slist_append(post, ("RNFR " + tempName).c_str());

@@ -22,6 +22,9 @@ TransferFailure classifyCurlFailure(int curlCode, const std::string& errorText, 
     TransferFailure f;
     f.message = where + ": " + what;
     if (!lastReply.empty()) f.message += " (server replied: '" + lastReply + "')";
+    if (code == CURLE_PEER_FAILED_VERIFICATION)
+        f.message += ": the server's certificate or SSH host key is not trusted for this host name "
+                     "(see [transfer] ca_file, or the step's known_hosts)";
     switch (code) {
         // The server or a certificate says no: the same request will fail again.
         case CURLE_LOGIN_DENIED:

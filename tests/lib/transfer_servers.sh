@@ -292,3 +292,43 @@ tr_engine() {
     RELAIS_CONFIG="$INI"
     t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
 }
+
+# tr_sftp_start DIR: OpenSSH's sshd with a private configuration, SFTP only
+# (internal-sftp), logging in the running user (root in CI) with a key of its
+# own. Sets TR_SFTP_PORT, TR_SFTP_USER, TR_SFTP_KEY (ECDSA, PEM: libssh2 1.10
+# signs RSA with SHA-1 only, which OpenSSH 9 refuses), TR_SFTP_KNOWN_HOSTS.
+tr_sftp_start() {
+    local dir="$1" i
+    mkdir -p "$dir"
+    [ -s "$dir/host_key" ] || ssh-keygen -q -t ecdsa -b 256 -N '' -f "$dir/host_key"
+    [ -s "$dir/user_key" ] || ssh-keygen -q -t ecdsa -b 256 -m PEM -N '' -f "$dir/user_key"
+    cp "$dir/user_key.pub" "$dir/authorized_keys"
+    TR_SFTP_PORT="${TR_SFTP_PORT:-$(relais_free_port)}"
+    TR_SFTP_USER="$(id -un)"
+    TR_SFTP_KEY="$dir/user_key"
+    TR_SFTP_KNOWN_HOSTS="$dir/known_hosts"
+    printf '[127.0.0.1]:%s %s\n' "$TR_SFTP_PORT" "$(cut -d' ' -f1,2 "$dir/host_key.pub")" > "$TR_SFTP_KNOWN_HOSTS"
+    cat > "$dir/sshd_config" <<CONF
+Port $TR_SFTP_PORT
+ListenAddress 127.0.0.1
+HostKey $dir/host_key
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+Subsystem sftp internal-sftp
+CONF
+    mkdir -p /run/sshd 2> /dev/null || true
+    /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+    for ((i = 0; i < 100; i++)); do
+        relais_port_in_use "$TR_SFTP_PORT" && return 0
+        sleep 0.1
+    done
+    echo "sshd did not start on port $TR_SFTP_PORT: $(tail -n 3 "$dir/sshd.log")" >&2
+    return 1
+}
+
+tr_sftp_stop() { relais_stop_pidfile "$1/sshd.pid" sshd 10; }

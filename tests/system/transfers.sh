@@ -6,7 +6,8 @@
 # store, then delete or move); a wrong password fails for good; a server down
 # then up is retried and collected once; a certificate not matching the host
 # is refused; 1,000 small files and a 50 MB file in one collect; a
-# connection cut mid-download is resumed. Folders: dir.collect and
+# connection cut mid-download is resumed. SFTP (OpenSSH's sshd, key login,
+# the server checked against known_hosts). Folders: dir.collect and
 # dir.deposit's collision policies.
 # shellcheck source=tests/lib/system.sh
 . "$(dirname "$0")/../lib/system.sh"
@@ -16,16 +17,18 @@
 . "$RELAIS_ROOT/tests/lib/transfer_servers.sh"
 : "${RELAISD_BIN:?RELAISD_BIN is not set}"
 
-tr_ensure_packages > "$RELAIS_TEST_TMP/packages.log" 2>&1 || { cat "$RELAIS_TEST_TMP/packages.log" >&2; exit 1; }
+tr_ensure_packages openssh-server openssh-client > "$RELAIS_TEST_TMP/packages.log" 2>&1 || { cat "$RELAIS_TEST_TMP/packages.log" >&2; exit 1; }
 
 FTP="$RELAIS_TEST_TMP/ftp"
+SFTP="$RELAIS_TEST_TMP/sftp"
 DUMPS="$RELAIS_TEST_TMP/dumps"
 OUT="$RELAIS_TEST_TMP/out"
-rm -rf "$FTP" "$DUMPS" "$OUT"
+rm -rf "$FTP" "$SFTP" "$DUMPS" "$OUT"
 mkdir -p "$OUT"
 cleanup() {
     t_daemons_kill
     tr_ftp_stop "$FTP"
+    tr_sftp_stop "$SFTP"
 }
 t_on_exit cleanup
 
@@ -206,6 +209,44 @@ ftp_download_cut_midway_is_resumed_and_collected_once() {
     [ -z "$partial" ] || [ ! -e "$partial" ] || t_fail "the partial file $partial was left behind"
 }
 
+# sftp_with FOLDER KNOWN_HOSTS: the "with" of an SFTP step on the absolute FOLDER.
+sftp_with() {
+    printf '{"url":"sftp://127.0.0.1:%s%s/","user":"%s","private_key":"%s","known_hosts":"%s"}' \
+        "$TR_SFTP_PORT" "$1" "$TR_SFTP_USER" "$TR_SFTP_KEY" "$2"
+}
+
+sftp_deposit_then_collect_with_a_key() {
+    local box="$RELAIS_TEST_TMP/sftp-box"
+    mkdir -p "$box"
+    tr_sftp_start "$SFTP" || { t_fail "sshd did not start"; return 1; }
+    printf 'over ssh\n' > "$RELAIS_TEST_TMP/s1.txt"
+    flow sftpdep "[{\"activity\":\"sftp.deposit\",\"with\":$(sftp_with "$box" "$TR_SFTP_KNOWN_HOSTS")}]" || return 1
+    t_run relais submit sftpdep "$RELAIS_TEST_TMP/s1.txt" --wait 30
+    t_expect_rc 0 "relais submit sftpdep" || return 1
+    cmp -s "$RELAIS_TEST_TMP/s1.txt" "$box/s1.txt" || t_fail "s1.txt is not on the SFTP server as sent"
+    [ ! -e "$box/.s1.txt.part" ] || t_fail "the temporary .s1.txt.part is left"
+    t_run relais submit sftpdep "$RELAIS_TEST_TMP/s1.txt" --wait 30
+    t_expect_rc 0 "relais submit sftpdep (the same file again replaces it)"
+    flow sftpcol "[{\"activity\":\"sftp.collect\",\"with\":$(sftp_with "$box" "$TR_SFTP_KNOWN_HOSTS")},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/sftp\"}}]" || return 1
+    t_run relais submit sftpcol --wait 30
+    t_expect_rc 0 "relais submit sftpcol" || return 1
+    cmp -s "$RELAIS_TEST_TMP/s1.txt" "$OUT/sftp/s1.txt" || t_fail "s1.txt was not collected as sent"
+    [ ! -e "$box/s1.txt" ] || t_fail "s1.txt is still on the SFTP server after the collect"
+}
+
+sftp_unknown_host_key_is_refused() {
+    local id other="$RELAIS_TEST_TMP/other_known_hosts"
+    ssh-keygen -q -t ecdsa -b 256 -N '' -f "$RELAIS_TEST_TMP/other_key" <<< y > /dev/null 2>&1 || true
+    printf '[127.0.0.1]:%s %s\n' "$TR_SFTP_PORT" "$(cut -d' ' -f1,2 "$RELAIS_TEST_TMP/other_key.pub")" > "$other"
+    flow sftpbadkey "[{\"activity\":\"sftp.collect\",\"with\":$(sftp_with "$RELAIS_TEST_TMP" "$other")}]" 3 || return 1
+    t_run relais submit sftpbadkey --wait 30
+    t_expect_rc 1 "relais submit sftpbadkey"
+    id="$(t_job_id_from_submit)"
+    [ "$(t_job_status "$id")" = failed ] || t_fail "job $id is '$(t_job_status "$id")', expected failed"
+    relais show "$id" < /dev/null 2>&1 | grep -qi 'known_hosts\|host key\|fingerprint\|mismatch' \
+        || t_fail "relais show $id does not say the host key is not the known one"
+}
+
 dir_collect_takes_matching_files_atomically() {
     local inbox="$RELAIS_TEST_TMP/inbox"
     mkdir -p "$inbox"
@@ -256,5 +297,7 @@ t_case ftp_certificate_not_matching_the_host_is_refused ftp_certificate_not_matc
 t_case ftp_collects_1000_small_files_in_one_job ftp_collects_1000_small_files_in_one_job
 t_case ftp_collects_a_50_mb_file ftp_collects_a_50_mb_file
 t_case ftp_download_cut_midway_is_resumed_and_collected_once ftp_download_cut_midway_is_resumed_and_collected_once
+t_case sftp_deposit_then_collect_with_a_key sftp_deposit_then_collect_with_a_key
+t_case sftp_unknown_host_key_is_refused sftp_unknown_host_key_is_refused
 t_case dir_collect_takes_matching_files_atomically dir_collect_takes_matching_files_atomically
 t_case dir_deposit_collision_fail_overwrite_unique dir_deposit_collision_fail_overwrite_unique
