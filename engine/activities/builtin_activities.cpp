@@ -4,6 +4,7 @@
 #include "activities/dir_collect.h"
 #include "activities/dir_deposit.h"
 #include "activities/exec_activity.h"
+#include "activities/http_activities.h"
 #include "activities/mail_activities.h"
 #include "activities/noop.h"
 #include "activities/registry.h"
@@ -25,6 +26,8 @@ void registerBuiltinActivities(ActivityRegistry& registry) {
     registry.add("sftp.deposit", std::make_unique<RemoteDepositActivity>(true));
     registry.add("mail.send", std::make_unique<MailSendActivity>());
     registry.add("mail.receive", std::make_unique<MailReceiveActivity>());
+    registry.add("http.post", std::make_unique<HttpSendActivity>(false));
+    registry.add("http.put", std::make_unique<HttpSendActivity>(true));
 }
 
 }  // namespace relais

@@ -32,6 +32,8 @@ Status checkSettings(const nlohmann::json& with, const std::string& activity, co
                 if (!v.is_number_integer() || v.get<long long>() < 1)
                     return Status(Code::InvalidArgument, std::string(s.key) + " must be a whole number of at least 1");
                 break;
+            case SettingType::Other:
+                break;
             case SettingType::StringList: {
                 bool ok = v.is_string() || v.is_array();
                 if (v.is_array())

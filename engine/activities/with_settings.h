@@ -12,7 +12,9 @@
 
 namespace relais {
 
-enum class SettingType { String, Bool, PositiveInt, StringList };
+// Checked: String, Bool, PositiveInt, StringList (one string or a list);
+// Other: the activity checks the value itself.
+enum class SettingType { String, Bool, PositiveInt, StringList, Other };
 
 struct SettingSpec {
     const char* key;

@@ -97,7 +97,7 @@ bool RemoteFolder::download(const std::string& name, const std::string& localPat
         }
         if (ok) return true;
         // The file changed since the partial download (or cannot be resumed): start again.
-        if (have > 0 && failure.message.find("resum") != std::string::npos) {
+        if (have > 0 && failure.curlCode == CURLE_BAD_DOWNLOAD_RESUME) {
             f.reset();
             std::filesystem::remove(localPath, ec);
             continue;

@@ -20,6 +20,7 @@ TransferFailure classifyCurlFailure(int curlCode, const std::string& errorText, 
     const auto code = static_cast<CURLcode>(curlCode);
     std::string what = errorText.empty() ? curl_easy_strerror(code) : errorText;
     TransferFailure f;
+    f.curlCode = curlCode;
     f.message = where + ": " + what;
     if (!lastReply.empty()) f.message += " (server replied: '" + lastReply + "')";
     if (code == CURLE_PEER_FAILED_VERIFICATION)

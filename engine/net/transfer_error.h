@@ -12,6 +12,7 @@ namespace relais::net {
 struct TransferFailure {
     std::string message;
     bool transient = false;
+    int curlCode = 0;  // libcurl's CURLcode, when libcurl reported it
 };
 
 // `curlCode` is libcurl's CURLcode (never CURLE_OK), `errorText` libcurl's

@@ -238,3 +238,18 @@ TEST(TransferActivitiesTest, MailSettingsAreChecked) {
                   .find("archive is missing"),
               std::string::npos);
 }
+
+TEST(TransferActivitiesTest, HttpSettingsAreChecked) {
+    const nlohmann::json ok = {{"url", "https://api.example/orders"}, {"expected_status", {200, 201}}};
+    EXPECT_EQ(invalid("http.post", ok), "");
+    EXPECT_EQ(invalid("http.put", ok), "");
+    auto bad = ok;
+    bad["expected_status"] = {"200"};
+    EXPECT_NE(invalid("http.post", bad).find("expected_status must be a list of HTTP statuses"), std::string::npos);
+    bad = ok;
+    bad["url"] = "ftp://api.example/";
+    EXPECT_NE(invalid("http.post", bad).find("must start with https://"), std::string::npos);
+    bad = ok;
+    bad["headers"] = {"X-A: 1\r\nX-Injected: 2"};
+    EXPECT_NE(invalid("http.post", bad).find("headers must be one-line"), std::string::npos);
+}

@@ -332,3 +332,49 @@ CONF
 }
 
 tr_sftp_stop() { relais_stop_pidfile "$1/sshd.pid" sshd 10; }
+
+# tr_https_start DIR PKI: a small HTTPS server (Python's http.server behind TLS,
+# asking for a client certificate signed by the test CA) answering POST and
+# PUT with "METHOD PATH N bytes from CN": status 201, or 503 on /busy and 400
+# on /bad, with the certificates of PKI (tr_pki; its card.pem is a client
+# certificate it accepts). Sets TR_HTTPS_PORT.
+tr_https_start() {
+    local dir="$1" pki="$2" i
+    mkdir -p "$dir"
+    tr_pki "$pki"
+    TR_HTTPS_PORT="${TR_HTTPS_PORT:-$(relais_free_port)}"
+    cat > "$dir/server.py" <<'PY'
+import http.server, ssl, sys
+port, pki = int(sys.argv[1]), sys.argv[2]
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self): self.reply()
+    def do_PUT(self): self.reply()
+    def reply(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        cn = dict(x[0] for x in self.connection.getpeercert()["subject"]).get("commonName", "")
+        code = {"/busy": 503, "/bad": 400}.get(self.path, 201)
+        out = ("%s %s %d bytes from %s" % (self.command, self.path, len(body), cn)).encode()
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+    def log_message(self, *args): pass
+server = http.server.HTTPServer(("127.0.0.1", port), Handler)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(pki + "/server.pem", pki + "/server.key")
+ctx.load_verify_locations(pki + "/ca.pem")
+ctx.verify_mode = ssl.CERT_REQUIRED
+server.socket = ctx.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
+PY
+    python3 "$dir/server.py" "$TR_HTTPS_PORT" "$pki" < /dev/null >> "$dir/server.log" 2>&1 &
+    echo $! > "$dir/server.pid"
+    for ((i = 0; i < 100; i++)); do
+        relais_port_in_use "$TR_HTTPS_PORT" && return 0
+        sleep 0.1
+    done
+    echo "the HTTPS server did not start: $(tail -n 3 "$dir/server.log")" >&2
+    return 1
+}
+
+tr_https_stop() { relais_stop_pidfile "$1/server.pid" python3 10; }

@@ -7,7 +7,8 @@
 # then up is retried and collected once; a certificate not matching the host
 # is refused; 1,000 small files and a 50 MB file in one collect; a
 # connection cut mid-download is resumed. SFTP (OpenSSH's sshd, key login,
-# the server checked against known_hosts). Folders: dir.collect and
+# the server checked against known_hosts). HTTPS POST/PUT with a client
+# certificate to a small Python server. Folders: dir.collect and
 # dir.deposit's collision policies.
 # shellcheck source=tests/lib/system.sh
 . "$(dirname "$0")/../lib/system.sh"
@@ -17,18 +18,20 @@
 . "$RELAIS_ROOT/tests/lib/transfer_servers.sh"
 : "${RELAISD_BIN:?RELAISD_BIN is not set}"
 
-tr_ensure_packages openssh-server openssh-client > "$RELAIS_TEST_TMP/packages.log" 2>&1 || { cat "$RELAIS_TEST_TMP/packages.log" >&2; exit 1; }
+tr_ensure_packages openssh-server openssh-client python3 > "$RELAIS_TEST_TMP/packages.log" 2>&1 || { cat "$RELAIS_TEST_TMP/packages.log" >&2; exit 1; }
 
 FTP="$RELAIS_TEST_TMP/ftp"
 SFTP="$RELAIS_TEST_TMP/sftp"
+HTTPS="$RELAIS_TEST_TMP/https"
 DUMPS="$RELAIS_TEST_TMP/dumps"
 OUT="$RELAIS_TEST_TMP/out"
-rm -rf "$FTP" "$SFTP" "$DUMPS" "$OUT"
+rm -rf "$FTP" "$SFTP" "$HTTPS" "$DUMPS" "$OUT"
 mkdir -p "$OUT"
 cleanup() {
     t_daemons_kill
     tr_ftp_stop "$FTP"
     tr_sftp_stop "$SFTP"
+    tr_https_stop "$HTTPS"
 }
 t_on_exit cleanup
 
@@ -247,6 +250,43 @@ sftp_unknown_host_key_is_refused() {
         || t_fail "relais show $id does not say the host key is not the known one"
 }
 
+# http_with PATH [EXTRA]: an HTTP step's "with" to the test server, with the client certificate.
+http_with() {
+    printf '{"url":"https://127.0.0.1:%s%s","client_cert":"%s/card.pem","client_key":"%s/card.key"%s}' \
+        "$TR_HTTPS_PORT" "$1" "$FTP/pki" "$FTP/pki" "${2:-}"
+}
+
+http_post_and_put_with_a_client_certificate_keep_the_reply() {
+    # The same test CA as the FTP server's: the engine's ca_file.
+    tr_https_start "$HTTPS" "$FTP/pki" || { t_fail "the HTTPS server did not start"; return 1; }
+    printf 'order 42\n' > "$RELAIS_TEST_TMP/order.txt"
+    flow httppost "[{\"activity\":\"http.post\",\"with\":$(http_with /orders)},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/http\"}}]" || return 1
+    flow httpput "[{\"activity\":\"http.put\",\"with\":$(http_with /orders/42 ',"expected_status":[201]')},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/httpput\"}}]" || return 1
+    t_run relais submit httppost "$RELAIS_TEST_TMP/order.txt" --wait 30
+    t_expect_rc 0 "relais submit httppost" || return 1
+    grep -q '^POST /orders 9 bytes from 899700012345 MARTIN ALICE$' "$OUT/http/order.txt.response" 2> /dev/null \
+        || t_fail "the reply kept is not the server's: $(cat "$OUT/http/order.txt.response" 2> /dev/null)"
+    t_run relais submit httpput "$RELAIS_TEST_TMP/order.txt" --wait 30
+    t_expect_rc 0 "relais submit httpput" || return 1
+    grep -q '^PUT /orders/42 9 bytes from' "$OUT/httpput/order.txt.response" 2> /dev/null || t_fail "PUT reply not kept"
+}
+
+http_statuses_are_classified_quoting_the_reply() {
+    local id
+    flow httpbusy "[{\"activity\":\"http.post\",\"with\":$(http_with /busy)}]" || return 1
+    flow httpbad "[{\"activity\":\"http.post\",\"with\":$(http_with /bad)}]" || return 1
+    flow httpnocert "[{\"activity\":\"http.post\",\"with\":{\"url\":\"https://127.0.0.1:$TR_HTTPS_PORT/orders\"}}]" || return 1
+    t_run relais submit httpbusy "$RELAIS_TEST_TMP/order.txt" --wait 30
+    id="$(t_job_id_from_submit)"
+    relais show "$id" < /dev/null 2>&1 | grep -q 'HTTP status 503.*\[transient\]' || t_fail "503 is not a transient failure quoting the status"
+    t_run relais submit httpbad "$RELAIS_TEST_TMP/order.txt" --wait 30
+    id="$(t_job_id_from_submit)"
+    relais show "$id" < /dev/null 2>&1 | grep -q "HTTP status 400 (server replied: 'POST /bad 9 bytes.*\[permanent\]" \
+        || t_fail "400 is not a permanent failure quoting the reply"
+    t_run relais submit httpnocert "$RELAIS_TEST_TMP/order.txt" --wait 30
+    t_expect_rc 1 "relais submit httpnocert (no client certificate)"
+}
+
 dir_collect_takes_matching_files_atomically() {
     local inbox="$RELAIS_TEST_TMP/inbox"
     mkdir -p "$inbox"
@@ -299,5 +339,7 @@ t_case ftp_collects_a_50_mb_file ftp_collects_a_50_mb_file
 t_case ftp_download_cut_midway_is_resumed_and_collected_once ftp_download_cut_midway_is_resumed_and_collected_once
 t_case sftp_deposit_then_collect_with_a_key sftp_deposit_then_collect_with_a_key
 t_case sftp_unknown_host_key_is_refused sftp_unknown_host_key_is_refused
+t_case http_post_and_put_with_a_client_certificate_keep_the_reply http_post_and_put_with_a_client_certificate_keep_the_reply
+t_case http_statuses_are_classified_quoting_the_reply http_statuses_are_classified_quoting_the_reply
 t_case dir_collect_takes_matching_files_atomically dir_collect_takes_matching_files_atomically
 t_case dir_deposit_collision_fail_overwrite_unique dir_deposit_collision_fail_overwrite_unique
