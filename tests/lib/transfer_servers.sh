@@ -33,7 +33,7 @@ tr_pki() {
 # (AuthUserFile), explicit and optional TLS (mod_tls), passive data
 # connections; extra configuration lines may follow (e.g. a bandwidth limit).
 tr_ftp_start() {
-    local dir="$1" extra="${2:-}" i user group
+    local dir="$1" extra="${2:-}" user group
     mkdir -p "$dir"
     tr_pki "$dir/pki"
     TR_FTP_USER=relais
@@ -90,10 +90,7 @@ TLSLog $dir/proftpd-tls.log
 $extra
 CONF
     proftpd -n -c "$dir/proftpd.conf" < /dev/null >> "$dir/proftpd.out" 2>&1 &
-    for ((i = 0; i < 100; i++)); do
-        relais_port_in_use "$TR_FTP_PORT" && return 0
-        sleep 0.1
-    done
+    relais_wait_for_port "$TR_FTP_PORT" 10 && return 0
     echo "proftpd did not start on port $TR_FTP_PORT: $(tail -n 3 "$dir/proftpd.out" "$dir/proftpd.log" 2> /dev/null)" >&2
     return 1
 }
@@ -129,7 +126,7 @@ tr_ftp_own() { chown -R 65534:65534 "$@"; }
 # TR_MAIL_PASSWORD, TR_MAIL_USER2 (bob@relais.test, same password), and
 # TR_SMTP_PLAIN_PORT: an SMTP server offering no STARTTLS.
 tr_mail_start() {
-    local dir="$1" lmtp auth i
+    local dir="$1" lmtp auth
     mkdir -p "$dir/dovecot/run" "$dir/dovecot/state" "$dir/mail" "$dir/postfix"
     tr_pki "$dir/pki"
     [ -s "$dir/password" ] || relais_random_hex 12 > "$dir/password"
@@ -267,10 +264,7 @@ CONF
         >> "$dir/postfix/postfix.log" 2>&1
     setsid /usr/lib/postfix/sbin/master -c "$dir/postfix" -d < /dev/null >> "$dir/postfix/postfix.log" 2>&1 &
     echo $! > "$dir/postfix/master.pid"
-    for ((i = 0; i < 100; i++)); do
-        relais_port_in_use "$TR_IMAP_PORT" && relais_port_in_use "$TR_SMTP_PORT" && return 0
-        sleep 0.1
-    done
+    relais_wait_for_port "$TR_IMAP_PORT" 10 && relais_wait_for_port "$TR_SMTP_PORT" 10 && return 0
     echo "the mail servers did not start: $(tail -n 3 "$dir/dovecot/dovecot.out" "$dir/dovecot/dovecot.log" "$dir/postfix/postfix.log" 2> /dev/null)" >&2
     return 1
 }
@@ -298,7 +292,7 @@ tr_engine() {
 # own. Sets TR_SFTP_PORT, TR_SFTP_USER, TR_SFTP_KEY (ECDSA, PEM: libssh2 1.10
 # signs RSA with SHA-1 only, which OpenSSH 9 refuses), TR_SFTP_KNOWN_HOSTS.
 tr_sftp_start() {
-    local dir="$1" i
+    local dir="$1"
     mkdir -p "$dir"
     [ -s "$dir/host_key" ] || ssh-keygen -q -t ecdsa -b 256 -N '' -f "$dir/host_key"
     [ -s "$dir/user_key" ] || ssh-keygen -q -t ecdsa -b 256 -m PEM -N '' -f "$dir/user_key"
@@ -323,10 +317,7 @@ Subsystem sftp internal-sftp
 CONF
     mkdir -p /run/sshd 2> /dev/null || true
     /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
-    for ((i = 0; i < 100; i++)); do
-        relais_port_in_use "$TR_SFTP_PORT" && return 0
-        sleep 0.1
-    done
+    relais_wait_for_port "$TR_SFTP_PORT" 10 && return 0
     echo "sshd did not start on port $TR_SFTP_PORT: $(tail -n 3 "$dir/sshd.log")" >&2
     return 1
 }
@@ -339,7 +330,7 @@ tr_sftp_stop() { relais_stop_pidfile "$1/sshd.pid" sshd 10; }
 # on /bad, with the certificates of PKI (tr_pki; its card.pem is a client
 # certificate it accepts). Sets TR_HTTPS_PORT.
 tr_https_start() {
-    local dir="$1" pki="$2" i
+    local dir="$1" pki="$2"
     mkdir -p "$dir"
     tr_pki "$pki"
     TR_HTTPS_PORT="${TR_HTTPS_PORT:-$(relais_free_port)}"
@@ -369,10 +360,7 @@ server.serve_forever()
 PY
     python3 "$dir/server.py" "$TR_HTTPS_PORT" "$pki" < /dev/null >> "$dir/server.log" 2>&1 &
     echo $! > "$dir/server.pid"
-    for ((i = 0; i < 100; i++)); do
-        relais_port_in_use "$TR_HTTPS_PORT" && return 0
-        sleep 0.1
-    done
+    relais_wait_for_port "$TR_HTTPS_PORT" 10 && return 0
     echo "the HTTPS server did not start: $(tail -n 3 "$dir/server.log")" >&2
     return 1
 }
