@@ -120,10 +120,12 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
         const std::string partial = (fs::path(spool) / (sha256Hex(folder.url() + name) + ".part")).string();
         if (!folder.download(name, partial, f)) {
             ctx.log("warn", f.message);
-            firstError = f;
-            if (f.transient) break;  // the server or the network: the next files would fail too
+            if (f.transient) {  // the server or the network: the next files would fail too
+                firstError = f;
+                break;
+            }
             --left;
-            continue;  // a directory or an unreadable file: skip it
+            continue;  // a folder (NLST lists them too) or an unreadable file: skipped, said in the log
         }
         auto doc = ctx.addOutput(name, partial);
         if (!doc) {

@@ -10,7 +10,8 @@
 // lost) is passed on with a warning. An error after some files were
 // collected ends the step with those (a warning tells what remains); with
 // none collected, the step fails, transient or permanent as classified
-// (net/transfer_error.h).
+// (net/transfer_error.h). A name the server refuses to send (a folder, an
+// unreadable file) is skipped with a warning.
 //
 // deposit: uploads each input document under a temporary name (".NAME.part")
 // and renames it to its name once complete, so a partner never collects half

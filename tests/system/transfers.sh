@@ -92,12 +92,15 @@ ftp_deposit_uploads_under_a_temporary_name_then_renames() {
 ftp_collect_stores_then_deletes_matching_files() {
     make_remote c1 3
     printf 'other\n' > "$TR_FTP_HOME/c1/keep.edi"
+    # NLST lists folders too: one matching the pattern is skipped, not fatal.
+    mkdir -p "$TR_FTP_HOME/c1/folder.txt"
     tr_ftp_own "$TR_FTP_HOME/c1"
     collect_flow ftpc1 c1 "$OUT/c1" ',"pattern":"*.txt"' || return 1
     t_run relais submit ftpc1 --wait 30
     t_expect_rc 0 "relais submit ftpc1" || return 1
     [ "$(find "$OUT/c1" -type f | wc -l)" = 3 ] || t_fail "expected 3 files in $OUT/c1, found $(find "$OUT/c1" -type f | wc -l)"
     grep -q '^file 2 of c1$' "$OUT/c1/f0002.txt" 2> /dev/null || t_fail "f0002.txt collected with other content"
+    [ -d "$TR_FTP_HOME/c1/folder.txt" ] || t_fail "the folder folder.txt is gone"
     [ "$(remote_files c1)" = 1 ] && [ -f "$TR_FTP_HOME/c1/keep.edi" ] \
         || t_fail "the server should keep only keep.edi, it has: $(ls "$TR_FTP_HOME/c1")"
 }
