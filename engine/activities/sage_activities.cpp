@@ -121,7 +121,12 @@ Status SageExportActivity::run(StepContext& ctx, const nlohmann::json& with, con
     for (const auto& d : report->documents)
         ctx.log("info", "exported " + d.message + " " + d.piece + " of " + d.thirdParty + " (" + std::to_string(d.lines) +
                             " lines) in " + fs::path(d.file).filename().string());
-    if (report->documents.empty()) ctx.log("info", "no " + criteria.type + " to export");
+    if (report->documents.empty()) {
+        std::string types;
+        for (const auto& t : criteria.types) types += (types.empty() ? "" : ", ") + t;
+        ctx.log("info", std::string("no ") + (criteria.domain == sage::Domain::Sales ? "sales " : "purchase ") + types +
+                            " to export");
+    }
     return Status::ok();
 }
 
