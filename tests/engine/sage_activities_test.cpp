@@ -2,7 +2,11 @@
 // private Relais database and a private emulated Sage database (ODBC).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "activities/job_runner.h"
+#include "base/config.h"
+#include "db/connection.h"
 #include "sage_test_database.h"
 #include "test_database.h"
 
@@ -106,6 +110,38 @@ TEST_F(SageActivitiesTest, AnExportStepOutputsOnePivotFilePerInvoice) {
     EXPECT_EQ(outputs, (std::vector<std::string>{"INVOIC_FA00001.pivot", "INVOIC_FA00002.pivot"}));
     EXPECT_TRUE(logHas(j, "info", "exported INVOIC FA00001 of C0001 (2 lines) in INVOIC_FA00001.pivot"));
     EXPECT_EQ(sage_->scalar("SELECT GROUP_CONCAT(DISTINCT RE_Run) FROM RELAIS_EXPORT"), "job-" + std::to_string(j.id));
+}
+
+TEST_F(SageActivitiesTest, ARecordLockedInSageSendsTheJobToWaitAndRetry) {
+    // Another Sage session holds the order counter; the step's own session gives up after 1 s.
+    auto admin = parseDsn(std::getenv("RELAIS_TEST_ADMIN_DSN"));
+    ASSERT_TRUE(admin.isOk());
+    admin->database = sage_->name();
+    auto holder = db::connect(*admin);
+    ASSERT_TRUE(holder.isOk()) << holder.status().message();
+    db::Transaction hold(**holder);
+    ASSERT_TRUE(hold.begin().isOk());
+    ASSERT_TRUE((*holder)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = 0 AND DC_IdCol = 1").isOk());
+    const std::string dsn = sage_->source().dsn + ";INITSTMT=SET SESSION innodb_lock_wait_timeout=1";
+    auto j = run(R"({"name":"sage-locked","retry":{"max_attempts":3,"backoff_seconds":60},"steps":[{"activity":"sage.import",)"
+                 R"("with":{"dsn":")" + dsn + R"(","user":")" + sage_->source().user + R"("}}]})",
+                 kOrder);
+    EXPECT_EQ(j.status, "retry_wait") << j.error.value_or("");
+    EXPECT_NE(j.error.value_or("").find("1205"), std::string::npos) << j.error.value_or("");
+    EXPECT_EQ(sage_->scalar("SELECT COUNT(*) FROM F_DOCENTETE WHERE DO_Ref = 'CMD-JOB-1'"), "0");
+}
+
+TEST_F(SageActivitiesTest, AnExportStepOfPurchasesOutputsTheSuppliersDocuments) {
+    auto j = run(R"({"name":"sage-purchases","steps":[{"activity":"sage.export","with":{)" + source() +
+                 R"(,"own_gln":"3012345000000","domain":"purchases","type":"order,credit_note"}}]})");
+    EXPECT_EQ(j.status, "succeeded") << j.error.value_or("");
+    std::vector<std::string> outputs;
+    for (const auto& d : j.documents)
+        if (d.direction == "out") outputs.push_back(d.name);
+    EXPECT_EQ(outputs, (std::vector<std::string>{"ORDERS_CF00001.pivot", "INVOIC_AF00001.pivot"}));
+    auto again = run(R"({"name":"sage-purchases-2","steps":[{"activity":"sage.export","with":{)" + source() +
+                     R"(,"own_gln":"3012345000000","domain":"purchases","type":"order"}}]})");
+    EXPECT_TRUE(logHas(again, "info", "no purchase order to export"));
 }
 
 TEST_F(SageActivitiesTest, BadStepSettingsAreRefusedWhenTheFlowIsImported) {
