@@ -2,11 +2,7 @@
 // private Relais database and a private emulated Sage database (ODBC).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "activities/job_runner.h"
-#include "base/config.h"
-#include "db/connection.h"
 #include "sage_test_database.h"
 #include "test_database.h"
 
@@ -114,14 +110,8 @@ TEST_F(SageActivitiesTest, AnExportStepOutputsOnePivotFilePerInvoice) {
 
 TEST_F(SageActivitiesTest, ARecordLockedInSageSendsTheJobToWaitAndRetry) {
     // Another Sage session holds the order counter; the step's own session gives up after 1 s.
-    auto admin = parseDsn(std::getenv("RELAIS_TEST_ADMIN_DSN"));
-    ASSERT_TRUE(admin.isOk());
-    admin->database = sage_->name();
-    auto holder = db::connect(*admin);
-    ASSERT_TRUE(holder.isOk()) << holder.status().message();
-    db::Transaction hold(**holder);
-    ASSERT_TRUE(hold.begin().isOk());
-    ASSERT_TRUE((*holder)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = 0 AND DC_IdCol = 1").isOk());
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
     const std::string dsn = sage_->source().dsn + ";INITSTMT=SET SESSION innodb_lock_wait_timeout=1";
     auto j = run(R"({"name":"sage-locked","retry":{"max_attempts":3,"backoff_seconds":60},"steps":[{"activity":"sage.import",)"
                  R"("with":{"dsn":")" + dsn + R"(","user":")" + sage_->source().user + R"("}}]})",

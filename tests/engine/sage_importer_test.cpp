@@ -465,14 +465,8 @@ TEST_F(SageImporterTest, TheDatabaseGoingAwayMidDocumentLeavesNothingHalfWritten
 
 TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
     // Another Sage session holds the order counter (as Sage's own entry does).
-    auto admin = parseDsn(std::getenv("RELAIS_TEST_ADMIN_DSN"));
-    ASSERT_TRUE(admin.isOk());
-    admin->database = sage_->name();
-    auto holder = db::connect(*admin);
-    ASSERT_TRUE(holder.isOk()) << holder.status().message();
-    db::Transaction hold(**holder);
-    ASSERT_TRUE(hold.begin().isOk());
-    ASSERT_TRUE((*holder)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = 0 AND DC_IdCol = 1").isOk());
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
 
     auto c = connector();
     ASSERT_TRUE(c);
@@ -485,7 +479,7 @@ TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
     EXPECT_NE(r.status().message().find("native error 1205"), std::string::npos) << r.status().message();
     EXPECT_EQ(documentCount(), kDemoDocuments);
     // Once the other session lets go, the same document goes in.
-    ASSERT_TRUE(hold.commit().isOk());
+    ASSERT_TRUE(holder->commit().isOk());
     auto again = c->importPivot(*file, "locked.pivot");
     ASSERT_TRUE(again.isOk()) << again.status().message();
     EXPECT_EQ(again->documents[0].status, "imported");
