@@ -7,7 +7,8 @@
 #   3. the same import through the whole engine: ORDERS jobs of one order each
 #      (a flow with one sage.import step), queued first, then run by a real
 #      relaisd (2 workers): orders/s from the first job's start to the last
-#      job's end (the database's timestamps), next to the direct figure;
+#      job's end (the database's timestamps), next to the direct figure and to
+#      as many one-step noop jobs on the same relaisd (the engine's own cost);
 #   4. exporting as many invoices (imported as Sage invoices first): documents/s.
 # Everything runs on a private MariaDB under tests/.out/bench-sage (durable
 # settings: flush at every commit), reached through unixODBC and the MariaDB
@@ -69,15 +70,30 @@ sed -i -e 's/^poll_interval_ms = .*/poll_interval_ms = 20/' "$INI"
 printf '{"name":"bench-sage","steps":[{"activity":"sage.import","with":{"dsn":"relais_sage_bench","user":"%s"}}]}\n' \
     "$(relais_mariadb_admin_user)" > "$BASE/bench-sage.json"
 "$B/relais" --config "$INI" flows import "$BASE/bench-sage.json" > /dev/null
-"$RELAIS_BENCH" --config "$INI" submit --jobs "$ORDERS" --threads 2 --flow bench-sage --files "$BASE/jobs"
-relais_daemon_start "$B/relaisd" "$INI" "$BASE/relaisd.pid" "$BASE/relaisd.log" 2> /dev/null
-ENG="$("$RELAIS_BENCH" --config "$INI" wait --jobs "$ORDERS" --after-id 0)" || { echo "$ENG"; tail -n 20 "$BASE/relaisd.log"; exit 1; }
+printf '{"name":"bench-noop","steps":[{"activity":"noop"}]}\n' > "$BASE/bench-noop.json"
+"$B/relais" --config "$INI" flows import "$BASE/bench-noop.json" > /dev/null
+last_id() { relais_mariadb_sql "$BASE/mariadb" "SELECT COALESCE(MAX(id), 0) FROM relais_bench.job"; }
+# engine_run FLOW [SUBMIT OPTIONS...]: queue ORDERS jobs, run them with one relaisd, print the figures.
+engine_run() {
+    local flow="$1" after out
+    shift
+    after="$(last_id)"
+    "$RELAIS_BENCH" --config "$INI" submit --jobs "$ORDERS" --threads 2 --flow "$flow" "$@"
+    relais_daemon_start "$B/relaisd" "$INI" "$BASE/relaisd.pid" "$BASE/relaisd.log" 2> /dev/null
+    out="$("$RELAIS_BENCH" --config "$INI" wait --jobs "$ORDERS" --after-id "$after")" || { echo "$out"; tail -n 20 "$BASE/relaisd.log"; exit 1; }
+    relais_daemon_stop "$BASE/relaisd.pid" 2> /dev/null
+    echo "$out"
+}
+ENG="$(engine_run bench-sage --files "$BASE/jobs")"
 echo "$ENG"
-relais_daemon_stop "$BASE/relaisd.pid" 2> /dev/null
+echo "== the same relaisd running $ORDERS one-step noop jobs (the engine's own cost per job)"
+NOOP="$(engine_run bench-noop)"
+echo "$NOOP"
 [ "$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM sage_bench.F_DOCENTETE WHERE DO_Ref LIKE 'BENCH-JOB-%'")" = "$ORDERS" ] \
     || relais_die "the engine jobs did not write $ORDERS orders into Sage"
 eng_rate="$(sed -nE 's/^engine throughput: ([0-9.]+) jobs.*/\1/p' <<< "$ENG")"
-awk -v e="$eng_rate" -v o="$ord_rate" -v r="$raw_rate" 'BEGIN { printf "summary: through the engine %.1f orders/s (one job each), direct %.1f orders/s (%.0f%% of it through the engine), raw single-row inserts %.0f/s\n", e, o, 100 * e / o, r }'
+noop_rate="$(sed -nE 's/^engine throughput: ([0-9.]+) jobs.*/\1/p' <<< "$NOOP")"
+awk -v e="$eng_rate" -v o="$ord_rate" -v r="$raw_rate" -v n="$noop_rate" 'BEGIN { printf "summary: through the engine %.1f orders/s (one job each; a worker spends %.1f ms a job: %.1f as on a noop job + %.1f more), direct %.1f orders/s (%.1f ms an order, one thread), raw single-row inserts %.0f/s\n", e, 2000 / e, 2000 / n, 2000 / e - 2000 / n, o, 1000 / o, r }'
 echo "== export of $ORDERS invoices of $LINES lines (imported as Sage invoices first), one pivot file each"
 "$BENCH" import "${SRC[@]}" --file "$BASE/invoices.pivot" --type invoice > /dev/null
 "$BENCH" export "${SRC[@]}" --out "$BASE/out"

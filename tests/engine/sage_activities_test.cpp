@@ -134,6 +134,29 @@ TEST_F(SageActivitiesTest, AnExportStepOfPurchasesOutputsTheSuppliersDocuments) 
     EXPECT_TRUE(logHas(again, "info", "no purchase order to export"));
 }
 
+TEST_F(SageActivitiesTest, TheNextJobOfTheSameStepReusesTheConnectionAndAFailedOneDropsIt) {
+    // Sessions on the test's Sage database: this query's own, and any the steps kept.
+    auto sessions = [&] {
+        return sage_->scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + sage_->name() + "'");
+    };
+    const std::string flow = R"({"name":"sage-kept","steps":[{"activity":"sage.import","with":{)" + source() + "}}]}";
+    EXPECT_EQ(run(flow, kOrder).status, "succeeded");
+    EXPECT_EQ(sessions(), "2") << "the step keeps its connection for the next job";
+    EXPECT_EQ(run(flow, kOrder).status, "succeeded");
+    EXPECT_EQ(sessions(), "2") << "the next job used it rather than opening another";
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
+    const std::string locking = R"({"name":"sage-kept-2","retry":{"max_attempts":2,"backoff_seconds":60},"steps":[{"activity":"sage.import",)"
+                                R"("with":{"dsn":")" + sage_->source().dsn + R"(;INITSTMT=SET SESSION innodb_lock_wait_timeout=1","user":")" +
+                                sage_->source().user + R"("}}]})";
+    std::string other(kOrder);
+    other.replace(other.find("CMD-JOB-1"), 9, "CMD-JOB-2");
+    EXPECT_EQ(run(locking, other).status, "retry_wait");
+    ASSERT_TRUE(holder->commit().isOk());
+    holder.reset();
+    EXPECT_EQ(sessions(), "2") << "the failed step's connection is closed, the first flow's still kept";
+}
+
 TEST_F(SageActivitiesTest, BadStepSettingsAreRefusedWhenTheFlowIsImported) {
     auto bad = client_->importFlow(R"({"name":"bad","steps":[{"activity":"sage.import","with":{"dsn":"x","prices":"cheap"}}]})",
                                    "bad.json");

@@ -46,6 +46,13 @@ describe('sage', () => {
       `DOC;ORDERS;${a};2024-03-01\nPAR;BY;3012345100014\nPAR;SU;3012345000000\n${lines}`));
     assert.equal(await tab.locator('#import-report tbody tr').getAttribute('data-status'), 'existing');
     assert.equal(await tab.locator('#import-report td.piece').innerText(), pieces[0]);
+    // Both runs are in the audit log, with what they did.
+    await logIn(tab);
+    await tab.goto(page('audit', { login: operator.login }));
+    const audited = await tab.locator('tr[data-action="sage.import"]').allInnerTexts();
+    assert.equal(audited.length, 2);
+    assert.match(audited[1], /orders\.pivot[\s\S]*sales order: 2 imported, 0 existing, 0 failed/);
+    assert.match(audited[0], /sales order: 0 imported, 1 existing, 0 failed/);
   });
 
   check('a bad pivot is refused with the error naming its line, field and value, and nothing is imported', async (tab) => {
