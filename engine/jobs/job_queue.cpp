@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "base/text.h"
 #include "base/utc_time.h"
 #include "flows/flow_repository.h"
 
@@ -78,6 +79,9 @@ std::string placeholders(size_t n) {
 // The condition that the run `claimed` still holds its job (appended to an
 // UPDATE ... WHERE id = ?; binds the node and the attempt after the id). The
 // attempt tells this run from a later claim of the same job by the same node.
+// Messages and errors go to TEXT columns (65,535 bytes).
+constexpr size_t kMaxText = 65535;
+
 constexpr const char* kStillHeld = " AND status = 'running' AND node = ? AND attempt = ?";
 
 }  // namespace
@@ -91,11 +95,6 @@ std::optional<JobStatus> parseJobStatus(const std::string& s) {
 }
 
 Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
-    FlowRepository flows(conn_);
-    auto flow = flows.head(req.flow);
-    if (!flow) return flow.status();
-    if (!flow->enabled)
-        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
     for (const auto& [k, _] : req.params)
         if (k.empty() || k.size() > 64)
             return Status(Code::InvalidArgument, "parameter name '" + k + "' must be 1 to 64 characters");
@@ -103,49 +102,55 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     if (auto p = req.params.find("partner"); partner.empty() && p != req.params.end()) partner = p->second;
     if (partner.size() > 190)
         return Status(Code::InvalidArgument, "partner '" + partner.substr(0, 40) + "...' is longer than 190 characters");
-
-    // Files first: the store is write-once, so a failed transaction below
-    // leaves at worst an unreferenced file, never a row without its file.
-    std::vector<std::pair<std::string, StoredFile>> stored;
-    for (const auto& f : req.files) {
-        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos ||
-            f.name == "." || f.name == "..")
+    for (const auto& f : req.files)
+        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos || f.name == "." ||
+            f.name == "..")
             return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
-        auto s = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
-        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
-        stored.emplace_back(f.name, std::move(s).value());
-    }
 
     nlohmann::json params = nlohmann::json::object();
     for (const auto& [k, v] : req.params) params[k] = v;
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
+    // The job row from the flow's newest version, if that one is enabled: the
+    // flow check and the insert in one round trip.
     auto ins = conn_.execute(
         "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
-        "partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
-         int64_t{flow->maxAttempts}, params.dump(),
-         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
+        "partner) SELECT id, name, version, ?, COALESCE(JSON_VALUE(definition, '$.retry.max_attempts'), 1), ?, ?, ?, ? "
+        "FROM flow WHERE id = (SELECT id FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1) AND enabled = 1",
+        {int64_t{req.priority}, params.dump(), req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
          req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
-         partner.empty() ? db::nullValue() : db::Value(partner)});
+         partner.empty() ? db::nullValue() : db::Value(partner), req.flow});
     if (!ins) {
         if (ins.status().code() == Code::AlreadyExists)
             return Status(Code::AlreadyExists, "a job for '" + req.dedupKey + "' was already submitted");
         return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
     }
+    if (*ins == 0) {
+        // Unknown or disabled: say which (nothing was written).
+        FlowRepository flows(conn_);
+        auto flow = flows.head(req.flow);
+        if (!flow) return flow.status();
+        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
+    }
     const auto id = static_cast<int64_t>(conn_.lastInsertId());
-    for (const auto& [name, f] : stored) {
+    // The files go into the write-once store before the commit: a failure
+    // leaves at worst an unreferenced file, never a row without its file.
+    for (const auto& f : req.files) {
+        auto stored = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
+        if (!stored)
+            return stored.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
         auto doc = conn_.execute(
             "INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)",
-            {id, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
-        if (!doc) return doc.status().withContext("recording document " + name);
+            {id, f.name, static_cast<int64_t>(stored->size), stored->sha256, stored->relPath});
+        if (!doc) return doc.status().withContext("recording document " + f.name);
     }
-    auto logged = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
-                                {id, "submitted to flow " + flow->name + " version " +
-                                         std::to_string(flow->version) + " with " +
-                                         std::to_string(stored.size()) + " document(s)" +
-                                         (req.submittedBy.empty() ? "" : " by " + req.submittedBy)});
+    auto logged = conn_.execute(
+        "INSERT INTO job_log (job_id, level, message) "
+        "SELECT id, 'info', CONCAT('submitted to flow ', flow_name, ' version ', flow_version, ?) FROM job WHERE id = ?",
+        {" with " + std::to_string(req.files.size()) + " document(s)" +
+             (req.submittedBy.empty() ? "" : " by " + req.submittedBy),
+         id});
     if (!logged) return logged.status();
     RELAIS_TRY(tx.commit());
     return id;
@@ -290,7 +295,7 @@ Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, c
     auto r = conn_.execute(
         "UPDATE job_step SET status = ?, error = ?, outputs = ?, finished_at = NOW(3) "
         "WHERE job_id = ? AND attempt = ? AND position = ?",
-        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(error),
+        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(truncateUtf8(error, kMaxText)),
          ok ? db::Value(nlohmann::json(outputs).dump()) : db::nullValue(), job, int64_t{attempt},
          int64_t{position}});
     return r ? Status::ok() : r.status();
@@ -341,7 +346,7 @@ Status JobQueue::log(int64_t job, std::optional<int> position, const std::string
                      const std::string& message) {
     auto r = conn_.execute("INSERT INTO job_log (job_id, position, level, message) VALUES (?, ?, ?, ?)",
                            {job, position ? db::Value(int64_t{*position}) : db::nullValue(), level,
-                            message.substr(0, 60000)});
+                            truncateUtf8(message, kMaxText)});
     return r ? Status::ok() : r.status();
 }
 
@@ -356,7 +361,7 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
 }
 
 Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {
-    auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, "
+    auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, request = NULL, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
                            {claimed.id, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
@@ -385,7 +390,7 @@ Status JobQueue::finishLastStep(const ClaimedJob& claimed, int position, const s
     auto r = conn_.execute(
         "UPDATE job_step s JOIN job j ON j.id = s.job_id "
         "SET s.status = 'succeeded', s.error = NULL, s.outputs = ?, s.finished_at = NOW(3), "
-        "j.status = 'succeeded', j.error = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
+        "j.status = 'succeeded', j.error = NULL, j.request = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
         "WHERE s.job_id = ? AND s.attempt = ? AND s.position = ? "
         "AND j.status = 'running' AND j.node = ? AND j.attempt = ?",
         {nlohmann::json(outputs).dump(), claimed.id, int64_t{claimed.attempt}, int64_t{position}, claimed.node,
@@ -407,16 +412,18 @@ Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& erro
         auto r = conn_.execute(std::string("UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, "
                                            "node = NULL, run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?") +
                                    kStillHeld,
-                               {error, int64_t{delay}, job, claimed.node, int64_t{claimed.attempt}});
+                               {truncateUtf8(error, kMaxText), int64_t{delay}, job, claimed.node,
+                                int64_t{claimed.attempt}});
         if (!r) return r.status();
         if (*r == 0) return noteLostJob(claimed, "its transient failure");
-        return log(job, std::nullopt, "warn",
-                   "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
-                       std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s");
+        RELAIS_TRY(log(job, std::nullopt, "warn",
+                       "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
+                           std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s"));
+        return applyPendingRequest(job, "retry_wait");
     }
     auto r = conn_.execute(std::string("UPDATE job SET status = 'failed', error = ?, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
-                           {error, job, claimed.node, int64_t{claimed.attempt}});
+                           {truncateUtf8(error, kMaxText), job, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
     if (*r == 0) return noteLostJob(claimed, "its failure");
     return log(job, std::nullopt, "error",
@@ -539,7 +546,7 @@ Result<std::optional<std::string>> JobQueue::pendingRequest(int64_t job) {
 Status JobQueue::closeRunningSteps(int64_t job, const std::string& why) {
     auto r = conn_.execute(
         "UPDATE job_step SET status = 'failed', error = ?, finished_at = NOW(3) WHERE job_id = ? AND status = 'running'",
-        {why, job});
+        {truncateUtf8(why, kMaxText), job});
     return r ? Status::ok() : r.status();
 }
 
@@ -562,7 +569,25 @@ Status JobQueue::release(const ClaimedJob& claimed, const std::string& why) {
     if (!r) return r.status();
     if (*r == 0) return Status::ok();
     RELAIS_TRY(closeRunningSteps(claimed.id, why));
-    return log(claimed.id, std::nullopt, "warn", why);
+    RELAIS_TRY(log(claimed.id, std::nullopt, "warn", why));
+    return applyPendingRequest(claimed.id, "queued");
+}
+
+Status JobQueue::applyPendingRequest(int64_t job, const std::string& from) {
+    // A cancel or pause asked of the run that just ended is not lost: it
+    // applies to the job now that no worker holds it.
+    auto rows = conn_.query("SELECT request FROM job WHERE id = ? AND status = ? AND request IS NOT NULL", {job, from});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status::ok();
+    const bool cancel = rows->front().str(0) == "cancel";
+    auto r = conn_.execute(std::string("UPDATE job SET status = '") + (cancel ? "cancelled" : "paused") +
+                               "', request = NULL" + (cancel ? ", finished_at = NOW(3)" : "") +
+                               " WHERE id = ? AND status = ? AND request IS NOT NULL",
+                           {job, from});
+    if (!r) return r.status();
+    if (*r == 0) return Status::ok();
+    return log(job, std::nullopt, "info",
+               cancel ? "cancelled (requested while it ran)" : "paused (requested while it ran); resume to continue");
 }
 
 Result<JobDetail> JobQueue::get(int64_t id) {
