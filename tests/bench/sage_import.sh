@@ -14,6 +14,7 @@
 # settings: flush at every commit), reached through unixODBC and the MariaDB
 # ODBC driver with a private DSN; stopped at the end.
 # Usage: tests/bench/sage_import.sh [ORDERS] [LINES]   (default 1000 10)
+# Knob: RELAIS_BENCH_WORKERS=N ([engine] workers of the relaisd, default 2).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
@@ -58,14 +59,15 @@ awk -v o="$ord_rate" -v r="$raw_rate" 'BEGIN { printf "ratio: %.1f orders/s = %.
 echo "== the same import again (every order found already imported: nothing written)"
 "$BENCH" import "${SRC[@]}" --file "$BASE/orders.pivot"
 
-echo "== $ORDERS orders of $LINES lines as $ORDERS engine jobs (flow: one sage.import step), queued first, then one relaisd, 2 workers"
+echo "== $ORDERS orders of $LINES lines as $ORDERS engine jobs (flow: one sage.import step), queued first, then one relaisd, ${RELAIS_BENCH_WORKERS:-2} workers"
 PASSWORD="$(relais_random_hex 16)"
 relais_mariadb_create_database "$BASE/mariadb" relais_bench relais_bench "$PASSWORD"
 INI="$BASE/relais.ini"
 mkdir -p "$BASE/store"
 relais_write_ini "$INI" "mariadb://relais_bench:$PASSWORD@localhost/relais_bench?socket=$(relais_mariadb_socket "$BASE/mariadb")" \
     "$BASE/store" bench-sage "$ROOT/sql/mariadb" warn
-sed -i -e 's/^poll_interval_ms = .*/poll_interval_ms = 20/' "$INI"
+WORKERS="${RELAIS_BENCH_WORKERS:-2}"
+sed -i -e 's/^poll_interval_ms = .*/poll_interval_ms = 20/' -e "s/^workers = .*/workers = $WORKERS/" "$INI"
 "$B/relais" --config "$INI" migrate > /dev/null
 printf '{"name":"bench-sage","steps":[{"activity":"sage.import","with":{"dsn":"relais_sage_bench","user":"%s"}}]}\n' \
     "$(relais_mariadb_admin_user)" > "$BASE/bench-sage.json"
@@ -93,9 +95,9 @@ echo "$NOOP"
     || relais_die "the engine jobs did not write $ORDERS orders into Sage"
 eng_rate="$(sed -nE 's/^engine throughput: ([0-9.]+) jobs.*/\1/p' <<< "$ENG")"
 noop_rate="$(sed -nE 's/^engine throughput: ([0-9.]+) jobs.*/\1/p' <<< "$NOOP")"
-awk -v e="$eng_rate" -v o="$ord_rate" -v r="$raw_rate" -v n="$noop_rate" 'BEGIN { printf "summary: through the engine %.1f orders/s (one job each; a worker spends %.1f ms a job: %.1f as on a noop job + %.1f more), direct %.1f orders/s (%.1f ms an order, one thread), raw single-row inserts %.0f/s\n", e, 2000 / e, 2000 / n, 2000 / e - 2000 / n, o, 1000 / o, r }'
+awk -v w="$WORKERS" -v e="$eng_rate" -v o="$ord_rate" -v r="$raw_rate" -v n="$noop_rate" 'BEGIN { printf "summary: through the engine %.1f orders/s (one job each; a worker spends %.1f ms a job: %.1f as on a noop job + %.1f more), direct %.1f orders/s (%.1f ms an order, one thread), raw single-row inserts %.0f/s\n", e, 1000 * w / e, 1000 * w / n, 1000 * w / e - 1000 * w / n, o, 1000 / o, r }'
 echo "== export of $ORDERS invoices of $LINES lines (imported as Sage invoices first), one pivot file each"
 "$BENCH" import "${SRC[@]}" --file "$BASE/invoices.pivot" --type invoice > /dev/null
 "$BENCH" export "${SRC[@]}" --out "$BASE/out"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: tests/bench/sage_import.sh $ORDERS $LINES"
+echo "command: ${RELAIS_BENCH_WORKERS:+RELAIS_BENCH_WORKERS=$RELAIS_BENCH_WORKERS }tests/bench/sage_import.sh $ORDERS $LINES"
