@@ -12,7 +12,8 @@ defined('RELAIS_WEB') || exit;
 
 $run = can('job.run') && $config !== null;
 $domains = ['sales' => t('Sales (customers)'), 'purchases' => t('Purchases (suppliers)')];
-$documentTypes = ['order' => t('order'), 'delivery' => t('delivery note'), 'invoice' => t('invoice'), 'quote' => t('quote')];
+$documentTypes = ['order' => t('order'), 'delivery' => t('delivery note'), 'invoice' => t('invoice'), 'credit_note' => t('credit note'),
+    'quote' => t('quote')];
 $exportTypes = ['invoice' => t('invoices'), 'credit_note' => t('credit notes'), 'invoice,credit_note' => t('invoices and credit notes'),
     'delivery' => t('delivery notes'), 'order' => t('orders')];
 $kinds = ['invoice' => t('invoice'), 'credit_note' => t('credit note'), 'delivery' => t('delivery note'), 'order' => t('order')];
