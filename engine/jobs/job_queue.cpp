@@ -95,6 +95,11 @@ std::optional<JobStatus> parseJobStatus(const std::string& s) {
 }
 
 Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
+    FlowRepository flows(conn_);
+    auto flow = flows.head(req.flow);
+    if (!flow) return flow.status();
+    if (!flow->enabled)
+        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
     for (const auto& [k, _] : req.params)
         if (k.empty() || k.size() > 64)
             return Status(Code::InvalidArgument, "parameter name '" + k + "' must be 1 to 64 characters");
@@ -102,55 +107,49 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     if (auto p = req.params.find("partner"); partner.empty() && p != req.params.end()) partner = p->second;
     if (partner.size() > 190)
         return Status(Code::InvalidArgument, "partner '" + partner.substr(0, 40) + "...' is longer than 190 characters");
-    for (const auto& f : req.files)
-        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos || f.name == "." ||
-            f.name == "..")
+
+    // Files first: the store is write-once, so a failed transaction below
+    // leaves at worst an unreferenced file, never a row without its file.
+    std::vector<std::pair<std::string, StoredFile>> stored;
+    for (const auto& f : req.files) {
+        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos ||
+            f.name == "." || f.name == "..")
             return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
+        auto s = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
+        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
+        stored.emplace_back(f.name, std::move(s).value());
+    }
 
     nlohmann::json params = nlohmann::json::object();
     for (const auto& [k, v] : req.params) params[k] = v;
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
-    // The job row from the flow's newest version, if that one is enabled: the
-    // flow check and the insert in one round trip.
     auto ins = conn_.execute(
         "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
-        "partner) SELECT id, name, version, ?, COALESCE(JSON_VALUE(definition, '$.retry.max_attempts'), 1), ?, ?, ?, ? "
-        "FROM flow WHERE id = (SELECT id FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1) AND enabled = 1",
-        {int64_t{req.priority}, params.dump(), req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
+        "partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
+         int64_t{flow->maxAttempts}, params.dump(),
+         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
          req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
-         partner.empty() ? db::nullValue() : db::Value(partner), req.flow});
+         partner.empty() ? db::nullValue() : db::Value(partner)});
     if (!ins) {
         if (ins.status().code() == Code::AlreadyExists)
             return Status(Code::AlreadyExists, "a job for '" + req.dedupKey + "' was already submitted");
         return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
     }
-    if (*ins == 0) {
-        // Unknown or disabled: say which (nothing was written).
-        FlowRepository flows(conn_);
-        auto flow = flows.head(req.flow);
-        if (!flow) return flow.status();
-        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
-    }
     const auto id = static_cast<int64_t>(conn_.lastInsertId());
-    // The files go into the write-once store before the commit: a failure
-    // leaves at worst an unreferenced file, never a row without its file.
-    for (const auto& f : req.files) {
-        auto stored = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
-        if (!stored)
-            return stored.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
+    for (const auto& [name, f] : stored) {
         auto doc = conn_.execute(
             "INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)",
-            {id, f.name, static_cast<int64_t>(stored->size), stored->sha256, stored->relPath});
-        if (!doc) return doc.status().withContext("recording document " + f.name);
+            {id, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
+        if (!doc) return doc.status().withContext("recording document " + name);
     }
-    auto logged = conn_.execute(
-        "INSERT INTO job_log (job_id, level, message) "
-        "SELECT id, 'info', CONCAT('submitted to flow ', flow_name, ' version ', flow_version, ?) FROM job WHERE id = ?",
-        {" with " + std::to_string(req.files.size()) + " document(s)" +
-             (req.submittedBy.empty() ? "" : " by " + req.submittedBy),
-         id});
+    auto logged = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
+                                {id, "submitted to flow " + flow->name + " version " +
+                                         std::to_string(flow->version) + " with " +
+                                         std::to_string(stored.size()) + " document(s)" +
+                                         (req.submittedBy.empty() ? "" : " by " + req.submittedBy)});
     if (!logged) return logged.status();
     RELAIS_TRY(tx.commit());
     return id;
@@ -211,7 +210,7 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     if (!fresh.empty()) {
         auto started = conn_.execute(
             "INSERT INTO job_step (job_id, attempt, position, activity) "
-            "SELECT j.id, j.attempt, 0, COALESCE(JSON_VALUE(f.definition, '$.steps[0].activity'), '') "
+            "SELECT j.id, j.attempt, 0, f.first_activity "
             "FROM job j JOIN flow f ON f.id = j.flow_id WHERE j.id IN (" + placeholders(fresh.size()) + ")",
             fresh);
         if (!started) return started.status();
