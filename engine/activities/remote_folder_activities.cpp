@@ -125,6 +125,8 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
                 break;
             }
             --left;
+            std::error_code ec;
+            fs::remove(partial, ec);
             continue;  // a folder (NLST lists them too) or an unreadable file: skipped, said in the log
         }
         auto doc = ctx.addOutput(name, partial);
