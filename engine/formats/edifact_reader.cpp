@@ -313,6 +313,7 @@ public:
             }
             seg.number = ++segments_;
             if (state_ == State::Message) seg.numberInMessage = ++inMessage_;
+            else if (seg.tag() == "UNH") seg.numberInMessage = 1;
             if (auto f = segment(seg)) return fail(*f, &seg);
             if (state_ == State::Done) {
                 if (!scanner_.onlyLineBreaksLeft()) {
@@ -498,17 +499,23 @@ private:
         }
         // The UNB itself was read before its level was known.
         for (size_t e = 1; e <= seg.elementCount(); ++e)
-            for (size_t c = 1; c <= seg.componentCount(e); ++c)
-                for (unsigned char ch : seg.value(e, c))
-                    if (!(ch >= 0x80 && isUtf8Level(h.level)) && !allowedByte(h.level, ch)) {
+            for (size_t c = 1; c <= seg.componentCount(e); ++c) {
+                const std::string_view v = seg.value(e, c);
+                for (size_t i = 0; i < v.size();) {
+                    const unsigned char ch = static_cast<unsigned char>(v[i]);
+                    size_t n = 1;
+                    bool ok = allowedByte(h.level, ch);
+                    if (ch >= 0x80 && isUtf8Level(h.level)) ok = (n = utf8SequenceLength(v, i)) > 0;
+                    if (!ok) {
                         Fault f{error::kInvalidChar, std::string("character is outside the declared syntax level ") +
-                                                         syntaxLevelName(h.level)};
-                        f.element = static_cast<int>(e);
-                        f.component = static_cast<int>(c);
-                        f.expected = std::string("a character of ") + syntaxLevelName(h.level);
-                        f.found = std::string(1, static_cast<char>(ch));
+                                                         syntaxLevelName(h.level),
+                                static_cast<int>(e), static_cast<int>(c),
+                                std::string("a character of ") + syntaxLevelName(h.level), std::string(1, static_cast<char>(ch))};
                         return f;
                     }
+                    i += n;
+                }
+            }
         h.sender = std::string(seg.value(2, 1));
         h.senderQualifier = std::string(seg.value(2, 2));
         h.recipient = std::string(seg.value(3, 1));

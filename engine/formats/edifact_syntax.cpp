@@ -64,6 +64,20 @@ bool allowedByte(SyntaxLevel level, unsigned char c) {
     return false;
 }
 
+size_t utf8SequenceLength(std::string_view s, size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if ((c & 0xF0) == 0xE0) n = 3;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
 std::string toUtf8(std::string_view data, SyntaxLevel level) {
     return level == SyntaxLevel::UNOC ? pivot::latin1ToUtf8(data) : std::string(data);
 }

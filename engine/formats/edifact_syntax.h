@@ -50,6 +50,10 @@ bool isUtf8Level(SyntaxLevel level);
 // bytes >= 0x80 are checked as UTF-8 sequences by the reader).
 bool allowedByte(SyntaxLevel level, unsigned char c);
 
+// The length of the UTF-8 sequence starting at `s[i]` (1 for ASCII), 0 when
+// it is not a well-formed one.
+size_t utf8SequenceLength(std::string_view s, size_t i);
+
 // The data of `level` as UTF-8 (UNOC's Latin-1 converted).
 std::string toUtf8(std::string_view data, SyntaxLevel level);
 

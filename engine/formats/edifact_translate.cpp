@@ -223,12 +223,16 @@ Result<std::string> buildContrl(const ReadOutcome& o, const ContrlOptions& optio
     }
     env.reference = options.reference;
     env.applicationRef = "CONTRL";
+    // The identifiers come from the interchange, already in its level (UNB is checked).
+    env.rawData = true;
     InterchangeWriter w(env);
     RELAIS_TRY(w.begin());
     RELAIS_TRY(w.beginMessage("1", {"CONTRL", "D", "3", "UN", "EAN002"}));
     using E = InterchangeWriter::Element;
     const E sender = {h.sender, h.senderQualifier}, recipient = {h.recipient, h.recipientQualifier};
-    auto isService = [](const std::string& tag) { return tag.size() == 3 && tag[0] == 'U' && tag[1] == 'N'; };
+    auto isService = [](const std::string& tag) {
+        return tag == "UNB" || tag == "UNZ" || tag == "UNG" || tag == "UNE" || tag == "UNH" || tag == "UNT";
+    };
     if (o.ok()) {
         RELAIS_TRY(w.segment("UCI", {{h.reference}, sender, recipient, {"7"}}));
     } else {
@@ -259,6 +263,11 @@ Result<std::string> buildContrl(const ReadOutcome& o, const ContrlOptions& optio
 ReadOutcome splitInterchangeFile(const std::string& path, const MessageSink& each) {
     Splitter splitter(each);
     return readInterchangeFile(path, splitter);
+}
+
+ReadOutcome splitInterchange(ByteSource& source, const MessageSink& each) {
+    Splitter splitter(each);
+    return readInterchange(source, splitter);
 }
 
 }  // namespace relais::edifact

@@ -75,5 +75,6 @@ Result<std::string> buildContrl(const ReadOutcome& outcome, const ContrlOptions&
 // and the bytes. The first fault stops it (the outcome says where).
 using MessageSink = std::function<Status(const MessageHeader&, const std::string& interchange)>;
 ReadOutcome splitInterchangeFile(const std::string& path, const MessageSink& each);
+ReadOutcome splitInterchange(ByteSource& source, const MessageSink& each);
 
 }  // namespace relais::edifact

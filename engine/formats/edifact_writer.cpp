@@ -6,6 +6,25 @@
 namespace relais::edifact {
 namespace {
 
+// Latin-1 letters (U+00C0..U+00FF) and the French ligatures without accents,
+// for the ASCII levels: "Entrepôt" is "ENTREPOT" in UNOA.
+bool asciiFolding(const std::string& in, size_t i, std::string& out, SyntaxLevel level) {
+    static const char* folded = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y";
+    const unsigned cp = (static_cast<unsigned char>(in[i]) & 0x1F) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3F);
+    std::string f;
+    if (cp >= 0xC0 && cp <= 0xFF && folded[cp - 0xC0] != '?') f = std::string(1, folded[cp - 0xC0]);
+    else if (cp == 0xC6) f = "AE";
+    else if (cp == 0xE6) f = "ae";
+    else if (cp == 0x152) f = "OE";
+    else if (cp == 0x153) f = "oe";
+    else if (cp == 0xDF) f = "ss";
+    if (f.empty()) return false;
+    for (char& c : f)
+        if (level == SyntaxLevel::UNOA && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    out += f;
+    return true;
+}
+
 // UTF-8 text -> the level's bytes, or the character that does not fit.
 bool encode(const std::string& in, SyntaxLevel level, std::string& out, std::string& bad) {
     out.clear();
@@ -21,9 +40,15 @@ bool encode(const std::string& in, SyntaxLevel level, std::string& out, std::str
             out += o;
             continue;
         }
-        const size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        const size_t n = utf8SequenceLength(in, i);
+        if (n == 0) {
+            bad = in.substr(i, 1);
+            return false;
+        }
         if (isUtf8Level(level)) {
             out.append(in, i, n);
+        } else if ((level == SyntaxLevel::UNOA || level == SyntaxLevel::UNOB) && n == 2 && asciiFolding(in, i, out, level)) {
+            // a Latin letter without its accent (the levels have none)
         } else if (level == SyntaxLevel::UNOC && (c == 0xC2 || c == 0xC3) && i + 1 < in.size() &&
                    ((c & 0x03) << 6 | (static_cast<unsigned char>(in[i + 1]) & 0x3F)) >= 0xA0) {
             out += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(in[i + 1]) & 0x3F));

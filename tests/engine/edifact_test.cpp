@@ -512,6 +512,13 @@ TEST(EdifactWriter, PartnerSeparatorsAndLevels) {
     auto out = w.finish();
     ASSERT_TRUE(out);
     EXPECT_NE(out->find("FTX*AAI***LOWER ?* CASE~"), std::string::npos) << *out;
+    InterchangeWriter folding(env);
+    ASSERT_TRUE(folding.begin());
+    ASSERT_TRUE(folding.beginMessage("1", {"ORDERS", "D", "96A", "UN"}));
+    ASSERT_TRUE(folding.segment("NAD", {{"DP"}, {}, {}, {"Entrep\xC3\xB4t \xC5\x92uvre \xC3\x9F"}}));
+    ASSERT_FALSE(folding.segment("FTX", {{"AAI"}, {}, {}, {"\xE2\x82\xAC"}})) << "no ASCII form of the euro sign";
+    ASSERT_TRUE(folding.endMessage());
+    EXPECT_NE(folding.finish()->find("NAD*DP***ENTREPOT OEUVRE SS~"), std::string::npos) << "accents folded for UNOA";
     EXPECT_NE(out->find("+1~") == std::string::npos ? out->find("*1~UNH") : 0, std::string::npos) << "test indicator";
     ReadOutcome o = read(*out);
     ASSERT_TRUE(o.ok()) << o.error->describe("w");
