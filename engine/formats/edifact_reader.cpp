@@ -123,19 +123,46 @@ public:
                 started_ = true;
                 segmentStart_ = offset();
             }
-            const char* run = p_;
-            while (p_ < end_ && table_[static_cast<unsigned char>(*p_)] == kPlain) ++p_;
-            if (p_ > run) {
-                seg.append(std::string_view(run, p_ - run));
-                if (seg.size() > kMaxSegmentBytes) {
-                    fault = Fault{error::kTooMany, "segment longer than " + std::to_string(kMaxSegmentBytes) +
-                                                       " bytes: is its terminator missing?"};
-                    fault->expected = std::string("'") + separators_.segment + "'";
-                    place(*fault);
-                    return false;
+            // The hot loop: plain runs appended at once, component and element
+            // separators handled in place; anything else leaves it.
+            const char* p = p_;
+            const char* const end = end_;
+            char* base = seg.room(static_cast<size_t>(end - p));
+            char* out = base;
+            bool special = false;
+            while (p < end) {
+                const char c = *p;
+                const unsigned char t = table_[static_cast<unsigned char>(c)];
+                if (t == kPlain) {
+                    *out++ = c;
+                    ++p;
+                    continue;
                 }
+                seg.grew(static_cast<size_t>(out - base));
+                base = out;
+                if (t == kComponent) {
+                    seg.addComponent();
+                    ++component_;
+                } else if (t == kElement) {
+                    seg.addElement();
+                    ++element_;
+                    component_ = 1;
+                } else {
+                    special = true;
+                    break;
+                }
+                ++p;
             }
-            if (p_ == end_) continue;
+            if (!special) seg.grew(static_cast<size_t>(out - base));
+            p_ = const_cast<char*>(p);
+            if (seg.size() > kMaxSegmentBytes) {
+                fault = Fault{error::kTooMany, "segment longer than " + std::to_string(kMaxSegmentBytes) +
+                                                   " bytes: is its terminator missing?"};
+                fault->expected = std::string("'") + separators_.segment + "'";
+                place(*fault);
+                return false;
+            }
+            if (!special) continue;
             const unsigned char c = static_cast<unsigned char>(*p_++);
             switch (table_[c]) {
                 case kComponent:
@@ -426,9 +453,8 @@ private:
 
     std::optional<Fault> segment(const Segment& seg) {
         const std::string_view tag = seg.tag();
-        if (tag.size() != 3 || !std::all_of(tag.begin(), tag.end(), [](char c) {
-                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            })) {
+        auto tagChar = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+        if (tag.size() != 3 || !tagChar(tag[0]) || !tagChar(tag[1]) || !tagChar(tag[2])) {
             Fault f{error::kServiceTag, "not a segment tag (three capital letters or digits)"};
             f.expected = "a segment tag";
             f.found = std::string(tag);
@@ -446,6 +472,7 @@ private:
                 if (tag == "UNE") return une(seg);
                 return unexpected(seg, "UNH or UNE", error::kOutside, "segment outside a message");
             case State::Message:
+                if (tag[0] != 'U' || tag[1] != 'N') return handler_.messageSegment(message_, seg);  // the usual case
                 if (tag == "UNT") return unt(seg);
                 if (tag == "UNH" || tag == "UNZ" || tag == "UNE" || tag == "UNG" || tag == "UNB")
                     return unexpected(seg, "UNT", error::kMissing,

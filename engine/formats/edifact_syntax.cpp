@@ -82,45 +82,6 @@ std::string toUtf8(std::string_view data, SyntaxLevel level) {
     return level == SyntaxLevel::UNOC ? pivot::latin1ToUtf8(data) : std::string(data);
 }
 
-size_t Segment::componentCount(size_t e) const {
-    if (e + 1 > elementFirst_.size()) return 0;
-    const size_t end = e + 1 < elementFirst_.size() ? elementFirst_[e + 1] : componentEnd_.size();
-    return end - elementFirst_[e];
-}
-
-std::string_view Segment::raw(size_t e, size_t c) const {
-    if (c == 0 || c > componentCount(e)) return {};
-    const size_t i = elementFirst_[e] + c - 1;
-    const size_t begin = i == 0 ? 0 : componentEnd_[i - 1];
-    return std::string_view(text_).substr(begin, componentEnd_[i] - begin);
-}
-
-void Segment::clear() {
-    text_.clear();
-    componentEnd_.clear();
-    elementFirst_.clear();
-    number = numberInMessage = 0;
-    elementFirst_.push_back(0);
-    componentEnd_.push_back(0);
-}
-
-void Segment::addElement() {
-    elementFirst_.push_back(static_cast<uint32_t>(componentEnd_.size()));
-    componentEnd_.push_back(static_cast<uint32_t>(text_.size()));
-}
-
-void Segment::addComponent() { componentEnd_.push_back(static_cast<uint32_t>(text_.size())); }
-
-void Segment::append(std::string_view data) {
-    text_.append(data);
-    componentEnd_.back() = static_cast<uint32_t>(text_.size());
-}
-
-void Segment::append(char c) {
-    text_ += c;
-    componentEnd_.back() = static_cast<uint32_t>(text_.size());
-}
-
 std::string printable(std::string_view found) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
