@@ -12,11 +12,12 @@
 
 namespace relais {
 
+// Every member has an initializer so that callers may name only the ones they set.
 struct PartnerEdifact {
     std::string syntaxLevel = "UNOC";
-    std::string separators;  // six characters in UNA order; empty: the defaults
+    std::string separators = {};  // six characters in UNA order; empty: the defaults
     bool test = false;
-    std::string unbId;
+    std::string unbId = {};  // the UNB recipient when not the GLN
     std::string unbQualifier = "14";
 };
 
