@@ -139,6 +139,10 @@ Status EdifactSplitActivity::run(StepContext& ctx, const nlohmann::json& with, c
     }
     for (size_t i = 0; i < inputs.size(); ++i) {
         const StepDocument& doc = inputs[i];
+        // The whole interchange is checked first: a rejected one makes no job.
+        edifact::InterchangeHandler nothing;
+        const ReadOutcome checked = edifact::readInterchangeFile(doc.path, nothing);
+        if (!checked.ok()) return answer(ctx, with, "contrl_path", doc, i, checked, failure);
         int submitted = 0, existing = 0;
         Status sinkError;
         const ReadOutcome outcome =
@@ -172,10 +176,7 @@ Status EdifactSplitActivity::run(StepContext& ctx, const nlohmann::json& with, c
             failure.transient = sinkError.code() == Code::Unavailable || sinkError.code() == Code::Io;
             return sinkError;
         }
-        if (!outcome.ok()) {
-            // The messages before the fault have their jobs; the interchange is rejected.
-            return answer(ctx, with, "contrl_path", doc, i, outcome, failure);
-        }
+        if (!outcome.ok()) return answer(ctx, with, "contrl_path", doc, i, outcome, failure);
         ctx.log("info", doc.record.name + ": " + std::to_string(submitted) + " message job(s) submitted" +
                             (existing ? ", " + std::to_string(existing) + " submitted before" : ""));
     }

@@ -7,8 +7,8 @@
 // edifact.split: submits one job per message of each input interchange to
 //   the flow "flow" (an interchange of its own with the original envelope;
 //   parameters parent_job, parent_document, message_ref); the interchange
-//   stays the parent job's document and is passed on. Run again, it submits
-//   nothing twice.
+//   stays the parent job's document and is passed on. An interchange that
+//   does not read makes no job. Run again, it submits nothing twice.
 // edifact.to_pivot: translates each input interchange's messages (of the
 //   types in "messages", ORDERS by default) into one pivot file each.
 // pivot.to_edifact: writes the documents of each input pivot file as one

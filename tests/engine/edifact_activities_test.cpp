@@ -154,3 +154,16 @@ TEST_F(EdifactActivitiesTest, SplitSubmitsOneJobPerMessageWithItsParent) {
     for (const auto& d : j.documents) parentKept = parentKept || (d.name == "orders.edi" && d.direction == "in");
     EXPECT_TRUE(parentKept) << "the interchange stays the parent job's document";
 }
+
+TEST_F(EdifactActivitiesTest, SplitOfABadInterchangeMakesNoJob) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"edi-one","steps":[{"activity":"edifact.to_pivot"}]})", "one.json"));
+    const std::string bad = db_->dir() + "/bad.edi";
+    std::string text = readFile(kSamples + "orders_d96a_unoc.edi");
+    text.replace(text.find("UNZ+2+"), 6, "UNZ+3+");
+    writeFile(bad, text);
+    auto j = run(R"({"name":"edi-split","steps":[{"activity":"edifact.split","with":{"flow":"edi-one"}}]})", bad, "bad.edi");
+    EXPECT_EQ(j.status, "failed");
+    EXPECT_TRUE(client_->jobs().list({.flow = "edi-one"})->empty()) << "the messages before the fault made no job";
+    EXPECT_NE(output(j, "CONTRL-bad.edi").find("UCI+HC0000000042+3012345100014:14+3012345000000:14+4+29+UNZ+1:1'"),
+              std::string::npos);
+}
