@@ -1,6 +1,8 @@
 // EANCOM D96A ORDERS, DESADV and INVOIC <-> pivot documents.
 #include "formats/eancom.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "formats/pivot_records.h"
@@ -176,6 +178,14 @@ private:
 
 // ---- reading ---------------------------------------------------------------
 
+// A segment tag as a number (three characters; 0 for any other length).
+constexpr uint32_t tagCode(std::string_view tag) {
+    return tag.size() == 3 ? static_cast<uint32_t>(static_cast<unsigned char>(tag[0])) << 16 |
+                                 static_cast<uint32_t>(static_cast<unsigned char>(tag[1])) << 8 |
+                                 static_cast<unsigned char>(tag[2])
+                           : 0;
+}
+
 Fault fault(const char* code, const std::string& what, int e, int c, const std::string& expected = "",
             std::string_view found = {}) {
     Fault f{code, what, e, c, expected, std::string(found)};
@@ -241,6 +251,9 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
     Document& d = st.doc;
     using G = State::Group;
     const std::string_view tag = seg.tag();
+    // Tags compared as numbers: this runs for every segment of every message.
+    const uint32_t code = tagCode(tag);
+    auto is = [code](const char (&t)[4]) { return code == tagCode(std::string_view(t, 3)); };
     auto text = [&](int e, int c = 1) { return toUtf8(seg.value(e, c), level_); };
     // A number of the segment, or a fault naming it.
     std::optional<Fault> bad;
@@ -283,11 +296,11 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         return bad;
     };
 
-    if (tag == "BGM") {
+    if (is("BGM")) {
         d.nameCode = text(1);
         if (required(2, 1, "document number (BGM 1004)")) d.number = text(2);
         d.function = text(3);
-    } else if (tag == "DTM") {
+    } else if (is("DTM")) {
         const std::string q(seg.value(1, 1));
         if (!required(1, 1, "date qualifier (DTM 2005)") || !required(1, 2, "date (DTM 2380)")) return bad;
         const std::string v = date(1);
@@ -306,11 +319,11 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
             (st.inLines ? st.line()->dates : d.dates).push_back({q, v});
         }
         return bad;
-    } else if (tag == "FTX") {
+    } else if (is("FTX")) {
         std::string t;
         for (int c = 1; c <= 5; ++c) t += text(4, c);
         if (!t.empty()) (st.inLines ? st.line()->texts : d.texts).push_back({text(1), t});
-    } else if (tag == "RFF") {
+    } else if (is("RFF")) {
         if (!required(1, 1, "reference qualifier (RFF 1153)") || !required(1, 2, "reference (RFF 1154)")) return bad;
         if ((st.group == G::Party || st.group == G::Contact) && seg.value(1, 1) == "VA") {
             d.parties.back().vat = text(1, 2);
@@ -319,7 +332,7 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
             st.group = G::Reference;
         }
         return bad;
-    } else if (tag == "NAD") {
+    } else if (is("NAD")) {
         if (st.inLines) return std::nullopt;  // line-level parties are not in the pivot format
         Party p;
         if (!required(1, 1, "party qualifier (NAD 3035)")) return bad;
@@ -336,20 +349,20 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         p.country = text(9);
         d.parties.push_back(std::move(p));
         st.group = G::Party;
-    } else if (tag == "CTA") {
+    } else if (is("CTA")) {
         if (d.parties.empty() || (st.group != G::Party && st.group != G::Contact)) return std::nullopt;
         d.parties.back().contacts.push_back({text(1), text(2, 2)});
         st.group = G::Contact;
         return std::nullopt;
-    } else if (tag == "COM") {
+    } else if (is("COM")) {
         if (st.group != G::Contact) return std::nullopt;
         Contact& c = d.parties.back().contacts.back();
         if (seg.value(1, 2) == "TE") c.phone = text(1, 1);
         else if (seg.value(1, 2) == "EM") c.email = text(1, 1);
         return std::nullopt;
-    } else if (tag == "CUX") {
+    } else if (is("CUX")) {
         d.currency = text(1, 2);
-    } else if (tag == "PAT") {
+    } else if (is("PAT")) {
         PaymentTerms t;
         if (!required(1, 1, "payment terms type (PAT 4279)")) return bad;
         t.type = text(1);
@@ -361,13 +374,13 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         d.paymentTerms.push_back(std::move(t));
         st.group = G::Terms;
         return bad;
-    } else if (tag == "PCD") {
+    } else if (is("PCD")) {
         auto p = number(1, 2);
         if (bad) return bad;
         if (st.group == G::Terms) d.paymentTerms.back().percent = p;
         else if (st.group == G::Allowance) (st.inLines ? st.line()->allowances : d.allowances).back().percent = p;
         return std::nullopt;
-    } else if (tag == "MOA") {
+    } else if (is("MOA")) {
         if (!required(1, 1, "amount qualifier (MOA 5025)") || !required(1, 2, "amount (MOA 5004)")) return bad;
         auto v = number(1, 2);
         if (bad) return bad;
@@ -389,7 +402,7 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
             st.line()->amounts.push_back({q, *v});
         }
         return std::nullopt;
-    } else if (tag == "TDT") {
+    } else if (is("TDT")) {
         Transport t;
         t.reference = text(2);
         t.mode = text(3);
@@ -398,10 +411,10 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         t.meansId = text(8);
         d.transports.push_back(std::move(t));
         st.group = G::Header;
-    } else if (tag == "TOD") {
+    } else if (is("TOD")) {
         if (!seg.value(3, 1).empty() || !seg.value(3, 4).empty())
             d.deliveryTerms.push_back({seg.value(3, 1).empty() ? "ZZZ" : text(3, 1), "", text(3, 4)});
-    } else if (tag == "ALC") {
+    } else if (is("ALC")) {
         AllowanceCharge a;
         if (seg.value(1, 1) != "A" && seg.value(1, 1) != "C")
             return fault(error::kInvalidValue, "allowance or charge indicator (ALC 5463)", 1, 1, "A or C", seg.value(1, 1));
@@ -415,12 +428,12 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         (st.inLines ? st.line()->allowances : d.allowances).push_back(std::move(a));
         st.group = G::Allowance;
         return bad;
-    } else if (tag == "CPS") {
+    } else if (is("CPS")) {
         st.package = std::string(seg.value(1, 1));
         st.cpsIsPackage[st.package] = false;
         st.cpsParent[st.package] = std::string(seg.value(2, 1));
         st.group = G::Header;
-    } else if (tag == "PAC") {
+    } else if (is("PAC")) {
         Package p;
         p.id = st.package;
         const std::string& parent = st.cpsParent[st.package];
@@ -430,17 +443,17 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         if (bad) return bad;
         d.packages.push_back(std::move(p));
         st.cpsIsPackage[st.package] = true;
-    } else if (tag == "UNS") {
+    } else if (is("UNS")) {
         st.summary = true;
         st.group = G::Summary;
-    } else if (tag == "CNT") {
+    } else if (is("CNT")) {
         if (seg.value(1, 1) == "2") {
             auto n = number(1, 2);
             if (bad) return bad;
             if (n) st.lineCount = static_cast<int>(n->units() / Decimal::kScale);
             st.cntSegment = seg.numberInMessage;
         }
-    } else if (tag == "LIN") {
+    } else if (is("LIN")) {
         Line l;
         if (!required(1, 1, "line number (LIN 1082)")) return bad;
         auto n = number(1, 1);
@@ -451,31 +464,31 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         d.lines.push_back(std::move(l));
         st.inLines = true;
         st.group = G::Line;
-    } else if (tag == "PIA") {
+    } else if (is("PIA")) {
         if (!st.line()) return noLine();
         for (int e = 2; e <= 6; ++e) {
             const std::string_view type = seg.value(e, 2);
             if (type == "IN" || type == "BP") st.line()->buyerItem = text(e, 1);
             else if (type == "SA" || type == "MF") st.line()->supplierItem = text(e, 1);
         }
-    } else if (tag == "IMD") {
+    } else if (is("IMD")) {
         if (!st.line()) return noLine();
         std::string t = text(3, 4) + text(3, 5);
         if (!t.empty()) st.line()->description = t;
-    } else if (tag == "QTY") {
+    } else if (is("QTY")) {
         if (!st.line()) return noLine();
         if (!required(1, 1, "quantity qualifier (QTY 6063)") || !required(1, 2, "quantity (QTY 6060)")) return bad;
         auto v = number(1, 2);
         if (bad) return bad;
         st.line()->quantities.push_back({text(1, 1), *v, text(1, 3)});
-    } else if (tag == "PRI") {
+    } else if (is("PRI")) {
         if (!st.line()) return noLine();
         if (!required(1, 1, "price qualifier (PRI 5125)") || !required(1, 2, "price (PRI 5118)")) return bad;
         auto v = number(1, 2);
         auto basis = number(1, 5);
         if (bad) return bad;
         st.line()->prices.push_back({text(1, 1), *v, basis, text(1, 6)});
-    } else if (tag == "TAX") {
+    } else if (is("TAX")) {
         auto rate = number(5, 4);
         if (bad) return bad;
         if (st.summary) {
@@ -487,13 +500,13 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         }
         st.group = G::Tax;
         return std::nullopt;
-    } else if (tag == "PCI") {
+    } else if (is("PCI")) {
         if (st.line() && seg.value(1, 1) == "36E") {
             st.line()->batches.push_back({});
             st.group = G::Batch;
             return std::nullopt;
         }
-    } else if (tag == "GIN") {
+    } else if (is("GIN")) {
         if (seg.value(1, 1) == "BJ" && !d.packages.empty() && d.packages.back().id == st.package)
             d.packages.back().sscc = identifier(2, 1, FieldKind::Sscc, "SSCC");
         else if (seg.value(1, 1) == "BX" && st.group == G::Batch && st.line() && !st.line()->batches.empty())
@@ -501,9 +514,11 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         return bad;
     }
     // A segment that begins a segment group keeps it open for the ones that depend on it.
-    static const std::set<std::string_view> grouped = {"RFF", "NAD", "ALC", "PAT", "CTA", "TAX", "PCI",
-                                                       "DTM", "PCD", "MOA", "COM", "GIN"};
-    if (!grouped.count(tag)) st.group = st.summary ? G::Summary : st.inLines ? G::Line : G::Header;
+    static constexpr uint32_t grouped[] = {tagCode("RFF"), tagCode("NAD"), tagCode("ALC"), tagCode("PAT"),
+                                           tagCode("CTA"), tagCode("TAX"), tagCode("PCI"), tagCode("DTM"),
+                                           tagCode("PCD"), tagCode("MOA"), tagCode("COM"), tagCode("GIN")};
+    if (std::find(std::begin(grouped), std::end(grouped), code) == std::end(grouped))
+        st.group = st.summary ? G::Summary : st.inLines ? G::Line : G::Header;
     return bad;
 }
 

@@ -3,6 +3,10 @@
 // checker that walks UNB, UNG, UNH ... UNT, UNE, UNZ and counts.
 #include "formats/edifact_reader.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -131,6 +135,32 @@ public:
             char* out = base;
             bool special = false;
             while (p < end) {
+#if defined(__SSE2__)
+                // Sixteen bytes at a time while they are printable ASCII and no
+                // separator (all but UNOA, whose table refuses lower case).
+                if (simd_) {
+                    while (end - p >= 16) {
+                        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+                        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sepComponent_), _mm_cmpeq_epi8(v, sepElement_)),
+                                                       _mm_or_si128(_mm_cmpeq_epi8(v, sepRelease_), _mm_cmpeq_epi8(v, sepSegment_)));
+                        // Signed: bytes below 0x20 and from 0x80 up are "less than 0x20".
+                        special = _mm_or_si128(special, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+                        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+                        const int mask = _mm_movemask_epi8(special);
+                        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);  // within room(); only the plain ones count
+                        if (mask == 0) {
+                            out += 16;
+                            p += 16;
+                            continue;
+                        }
+                        const int plain = __builtin_ctz(static_cast<unsigned>(mask));
+                        out += plain;
+                        p += plain;
+                        break;
+                    }
+                    if (p == end) break;
+                }
+#endif
                 const char c = *p;
                 const unsigned char t = table_[static_cast<unsigned char>(c)];
                 if (t == kPlain) {
@@ -239,6 +269,14 @@ private:
         table_[static_cast<unsigned char>(separators_.element)] = kElement;
         table_[static_cast<unsigned char>(separators_.release)] = kRelease;
         table_[static_cast<unsigned char>(separators_.segment)] = kSegment;
+#if defined(__SSE2__)
+        // The vector path takes printable ASCII as plain: true of every level but UNOA.
+        simd_ = !level || *level != SyntaxLevel::UNOA;
+        sepComponent_ = _mm_set1_epi8(separators_.component);
+        sepElement_ = _mm_set1_epi8(separators_.element);
+        sepRelease_ = _mm_set1_epi8(separators_.release);
+        sepSegment_ = _mm_set1_epi8(separators_.segment);
+#endif
     }
 
     // A byte that is not plain: a UTF-8 sequence of a UTF-8 level, or a fault.
@@ -318,6 +356,10 @@ private:
     Separators separators_;
     std::optional<SyntaxLevel> level_;
     unsigned char table_[256];
+#if defined(__SSE2__)
+    bool simd_ = false;
+    __m128i sepComponent_, sepElement_, sepRelease_, sepSegment_;
+#endif
     int element_ = 0;
     int component_ = 1;
     bool started_ = false;
