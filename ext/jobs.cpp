@@ -112,6 +112,13 @@ void detailToArray(zval* out, const relais::JobDetail& j) {
     zval log;
     logsToArray(&log, j.log);
     add_assoc_zval(out, "log", &log);
+    relais_add_long(out, "log_total", j.logTotal);
+    if (j.logOlder) {
+        const std::string older = std::to_string(*j.logOlder);
+        add_assoc_stringl(out, "log_next", older.data(), older.size());
+    } else {
+        add_assoc_null(out, "log_next");
+    }
 }
 
 // An upload ['name' => string, 'content' => string] of $files; false after throwing.
@@ -525,6 +532,41 @@ ZEND_METHOD(Relais_Jobs, logs) {
         auto lines = core->jobs().logs(static_cast<int64_t>(id), static_cast<int>(limit));
         RELAIS_RETURN_IF_FAILED(lines);
         RELAIS_ZEND_CALLS(logsToArray(return_value, lines.value()););
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, logPage) {
+    zend_long id;
+    zend_string* level = nullptr;
+    zend_long limit = 1000;
+    zend_string* cursor = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 4)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(level)
+        Z_PARAM_LONG(limit)
+        Z_PARAM_STR_OR_NULL(cursor)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        if (limit < 1 || limit > 100000) {
+            zend_argument_value_error(3, "must be between 1 and 100000");
+            RETURN_THROWS();
+        }
+        relais::LogFilter filter;
+        if (level) filter.level = toStd(level);
+        filter.limit = static_cast<int>(limit);
+        if (!relais_read_cursor(4, cursor, filter.before)) RETURN_THROWS();
+        RELAIS_SERVICE_CORE(core);
+        auto page = core->jobs().logPage(static_cast<int64_t>(id), filter);
+        RELAIS_RETURN_IF_FAILED(page);
+        RELAIS_ZEND_CALLS({
+            zval rows;
+            logsToArray(&rows, page->lines);
+            relais_page(return_value, &rows, page->older);
+            relais_add_long(return_value, "total", page->total);
+        });
     }
     RELAIS_CXX_CATCH
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2426b7dab68875285120ea950aea96181a5356f7 */
+ * Stub hash: 8108eb43e2db2cddb19e0a99065e99c528a84604 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -59,6 +59,13 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logs, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "500")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logPage, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, level, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "1000")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Jobs_documents arginfo_class_Relais_Jobs_get
@@ -273,6 +280,7 @@ ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
 ZEND_METHOD(Relais_Jobs, logs);
+ZEND_METHOD(Relais_Jobs, logPage);
 ZEND_METHOD(Relais_Jobs, documents);
 ZEND_METHOD(Relais_Jobs, readDocument);
 ZEND_METHOD(Relais_Jobs, cancel);
@@ -369,6 +377,7 @@ static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, get, arginfo_class_Relais_Jobs_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, list, arginfo_class_Relais_Jobs_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, logs, arginfo_class_Relais_Jobs_logs, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, logPage, arginfo_class_Relais_Jobs_logPage, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, documents, arginfo_class_Relais_Jobs_documents, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, readDocument, arginfo_class_Relais_Jobs_readDocument, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, cancel, arginfo_class_Relais_Jobs_cancel, ZEND_ACC_PUBLIC)

@@ -71,11 +71,20 @@ export async function makeFlow(prefix, steps, extra = {}) {
 
 /** Submits a job (without waiting); returns its id. */
 export function submit(flow, params = {}) {
-  const args = ['submit', flow, '--wait', '0'];
+  const args = [];
   for (const [k, v] of Object.entries(params)) args.push('--param', `${k}=${v}`);
+  return submitWith(flow, args);
+}
+
+/** Submits a job with these files (paths) without waiting; returns its id. */
+export function submitFiles(flow, files) {
+  return submitWith(flow, files);
+}
+
+function submitWith(flow, args) {
   let out;
   try {
-    out = execFileSync(env.cli, ['--config', env.config, ...args], { encoding: 'utf8' });
+    out = execFileSync(env.cli, ['--config', env.config, 'submit', flow, ...args, '--wait', '0'], { encoding: 'utf8' });
   } catch (err) {
     out = String(err.stdout ?? ''); // --wait 0 exits 3 (not finished yet) with the id printed
   }
