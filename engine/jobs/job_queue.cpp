@@ -218,7 +218,7 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     if (!fresh.empty()) {
         auto started = conn_.execute(
             "INSERT INTO job_step (job_id, attempt, position, activity) "
-            "SELECT j.id, j.attempt, 0, COALESCE(JSON_VALUE(f.definition, '$.steps[0].activity'), '') "
+            "SELECT j.id, j.attempt, 0, f.first_activity "
             "FROM job j JOIN flow f ON f.id = j.flow_id WHERE j.id IN (" + placeholders(fresh.size()) + ")",
             fresh);
         if (!started) return started.status();
