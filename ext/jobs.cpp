@@ -81,7 +81,7 @@ void logsToArray(zval* out, const std::vector<relais::LogRecord>& lines) {
     }
 }
 
-void detailToArray(zval* out, const relais::JobDetail& j) {
+void detailToArray(zval* out, const relais::JobDetail& j, bool withLog) {
     summaryToArray(out, j);
 
     zval actions;
@@ -109,6 +109,7 @@ void detailToArray(zval* out, const relais::JobDetail& j) {
     documentsToArray(&documents, j.documents);
     add_assoc_zval(out, "documents", &documents);
 
+    if (!withLog) return;
     zval log;
     logsToArray(&log, j.log);
     add_assoc_zval(out, "log", &log);
@@ -470,11 +471,21 @@ ZEND_METHOD(Relais_Jobs, submit) {
 }
 
 ZEND_METHOD(Relais_Jobs, get) {
-    byId(INTERNAL_FUNCTION_PARAM_PASSTHRU, [&](relais::JobQueue& q, int64_t id, zval* out) {
-        auto job = q.get(id);
-        if (job) RELAIS_ZEND_CALLS(detailToArray(out, job.value()););
-        return job.status();
-    });
+    zend_long id;
+    bool withLog = true;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_BOOL(withLog)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        RELAIS_SERVICE_CORE(core);
+        auto job = core->jobs().get(static_cast<int64_t>(id), withLog);
+        RELAIS_RETURN_IF_FAILED(job);
+        RELAIS_ZEND_CALLS(detailToArray(return_value, job.value(), withLog););
+    }
+    RELAIS_CXX_CATCH
 }
 
 ZEND_METHOD(Relais_Jobs, list) {

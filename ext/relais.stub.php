@@ -106,8 +106,9 @@ namespace Relais {
          * One job with its steps, documents and log: 'log' holds the newest
          * 1,000 lines (oldest first), 'log_total' counts them all and
          * 'log_next' is the logPage() cursor of the older ones (null: none).
+         * $withLog false leaves the three out (for a caller of logPage()).
          */
-        public function get(int $id): array {}
+        public function get(int $id, bool $withLog = true): array {}
 
         /**
          * Jobs newest first: ['rows' => [...], 'next' => ?string]. $filter

@@ -597,7 +597,7 @@ Status JobQueue::applyPendingRequest(int64_t job, const std::string& from) {
                cancel ? "cancelled (requested while it ran)" : "paused (requested while it ran); resume to continue");
 }
 
-Result<JobDetail> JobQueue::get(int64_t id) {
+Result<JobDetail> JobQueue::get(int64_t id, bool withLog) {
     auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job WHERE id = ?", {id});
     if (!rows) return rows.status();
     if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(id));
@@ -619,6 +619,7 @@ Result<JobDetail> JobQueue::get(int64_t id) {
     if (!docs) return docs.status();
     for (const auto& r : *docs) d.documents.push_back(documentFromRow(r));
 
+    if (!withLog) return d;
     auto log = logPage(id, {.limit = kDetailLogLines});
     if (!log) return log.status();
     d.log = std::move(log->lines);

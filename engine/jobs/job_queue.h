@@ -112,7 +112,8 @@ struct JobDetail : JobSummary {
     std::vector<StepRecord> steps;
     std::vector<Document> documents;
     // The newest kDetailLogLines lines of the log, oldest first; logTotal
-    // counts them all, logOlder is the logPage cursor of the older ones.
+    // counts them all, logOlder is the logPage cursor of the older ones
+    // (all empty when get() was asked for no log).
     std::vector<LogRecord> log;
     int64_t logTotal = 0;
     std::optional<int64_t> logOlder;
@@ -331,7 +332,9 @@ public:
     // cancel or pause requested during the run takes effect.
     Status applyPendingRequest(int64_t job, const std::string& from);
 
-    Result<JobDetail> get(int64_t id);
+    // One job with its steps, documents and (unless !withLog, for a caller that
+    // pages the log itself with logPage) the newest kDetailLogLines log lines.
+    Result<JobDetail> get(int64_t id, bool withLog = true);
     // Jobs matching `filter`, newest (highest id) first, at most filter.limit.
     // A bad filter value is InvalidArgument naming the filter. The creation
     // range assumes that ids grow with creation time (kCreationSkewSeconds).

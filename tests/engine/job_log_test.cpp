@@ -122,6 +122,16 @@ TEST_F(JobLogTest, ShortLogFitsOnePageWithoutCursor) {
     EXPECT_FALSE(job->logOlder.has_value());
 }
 
+TEST_F(JobLogTest, GetWithoutLogLeavesTheLogToLogPage) {
+    addLines(3);
+    auto job = client_->jobs().get(job_, false);
+    ASSERT_TRUE(job.isOk()) << job.status().message();
+    EXPECT_EQ(job->status, "queued");
+    EXPECT_TRUE(job->log.empty());
+    EXPECT_EQ(job->logTotal, 0);
+    EXPECT_FALSE(job->logOlder.has_value());
+}
+
 TEST_F(JobLogTest, BadLevelCursorLimitAndUnknownJobAreRefusedNamingThem) {
     EXPECT_EQ(refusal({.level = "fatal"}), "log level \"fatal\" must be debug, info, warn or error");
     EXPECT_EQ(refusal({.level = "WARN"}), "log level \"WARN\" must be debug, info, warn or error");

@@ -1,5 +1,5 @@
 --TEST--
-Jobs: logPage() pages a job's log newest first, at one level or all, with the total; get() holds the newest 1,000 lines with log_total and log_next; bad level, limit and cursor are refused
+Jobs: logPage() pages a job's log newest first, at one level or all, with the total; get() holds the newest 1,000 lines with log_total and log_next, get($id, false) none; bad level, limit and cursor are refused
 --SKIPIF--
 <?php require __DIR__ . '/setup.inc'; relais_test_skipif(); ?>
 --FILE--
@@ -34,6 +34,8 @@ var_dump($jobs->logPage($id, 'error'));
 
 $job = $jobs->get($id);
 echo count($job['log']), ' of ', $job['log_total'], ' lines in get(), from ', $job['log'][0]['message'], ' to ', end($job['log'])['message'], "\n";
+$bare = $jobs->get($id, false);
+echo 'get(id, false): ', $bare['status'], ', log keys: ', implode(',', array_intersect(['log', 'log_total', 'log_next'], array_keys($bare))), "\n";
 $rest = $jobs->logPage($id, null, 1000, $job['log_next']);
 echo count($rest['rows']), ' older, from ', $rest['rows'][0]['message'], '; next ', var_export($rest['next'], true), "\n";
 
@@ -63,6 +65,7 @@ array(3) {
   int(0)
 }
 1000 of 1203 lines in get(), from line 201 to line 1200
+get(id, false): queued, log keys: 
 203 older, from submitted to flow f version 1 with 0 document(s) by web:alice; next NULL
 Relais\ValidationException: log level "fatal" must be debug, info, warn or error
 ValueError: Relais\Jobs::logPage(): Argument #3 ($limit) must be between 1 and 100000

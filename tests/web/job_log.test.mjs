@@ -63,6 +63,13 @@ describe('job log pages', () => {
       await tab.waitForURL(/level=info/);
       assert.equal(await tab.locator('nav.pager .muted').innerText(), `${fmt(1000)} sur ${fmt(total - 2)} lignes`);
       assert.equal(await tab.locator('#next-page').count(), 1);
+
+      // A cursor before every line (a hand-made URL): no line, and the way back.
+      await tab.goto(page('job', { id, before: 1 }));
+      await tab.locator('.empty', { hasText: 'Aucune ligne de journal.' }).waitFor();
+      await tab.locator('nav.pager a', { hasText: 'Les plus récents' }).click();
+      await tab.waitForURL((u) => !/before=/.test(u.toString()));
+      assert.equal(await rows.count(), 1000);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -16,23 +16,24 @@ if ($id === null) {
         'message' => t('A job number is a positive whole number.'), 'back' => url('jobs')], 404);
 }
 
-try {
-    $job = client()->jobs()->get($id);
-} catch (\Relais\NotFoundException) {
-    render('error', ['title' => t('Job not found'), 'heading' => t('Job not found'),
-        'message' => t('There is no job #{id}.', ['id' => $id]), 'back' => url('jobs')], 404);
-}
-
 $level = param('level', 'get');
 if (!in_array($level, LOG_LEVELS, true)) {
     $level = '';
 }
-// The log: the newest lines (those get() brought), or a page of one level or of older
-// lines (?before= the 'next' cursor of the page shown before), filtered and paged by the core.
+// The log: the newest lines (get() brings them), or a page of one level or of older lines
+// (?before= the 'next' cursor of the page shown before), filtered and paged by the core.
 $before = id_param('before', 'get');
-$log = $level === '' && $before === null
-    ? ['rows' => $job['log'], 'total' => $job['log_total'], 'next' => $job['log_next']]
-    : client()->jobs()->logPage($id, $level === '' ? null : $level, LOG_PAGE_LINES, $before === null ? null : (string)$before);
+$paged = $level !== '' || $before !== null;
+
+try {
+    $job = client()->jobs()->get($id, !$paged);
+} catch (\Relais\NotFoundException) {
+    render('error', ['title' => t('Job not found'), 'heading' => t('Job not found'),
+        'message' => t('There is no job #{id}.', ['id' => $id]), 'back' => url('jobs')], 404);
+}
+$log = $paged
+    ? client()->jobs()->logPage($id, $level === '' ? null : $level, LOG_PAGE_LINES, $before === null ? null : (string)$before)
+    : ['rows' => $job['log'], 'total' => $job['log_total'], 'next' => $job['log_next']];
 $live = !in_array((string)$job['status'], FINAL_STATUSES, true);
 
 render('job', [

@@ -134,11 +134,13 @@ $actionLabels = ['retry' => t('Retry'), 'resume' => t('Resume'), 'pause' => t('P
 <?php endforeach ?>
     </nav>
   </div>
+<?php if ($log['rows'] !== [] || $before !== null): ?>
+  <?= keyset_pager('job', ['id' => $job['id']] + ($level === '' ? [] : ['level' => $level]), $before, $log['next'], t('Older lines »'),
+      tn((int)$log['total'], '{shown} of {n} line', '{shown} of {n} lines', ['shown' => number(count($log['rows']))])) ?>
+<?php endif ?>
 <?php if ($log['rows'] === []): ?>
   <p class="empty"><?= e(t('No log lines.')) ?></p>
 <?php else: ?>
-  <?= keyset_pager('job', ['id' => $job['id']] + ($level === '' ? [] : ['level' => $level]), $before, $log['next'], t('Older lines »'),
-      tn((int)$log['total'], '{shown} of {n} line', '{shown} of {n} lines', ['shown' => number(count($log['rows']))])) ?>
   <table class="table log" id="log-table">
     <thead><tr><th scope="col"><?= e(t('Time')) ?></th><th scope="col"><?= e(t('Level')) ?></th><th scope="col"><?= e(t('Step')) ?></th><th scope="col"><?= e(t('Message')) ?></th></tr></thead>
     <tbody>
