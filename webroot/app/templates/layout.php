@@ -18,6 +18,7 @@ $nav = [
     'flows'     => [t('Flows'), 'view'],
     'run'       => [t('Run a flow'), 'job.run'],
     'partners'  => [t('Partners'), 'view'],
+    'sage'      => [t('Sage 100'), 'view'],
     'users'     => [t('Users'), 'user.manage'],
     'audit'     => [t('Audit log'), 'audit.view'],
     'system'    => [t('System'), 'system.view'],
