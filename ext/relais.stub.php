@@ -111,8 +111,13 @@ namespace Relais {
          */
         public function submit(string $flow, array $files = [], array $params = [], ?string $submittedBy = null): int {}
 
-        /** One job with its steps, documents and log. */
-        public function get(int $id): array {}
+        /**
+         * One job with its steps, documents and log: 'log' holds the newest
+         * 1,000 lines (oldest first), 'log_total' counts them all and
+         * 'log_next' is the logPage() cursor of the older ones (null: none).
+         * $withLog false leaves the three out (for a caller of logPage()).
+         */
+        public function get(int $id, bool $withLog = true): array {}
 
         /**
          * Jobs newest first: ['rows' => [...], 'next' => ?string]. $filter
@@ -124,6 +129,15 @@ namespace Relais {
 
         /** A job's log lines, oldest first. */
         public function logs(int $id, int $limit = 500): array {}
+
+        /**
+         * A page of a job's log, the newest lines first: ['rows' => [...]
+         * (oldest first), 'total' => the job's lines at $level on every page,
+         * 'next' => ?string (the $cursor of the page of older lines; null on
+         * the oldest)]. $level: debug, info, warn, error or null for all.
+         * $limit 1 to 100000.
+         */
+        public function logPage(int $id, ?string $level = null, int $limit = 1000, ?string $cursor = null): array {}
 
         /** A job's input and output documents. */
         public function documents(int $id): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: cdc32ac708f0d0be07ba0f0710bbe9ec26ac117d */
+ * Stub hash: 3b7480fe7e7165df160830c7381db3ab69c8eea3 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -52,6 +52,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_get, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, withLog, _IS_BOOL, 0, "true")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_list, 0, 0, IS_ARRAY, 0)
@@ -65,7 +66,16 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logs, 0, 1, IS
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "500")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Relais_Jobs_documents arginfo_class_Relais_Jobs_get
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logPage, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, level, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "1000")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_documents, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Jobs_readDocument, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, documentId, IS_LONG, 0)
@@ -278,6 +288,7 @@ ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
 ZEND_METHOD(Relais_Jobs, logs);
+ZEND_METHOD(Relais_Jobs, logPage);
 ZEND_METHOD(Relais_Jobs, documents);
 ZEND_METHOD(Relais_Jobs, readDocument);
 ZEND_METHOD(Relais_Jobs, cancel);
@@ -375,6 +386,7 @@ static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, get, arginfo_class_Relais_Jobs_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, list, arginfo_class_Relais_Jobs_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, logs, arginfo_class_Relais_Jobs_logs, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, logPage, arginfo_class_Relais_Jobs_logPage, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, documents, arginfo_class_Relais_Jobs_documents, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, readDocument, arginfo_class_Relais_Jobs_readDocument, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, cancel, arginfo_class_Relais_Jobs_cancel, ZEND_ACC_PUBLIC)
