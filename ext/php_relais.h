@@ -117,6 +117,10 @@ void relais_services_class_init(std::initializer_list<zend_class_entry*> service
 // Relais\Sage\Connector's object handlers (sage.cpp).
 void relais_sage_class_init(zend_class_entry* ce);
 
+// Relais\Ws\PaService, ExchangeService, Envelope and Directory (ws.cpp).
+void relais_ws_class_init(zend_class_entry* paService, zend_class_entry* exchangeService, zend_class_entry* envelope,
+                          zend_class_entry* directory);
+
 // Creates a Jobs/Flows/Nodes/Users object (`ce`) bound to `client` into `out`.
 void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client);
 

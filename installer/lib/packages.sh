@@ -6,7 +6,7 @@
 RELAIS_PACKAGES_BUILD=(
     cmake g++ make pkg-config
     php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring php8.2-soap php8.2-mysql
-    libmariadb-dev unixodbc-dev
+    libmariadb-dev unixodbc-dev libxml2-dev
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
     libcli11-dev libgtest-dev libgmock-dev libcrypt-dev libcctz-dev tzdata php-parser
 )

@@ -18,6 +18,7 @@ $nav = [
     'flows'     => [t('Flows'), 'view'],
     'run'       => [t('Run a flow'), 'job.run'],
     'partners'  => [t('Partners'), 'view'],
+    'dossiers'  => [t('Web services'), 'view'],
     'users'     => [t('Users'), 'user.manage'],
     'audit'     => [t('Audit log'), 'audit.view'],
     'system'    => [t('System'), 'system.view'],
@@ -27,6 +28,7 @@ $active = match ($page) {
     'job' => 'jobs',
     'flow' => 'flows',
     'partner' => 'partners',
+    'dossier', 'applications' => 'dossiers',
     default => $page,
 };
 ?>
