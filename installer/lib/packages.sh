@@ -16,10 +16,10 @@ RELAIS_PACKAGES_RUNTIME=(
     unixodbc odbc-mariadb
 )
 # Only the test suite needs these (browser tests; openssl makes their HTTPS test PKI
-# and partner certificates).
+# and partner certificates; gSOAP generates a SOAP client from the served WSDL).
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_TEST=(
-    chromium nodejs npm openssl
+    chromium nodejs npm openssl gsoap libgsoap-dev
 )
 
 # package_installed NAME: true when dpkg has NAME fully installed.
