@@ -55,22 +55,31 @@ CreerDossierPAResponse PaService::creerDossier(const CreationDossierRequest& req
         return out;
     }
     const Demandeur& d = *req.Demandeur;
+    const db::Params dossier = {applicationId, *req.IdLocal, d.NomNaissance, d.Prenom, d.DateNaissance, toJson(d).dump()};
+    constexpr const char* insertDossier =
+        "INSERT INTO vt_dossier (application_id, id_local, nom_naissance, prenom, date_naissance, demandeur) "
+        "VALUES (?, ?, ?, ?, ?, ?)";
     db::Transaction tx(conn_);
     auto stored = [&]() -> Result<int64_t> {
+        if (req.Etablissements.empty()) {  // one statement: no transaction to open
+            RELAIS_TRY(conn_.execute(insertDossier, dossier));
+            return static_cast<int64_t>(conn_.lastInsertId());
+        }
         RELAIS_TRY(tx.begin());
-        RELAIS_TRY(conn_.execute(
-            "INSERT INTO vt_dossier (application_id, id_local, nom_naissance, prenom, date_naissance, demandeur, "
-            "donnees_autres) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {applicationId, *req.IdLocal, d.NomNaissance, d.Prenom, d.DateNaissance, toJson(d).dump(),
-             db::nullValue()}));
+        RELAIS_TRY(conn_.execute(insertDossier, dossier));
         const auto id = static_cast<int64_t>(conn_.lastInsertId());
         // Etablissements are not used by ViaTrajectoire in version 1 (seed
         // 3.1.1.2); Relais keeps each as a demand not sent yet, so that
-        // ConsulterDossierPA shows them.
-        for (const auto& e : req.Etablissements)
-            RELAIS_TRY(conn_.execute(
-                "INSERT INTO vt_demande (dossier_id, finess, etablissement, date_demande) VALUES (?, ?, ?, UTC_DATE())",
-                {id, e.NumFINISS, toJson(e).dump()}));
+        // ConsulterDossierPA shows them. One statement for all of them.
+        std::string sql = "INSERT INTO vt_demande (dossier_id, finess, etablissement, date_demande) VALUES ";
+        db::Params params;
+        for (const auto& e : req.Etablissements) {
+            sql += params.empty() ? "(?, ?, ?, UTC_DATE())" : ", (?, ?, ?, UTC_DATE())";
+            params.emplace_back(id);
+            params.emplace_back(e.NumFINISS);
+            params.emplace_back(toJson(e).dump());
+        }
+        RELAIS_TRY(conn_.execute(sql, params));
         RELAIS_TRY(tx.commit());
         return id;
     }();
@@ -121,15 +130,20 @@ std::vector<ConsulterDossierPAResponse> PaService::consulterDossiers(
         const auto& req = (*list)[i];
         ConsulterDossierPAResponse r;
         r.IdDossier = req.IdDossier;
-        auto id = accessible(applicationId, req, "ListeDossier[" + std::to_string(i) + "]");
-        if (auto* problem = std::get_if<CodeRetour>(&id)) {
-            if (problem->Code == returnCodeText(ReturnCode::ErreurNonIdentifiee)) return whole(*problem);
+        auto checked = checkAcces(req, "ListeDossier[" + std::to_string(i) + "]");
+        if (auto* problem = std::get_if<CodeRetour>(&checked)) {
             r.CodeRetour = *problem;
         } else {
-            auto dossier = store.load(std::get<int64_t>(id));
-            if (!dossier) return whole(unidentified());
-            r.Dossier = std::move(dossier.value());
-            r.CodeRetour = success();
+            // One query for the dossier and its owner: the access check needs no other.
+            auto owned = store.loadOwned(std::get<int64_t>(checked));
+            if (!owned) return whole(unidentified());
+            if (!*owned) r.CodeRetour = codeRetour(ReturnCode::DossierInexistant, *req.IdDossier);
+            else if ((*owned)->applicationId != applicationId || (*owned)->idLocal != *req.IdLocal)
+                r.CodeRetour = codeRetour(ReturnCode::ActionNonAutorisee, "dossier " + *req.IdDossier);
+            else {
+                r.Dossier = std::move((*owned)->Dossier);
+                r.CodeRetour = success();
+            }
         }
         out.push_back(std::move(r));
     }
@@ -218,55 +232,56 @@ Result<DossierPage> DossierStore::list(int limit, std::optional<int64_t> before,
 }
 
 Result<Dossier> DossierStore::load(int64_t id) {
+    RELAIS_ASSIGN_OR_RETURN(auto owned, loadOwned(id));
+    if (!owned) return Status(Code::NotFound, "no dossier " + std::to_string(id));
+    return std::move(owned->Dossier);
+}
+
+Result<std::optional<OwnedDossier>> DossierStore::loadOwned(int64_t id) {
+    // The dossier on every row, one row per demand (or one row without).
     auto rows = conn_.query(
-        "SELECT demandeur, statut, est_annule, volet_admin, volet_medical, volet_autonomie, donnees_autres "
-        "FROM vt_dossier WHERE id = ?",
+        "SELECT d.application_id, d.id_local, d.demandeur, d.statut, d.est_annule, d.volet_admin, d.volet_medical, "
+        "d.volet_autonomie, d.donnees_autres, m.id, m.etablissement, m.statut, m.est_annule, m.demande_lue, "
+        "m.date_demande, m.type_hebergement, m.urgence, m.dernier_echange "
+        "FROM vt_dossier d LEFT JOIN vt_demande m ON m.dossier_id = d.id WHERE d.id = ? ORDER BY m.id",
         {id});
     if (!rows) return rows.status();
-    if (rows->empty()) return Status(Code::NotFound, "no dossier " + std::to_string(id));
+    if (rows->empty()) return std::optional<OwnedDossier>();
     const auto& r = rows->front();
-    Dossier d;
+    OwnedDossier out;
+    out.applicationId = r.i64(0);
+    out.idLocal = r.str(1);
+    Dossier& d = out.Dossier;
     d.IdDossier = std::to_string(id);
     JsonReadResult read;
-    const json stored = json::parse(r.str(0), nullptr, false);
+    const json stored = json::parse(r.str(2), nullptr, false);
     if (stored.is_discarded()) return Status(Code::Internal, "dossier " + d.IdDossier + ": stored Demandeur is not JSON");
     d.Demandeur = demandeurFromJson(stored, read);
-    d.StatutDossier = statutDemandeFromValue(static_cast<int>(r.i64(1))).value_or(StatutDemande::NON_ENVOYEE);
-    d.EstAnnule = r.i64(2) != 0;
-    d.EstRenseigneVoletAdmin = r.i64(3) != 0;
-    d.EstRenseigneVoletMedical = r.i64(4) != 0;
-    d.EstRenseigneVoletAutonomie = r.i64(5) != 0;
-    d.DonneesAutres = dictionaryFrom(r.opt(6));
-    auto demandes = conn_.query(
-        "SELECT id, etablissement, statut, est_annule, demande_lue, date_demande, type_hebergement, urgence, "
-        "dernier_echange FROM vt_demande WHERE dossier_id = ? ORDER BY id",
-        {id});
-    if (!demandes) return demandes.status();
+    d.StatutDossier = statutDemandeFromValue(static_cast<int>(r.i64(3))).value_or(StatutDemande::NON_ENVOYEE);
+    d.EstAnnule = r.i64(4) != 0;
+    d.EstRenseigneVoletAdmin = r.i64(5) != 0;
+    d.EstRenseigneVoletMedical = r.i64(6) != 0;
+    d.EstRenseigneVoletAutonomie = r.i64(7) != 0;
+    d.DonneesAutres = dictionaryFrom(r.opt(8));
     int mostAdvanced = -2;
-    for (const auto& m : *demandes) {
+    for (const auto& m : *rows) {
+        if (m.isNull(9)) continue;
         DemandeEtablissement de;
-        de.IdDemande = m.i64(0);
-        de.Etablissement = etablissementFromJson(json::parse(m.str(1), nullptr, false), read);
-        de.StatutDemande = statutDemandeFromValue(static_cast<int>(m.i64(2))).value_or(StatutDemande::NON_ENVOYEE);
-        de.EstAnnule = m.i64(3) != 0;
-        de.DemandeLue = m.i64(4) != 0;
-        de.DateDemande = m.str(5);
-        de.TypeHebergement = static_cast<TypeHebergement>(m.i64(6));
-        de.Urgence = static_cast<Urgence>(m.i64(7));
-        de.DernierEchange = m.opt(8);
-        mostAdvanced = std::max(mostAdvanced, static_cast<int>(m.i64(2)));
+        de.IdDemande = m.i64(9);
+        de.Etablissement = etablissementFromJson(json::parse(m.str(10), nullptr, false), read);
+        de.StatutDemande = statutDemandeFromValue(static_cast<int>(m.i64(11))).value_or(StatutDemande::NON_ENVOYEE);
+        de.EstAnnule = m.i64(12) != 0;
+        de.DemandeLue = m.i64(13) != 0;
+        de.DateDemande = m.str(14);
+        de.TypeHebergement = static_cast<TypeHebergement>(m.i64(15));
+        de.Urgence = static_cast<Urgence>(m.i64(16));
+        de.DernierEchange = m.opt(17);
+        mostAdvanced = std::max(mostAdvanced, static_cast<int>(m.i64(11)));
         d.DemandesEtablissement.push_back(std::move(de));
     }
     // StatutDossier: the status of the most advanced demand (seed 2.1.1).
     if (mostAdvanced > -2) d.StatutDossier = statutDemandeFromValue(mostAdvanced).value_or(d.StatutDossier);
-    return d;
-}
-
-Result<int64_t> DossierStore::owner(int64_t id) {
-    auto rows = conn_.query("SELECT application_id FROM vt_dossier WHERE id = ?", {id});
-    if (!rows) return rows.status();
-    if (rows->empty()) return Status(Code::NotFound, "no dossier " + std::to_string(id));
-    return rows->front().i64(0);
+    return std::optional<OwnedDossier>(std::move(out));
 }
 
 Result<int64_t> DossierStore::count() {

@@ -65,6 +65,13 @@ struct DossierPage {
     std::optional<int64_t> nextCursor;  // `before` of the next page
 };
 
+// A dossier with who may see it.
+struct OwnedDossier {
+    int64_t applicationId = 0;
+    std::string idLocal;
+    struct Dossier Dossier;
+};
+
 class DossierStore {
 public:
     explicit DossierStore(db::Connection& conn) : conn_(conn) {}
@@ -74,8 +81,8 @@ public:
     Result<DossierPage> list(int limit, std::optional<int64_t> before = std::nullopt, const std::string& text = "");
     // The whole dossier as ConsulterDossierPA shows it; NotFound names it.
     Result<Dossier> load(int64_t id);
-    // The application that created dossier `id` (NotFound when there is none).
-    Result<int64_t> owner(int64_t id);
+    // The same with its owner, in one query; nullopt when there is no such dossier.
+    Result<std::optional<OwnedDossier>> loadOwned(int64_t id);
     Result<int64_t> count();
     // Consumes a security token: the dossier it opens when the token is
     // known, unused and younger than kTokenLifetimeSeconds, else nullopt (the

@@ -6,7 +6,7 @@
 #      one dossier to consult;
 #   2. a private Apache over HTTPS (throw-away PKI) serving webroot/, plus /bench-echo: a
 #      SoapServer with a one-operation WSDL (SOAP 1.2) answering its input;
-#   3. wrk with CONNECTIONS connections (keep-alive, HTTP Basic) for SECONDS seconds on
+#   3. after a 3 s warm-up of each service, wrk with CONNECTIONS connections (keep-alive, HTTP Basic) for SECONDS seconds on
 #      each: the echo, CreerDossierPA (a new dossier per request), ConsulterDossierPA
 #      (one dossier), the echo again;
 #   4. prints requests/s of each, the ratio to the echo (mean of both echo runs) and the
@@ -21,6 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$ROOT/tests/lib/test_pki.sh"
 DURATION="${1:-20}"
 CONNECTIONS="${2:-16}"
+THREADS=$((CONNECTIONS < 2 ? 1 : 2))
 BASE="$ROOT/tests/.out/bench-soap"
 B="$ROOT/build/engine"
 INI="$BASE/relais.ini"
@@ -128,13 +129,17 @@ LUA
 # run NAME PATH BODY: requests/s of wrk on PATH (the errors it saw on stderr).
 run() {
     local out rate
-    out="$(BENCH_BODY="$3" BENCH_AUTH="$AUTH" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BASE/post.lua" "$SITE$2" 2> "$BASE/$1.err")"
+    out="$(BENCH_BODY="$3" BENCH_AUTH="$AUTH" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BASE/post.lua" "$SITE$2" 2> "$BASE/$1.err")"
     rate="$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<< "$out")"
     printf '%-20s %10s req/s   p50 %-9s p99 %-9s non-200: %s\n' "$1" "$rate" \
         "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" "$(grep -c . "$BASE/$1.err" || true)" >&2
     printf '%s\n' "$rate"
 }
-echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p'), wrk -t2 -c$CONNECTIONS -d${DURATION}s over HTTPS (keep-alive)" >&2
+echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p'), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over HTTPS (keep-alive)" >&2
+# Warm-up: Apache forks its workers, each parses the WSDLs and opens its connection.
+warm() { BENCH_BODY="$2" BENCH_AUTH="$AUTH" wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$BASE/post.lua" "$SITE$1" > /dev/null 2>&1; }
+warm /bench-echo/echo.php "$BASE/echo.xml"
+warm /ws/pa "$BASE/consulter.xml"
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 E1="$(run echo /bench-echo/echo.php "$BASE/echo.xml")"
 C="$(run CreerDossierPA /ws/pa "$BASE/creer.xml")"

@@ -29,7 +29,17 @@ start_apache() {
     relais_wait_for_port "$TLS_PORT" 30
 }
 
-if ! ( start_apache ) > "$RELAIS_TEST_TMP/apache-start.log" 2>&1; then
+# The admin site's users of admin_client.php.
+SOAP_WEB_PASSWORD="$(relais_random_hex 12)"
+SOAP_ADMIN_LOGIN="soap-admin-$(relais_random_hex 3)"
+SOAP_VIEWER_LOGIN="soap-viewer-$(relais_random_hex 3)"
+export SOAP_WEB_PASSWORD SOAP_ADMIN_LOGIN SOAP_VIEWER_LOGIN
+make_users() {
+    printf '%s\n' "$SOAP_WEB_PASSWORD" | relais users add "$SOAP_ADMIN_LOGIN" --role admin --password-stdin
+    printf '%s\n' "$SOAP_WEB_PASSWORD" | relais users add "$SOAP_VIEWER_LOGIN" --role viewer --password-stdin
+}
+
+if ! ( start_apache && make_users ) > "$RELAIS_TEST_TMP/apache-start.log" 2>&1; then
     echo "not ok soap_apache_starts"
     sed 's/^/#   /' "$RELAIS_TEST_TMP/apache-start.log"
     exit 1
