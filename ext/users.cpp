@@ -139,7 +139,11 @@ ZEND_METHOD(Relais_Users, unlock) {
 
 ZEND_METHOD(Relais_Users, roles) {
     ZEND_PARSE_PARAMETERS_NONE();
-    stringList(return_value, relais::knownRoles());
+    RELAIS_CXX_TRY {
+        const auto roles = relais::knownRoles();
+        RELAIS_ZEND_CALLS(stringList(return_value, roles););
+    }
+    RELAIS_CXX_CATCH
 }
 
 ZEND_METHOD(Relais_Users, permissions) {
@@ -147,7 +151,11 @@ ZEND_METHOD(Relais_Users, permissions) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(role)
     ZEND_PARSE_PARAMETERS_END();
-    stringList(return_value, relais::rolePermissions(relais_str(role)));
+    RELAIS_CXX_TRY {
+        const auto permissions = relais::rolePermissions(relais_str(role));
+        RELAIS_ZEND_CALLS(stringList(return_value, permissions););
+    }
+    RELAIS_CXX_CATCH
 }
 
 ZEND_METHOD(Relais_Users, list) {

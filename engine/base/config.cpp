@@ -179,7 +179,7 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
     char host[256] = {0};
     gethostname(host, sizeof host - 1);
     c.node = strSetting(ini, "engine", "node", host);
-    RELAIS_ASSIGN_OR_RETURN(c.workers, intSetting(ini, "engine", "workers", 2, 1, 256, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.workers, intSetting(ini, "engine", "workers", 4, 1, 256, origin));
     RELAIS_ASSIGN_OR_RETURN(c.pollIntervalMs,
                             intSetting(ini, "engine", "poll_interval_ms", 500, 10, 60000, origin));
     RELAIS_ASSIGN_OR_RETURN(c.leaseSeconds,

@@ -45,7 +45,7 @@ struct Config {
     std::string migrationsDir;  // [database] migrations; empty: found next to the program
     std::string storePath;      // [store] path
     std::string node;           // [engine] node; default: host name
-    int workers = 2;            // [engine] workers
+    int workers = 4;            // [engine] workers
     int pollIntervalMs = 500;   // [engine] poll_interval_ms
     int leaseSeconds = 60;      // [engine] lease_seconds
     int claimBatch = 4;         // [engine] claim_batch: jobs claimed per database round

@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include <strings.h>
+
 #include "db/connection.h"
 
 namespace relais::db {
@@ -88,7 +90,10 @@ public:
         lastErrno_ = 0;
         Status s = simple("START TRANSACTION");
         // Nothing is lost yet: a connection the server closed can be replaced here.
-        if (!s && lastErrno_ == CR_SERVER_GONE_ERROR && reconnect()) s = simple("START TRANSACTION");
+        // Nor when the connection broke as it started (CR_SERVER_LOST, often the
+        // first statement after wait_timeout): a transaction start changes nothing.
+        if (!s && (lastErrno_ == CR_SERVER_GONE_ERROR || lastErrno_ == CR_SERVER_LOST) && reconnect())
+            s = simple("START TRANSACTION");
         inTransaction_ = s.isOk();
         return s;
     }
@@ -107,6 +112,11 @@ public:
     std::string dialect() const override { return "mariadb"; }
 
 private:
+    static bool isRead(const std::string& sql) {
+        const size_t start = sql.find_first_not_of(" \t\r\n(");
+        return start != std::string::npos && strncasecmp(sql.c_str() + start, "SELECT", 6) == 0;
+    }
+
     // A fresh session in place of a dead one; prepared statements die with it.
     bool reconnect() {
         auto fresh = openRaw(dsn_);
@@ -119,11 +129,14 @@ private:
     // Runs a statement; when the server had closed the connection before the
     // statement reached it (CR_SERVER_GONE_ERROR) and no transaction is open,
     // reconnects and runs it once more. A connection lost while the server
-    // ran the statement (CR_SERVER_LOST) is reported: it may have been applied.
+    // ran the statement (CR_SERVER_LOST) is reported, since a write may have
+    // been applied; a read outside a transaction is simply run again.
     Status runReconnecting(const std::string& sql, const Params& params, Rows* rows, uint64_t* affected) {
         lastErrno_ = 0;
         Status s = run(sql, params, rows, affected);
-        if (s || lastErrno_ != CR_SERVER_GONE_ERROR || inTransaction_ || !reconnect()) return s;
+        const bool retryable =
+            lastErrno_ == CR_SERVER_GONE_ERROR || (lastErrno_ == CR_SERVER_LOST && isRead(sql));
+        if (s || !retryable || inTransaction_ || !reconnect()) return s;
         if (rows) rows->clear();
         return run(sql, params, rows, affected);
     }

@@ -115,7 +115,7 @@ Result<std::vector<StoredFlow>> FlowRepository::versions(const std::string& name
 
 Result<FlowHead> FlowRepository::head(const std::string& name) {
     auto rows = conn_.query(
-        "SELECT id, name, version, enabled, COALESCE(JSON_VALUE(definition, '$.retry.max_attempts'), 1) "
+        "SELECT id, name, version, enabled, max_attempts "
         "FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1",
         {name});
     if (!rows) return rows.status();

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include "base/text.h"
 #include "base/utc_time.h"
 #include "flows/flow_repository.h"
 
@@ -78,6 +79,9 @@ std::string placeholders(size_t n) {
 // The condition that the run `claimed` still holds its job (appended to an
 // UPDATE ... WHERE id = ?; binds the node and the attempt after the id). The
 // attempt tells this run from a later claim of the same job by the same node.
+// Messages and errors go to TEXT columns (65,535 bytes).
+constexpr size_t kMaxText = 65535;
+
 constexpr const char* kStillHeld = " AND status = 'running' AND node = ? AND attempt = ?";
 
 }  // namespace
@@ -206,7 +210,7 @@ Result<std::vector<ClaimedJob>> JobQueue::claimBatch(const std::string& node, in
     if (!fresh.empty()) {
         auto started = conn_.execute(
             "INSERT INTO job_step (job_id, attempt, position, activity) "
-            "SELECT j.id, j.attempt, 0, COALESCE(JSON_VALUE(f.definition, '$.steps[0].activity'), '') "
+            "SELECT j.id, j.attempt, 0, f.first_activity "
             "FROM job j JOIN flow f ON f.id = j.flow_id WHERE j.id IN (" + placeholders(fresh.size()) + ")",
             fresh);
         if (!started) return started.status();
@@ -290,7 +294,7 @@ Status JobQueue::stepFinished(int64_t job, int attempt, int position, bool ok, c
     auto r = conn_.execute(
         "UPDATE job_step SET status = ?, error = ?, outputs = ?, finished_at = NOW(3) "
         "WHERE job_id = ? AND attempt = ? AND position = ?",
-        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(error),
+        {std::string(ok ? "succeeded" : "failed"), ok ? db::nullValue() : db::Value(truncateUtf8(error, kMaxText)),
          ok ? db::Value(nlohmann::json(outputs).dump()) : db::nullValue(), job, int64_t{attempt},
          int64_t{position}});
     return r ? Status::ok() : r.status();
@@ -341,7 +345,7 @@ Status JobQueue::log(int64_t job, std::optional<int> position, const std::string
                      const std::string& message) {
     auto r = conn_.execute("INSERT INTO job_log (job_id, position, level, message) VALUES (?, ?, ?, ?)",
                            {job, position ? db::Value(int64_t{*position}) : db::nullValue(), level,
-                            message.substr(0, 60000)});
+                            truncateUtf8(message, kMaxText)});
     return r ? Status::ok() : r.status();
 }
 
@@ -356,7 +360,7 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
 }
 
 Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {
-    auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, lease_until = NULL, "
+    auto r = conn_.execute(std::string("UPDATE job SET status = 'succeeded', error = NULL, request = NULL, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
                            {claimed.id, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
@@ -385,7 +389,7 @@ Status JobQueue::finishLastStep(const ClaimedJob& claimed, int position, const s
     auto r = conn_.execute(
         "UPDATE job_step s JOIN job j ON j.id = s.job_id "
         "SET s.status = 'succeeded', s.error = NULL, s.outputs = ?, s.finished_at = NOW(3), "
-        "j.status = 'succeeded', j.error = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
+        "j.status = 'succeeded', j.error = NULL, j.request = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
         "WHERE s.job_id = ? AND s.attempt = ? AND s.position = ? "
         "AND j.status = 'running' AND j.node = ? AND j.attempt = ?",
         {nlohmann::json(outputs).dump(), claimed.id, int64_t{claimed.attempt}, int64_t{position}, claimed.node,
@@ -407,16 +411,18 @@ Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& erro
         auto r = conn_.execute(std::string("UPDATE job SET status = 'retry_wait', error = ?, lease_until = NULL, "
                                            "node = NULL, run_at = NOW(3) + INTERVAL ? SECOND WHERE id = ?") +
                                    kStillHeld,
-                               {error, int64_t{delay}, job, claimed.node, int64_t{claimed.attempt}});
+                               {truncateUtf8(error, kMaxText), int64_t{delay}, job, claimed.node,
+                                int64_t{claimed.attempt}});
         if (!r) return r.status();
         if (*r == 0) return noteLostJob(claimed, "its transient failure");
-        return log(job, std::nullopt, "warn",
-                   "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
-                       std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s");
+        RELAIS_TRY(log(job, std::nullopt, "warn",
+                       "transient error on attempt " + std::to_string(claimed.attempt) + " of " +
+                           std::to_string(claimed.maxAttempts) + "; next try in " + std::to_string(delay) + " s"));
+        return applyPendingRequest(job, "retry_wait");
     }
     auto r = conn_.execute(std::string("UPDATE job SET status = 'failed', error = ?, lease_until = NULL, "
                                        "finished_at = NOW(3) WHERE id = ?") + kStillHeld,
-                           {error, job, claimed.node, int64_t{claimed.attempt}});
+                           {truncateUtf8(error, kMaxText), job, claimed.node, int64_t{claimed.attempt}});
     if (!r) return r.status();
     if (*r == 0) return noteLostJob(claimed, "its failure");
     return log(job, std::nullopt, "error",
@@ -539,7 +545,7 @@ Result<std::optional<std::string>> JobQueue::pendingRequest(int64_t job) {
 Status JobQueue::closeRunningSteps(int64_t job, const std::string& why) {
     auto r = conn_.execute(
         "UPDATE job_step SET status = 'failed', error = ?, finished_at = NOW(3) WHERE job_id = ? AND status = 'running'",
-        {why, job});
+        {truncateUtf8(why, kMaxText), job});
     return r ? Status::ok() : r.status();
 }
 
@@ -562,7 +568,25 @@ Status JobQueue::release(const ClaimedJob& claimed, const std::string& why) {
     if (!r) return r.status();
     if (*r == 0) return Status::ok();
     RELAIS_TRY(closeRunningSteps(claimed.id, why));
-    return log(claimed.id, std::nullopt, "warn", why);
+    RELAIS_TRY(log(claimed.id, std::nullopt, "warn", why));
+    return applyPendingRequest(claimed.id, "queued");
+}
+
+Status JobQueue::applyPendingRequest(int64_t job, const std::string& from) {
+    // A cancel or pause asked of the run that just ended is not lost: it
+    // applies to the job now that no worker holds it.
+    auto rows = conn_.query("SELECT request FROM job WHERE id = ? AND status = ? AND request IS NOT NULL", {job, from});
+    if (!rows) return rows.status();
+    if (rows->empty()) return Status::ok();
+    const bool cancel = rows->front().str(0) == "cancel";
+    auto r = conn_.execute(std::string("UPDATE job SET status = '") + (cancel ? "cancelled" : "paused") +
+                               "', request = NULL" + (cancel ? ", finished_at = NOW(3)" : "") +
+                               " WHERE id = ? AND status = ? AND request IS NOT NULL",
+                           {job, from});
+    if (!r) return r.status();
+    if (*r == 0) return Status::ok();
+    return log(job, std::nullopt, "info",
+               cancel ? "cancelled (requested while it ran)" : "paused (requested while it ran); resume to continue");
 }
 
 Result<JobDetail> JobQueue::get(int64_t id) {

@@ -307,6 +307,9 @@ public:
     // lost the database during the run); the interrupted step runs again on
     // the next claim. Does nothing when `claimed.node` no longer holds it.
     Status release(const ClaimedJob& claimed, const std::string& why);
+    // After a run ended with the job back in `from` (queued, retry_wait): a
+    // cancel or pause requested during the run takes effect.
+    Status applyPendingRequest(int64_t job, const std::string& from);
 
     Result<JobDetail> get(int64_t id);
     // Jobs matching `filter`, newest (highest id) first, at most filter.limit.

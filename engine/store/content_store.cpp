@@ -38,6 +38,11 @@ Status ContentStore::ensureDir(const std::string& dir) const {
     return Status::ok();
 }
 
+void ContentStore::forgetDir(const std::string& dir) const {
+    std::lock_guard<std::mutex> lock(dirsMu_);
+    dirs_.erase(dir);
+}
+
 Result<StoredFile> ContentStore::put(const std::string& path) const {
     return putWith(path, [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
         return copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
@@ -57,17 +62,26 @@ Result<StoredFile> ContentStore::putBytes(std::string_view bytes) const {
 
 Result<StoredFile> ContentStore::putWith(
     const std::string& what, const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const {
-    RELAIS_TRY(ensureDir((fs::path(root_) / "tmp").string()));
-    Sha256 hash;
+    const std::string tmpDir = (fs::path(root_) / "tmp").string();
+    RELAIS_TRY(ensureDir(tmpDir));
+    auto hash = std::make_unique<Sha256>();
     uint64_t size = 0;
     static std::atomic<uint64_t> counter{0};
-    const std::string tmp = (fs::path(root_) / "tmp" /
-                             ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter)))
-                                .string();
-    Status s = write(tmp, hash, size);
+    const std::string tmp =
+        (fs::path(tmpDir) / ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))).string();
+    Status s = write(tmp, *hash, size);
+    std::error_code ec;
+    if (!s && !fs::is_directory(tmpDir, ec)) {
+        // tmp/ removed behind the store's back: made again, and the write retried once.
+        forgetDir(tmpDir);
+        RELAIS_TRY(ensureDir(tmpDir));
+        hash = std::make_unique<Sha256>();
+        size = 0;
+        s = write(tmp, *hash, size);
+    }
     if (!s) return s;
     StoredFile f;
-    f.sha256 = hash.hexDigest();
+    f.sha256 = hash->hexDigest();
     f.size = size;
     f.relPath = f.sha256.substr(0, 2) + "/" + f.sha256.substr(2, 2) + "/" + f.sha256;
     const fs::path final = fs::path(root_) / f.relPath;
@@ -77,13 +91,10 @@ Result<StoredFile> ContentStore::putWith(
         return s;
     }
     // Same name means same bytes: renaming over an existing copy is harmless.
-    std::error_code ec;
+    ec.clear();
     fs::rename(tmp, final, ec);
     if (ec == std::errc::no_such_file_or_directory) {
-        {
-            std::lock_guard<std::mutex> lock(dirsMu_);
-            dirs_.erase(final.parent_path().string());
-        }
+        forgetDir(final.parent_path().string());
         ec.clear();
         if (ensureDir(final.parent_path().string())) fs::rename(tmp, final, ec);
     }

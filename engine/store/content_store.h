@@ -42,6 +42,8 @@ private:
 
     // Creates `dir` (below the root) unless this store already made or saw it.
     Status ensureDir(const std::string& dir) const;
+    // Drops a folder from the cache of folders known to exist.
+    void forgetDir(const std::string& dir) const;
 
     std::string root_;
     // Folders known to exist: 256 + 65536 at most (ab/cd/), so the cache stays small.

@@ -160,19 +160,33 @@ Result<std::optional<User>> UserDirectory::authenticate(const std::string& login
             "failed_logins = IF(failed_logins + 1 >= ?, 0, failed_logins + 1) WHERE id = ?",
             {int64_t{policy.maxFailures}, int64_t{policy.lockoutSeconds}, int64_t{policy.maxFailures}, u.id});
         if (!upd) return upd.status();
-        if (u.failedLogins + 1 >= policy.maxFailures) {
-            auto until = conn_.query("SELECT locked_until FROM app_user WHERE id = ?", {u.id});
-            if (!until) return until.status();
-            return lockedStatus(login, until->empty() ? "" : until->front().str(0));
-        }
+        // Decided from the row after the update, not from the read before
+        // it: parallel guesses each count, and the one that locks says so.
+        RELAIS_ASSIGN_OR_RETURN(std::optional<std::string> until, lockedUntil(u.id));
+        if (until) return lockedStatus(login, *until);
         return std::optional<User>{};
     }
     if (!u.enabled) return std::optional<User>{};
+    // Only while not locked: a right password guessed in parallel with the
+    // failures that locked the account neither logs in nor lifts the lock.
     auto upd = conn_.execute(
-        "UPDATE app_user SET last_login_at = NOW(3), failed_logins = 0, locked_until = NULL WHERE id = ?", {u.id});
+        "UPDATE app_user SET last_login_at = NOW(3), failed_logins = 0, locked_until = NULL "
+        "WHERE id = ? AND (locked_until IS NULL OR locked_until <= NOW(3))",
+        {u.id});
     if (!upd) return upd.status();
+    if (*upd == 0) {
+        RELAIS_ASSIGN_OR_RETURN(std::optional<std::string> until, lockedUntil(u.id));
+        return lockedStatus(login, until.value_or(""));
+    }
     u.failedLogins = 0;
     return std::optional<User>(u);
+}
+
+Result<std::optional<std::string>> UserDirectory::lockedUntil(int64_t id) {
+    auto rows = conn_.query("SELECT IF(locked_until > NOW(3), locked_until, NULL) FROM app_user WHERE id = ?", {id});
+    if (!rows) return rows.status();
+    if (rows->empty()) return std::optional<std::string>{};
+    return rows->front().opt(0);
 }
 
 Result<std::optional<User>> UserDirectory::authenticateCertificate(const std::string& subject,

@@ -113,6 +113,8 @@ public:
 
 private:
     Status updateUser(const std::string& login, const char* assignment, const db::Value& value);
+    // Until when the user is locked, or nullopt when not locked.
+    Result<std::optional<std::string>> lockedUntil(int64_t id);
 
     db::Connection& conn_;
 };

@@ -17,7 +17,7 @@ relais_write_ini() {
             printf 'dsn = %s\n' "$dsn"
             [ -n "$migrations" ] && printf 'migrations = %s\n' "$migrations"
             printf '\n[store]\npath = %s\n' "$store"
-            printf '\n[engine]\nnode = %s\nworkers = 2\npoll_interval_ms = 200\n' "$node"
+            printf '\n[engine]\nnode = %s\nworkers = 4\npoll_interval_ms = 200\n' "$node"
             printf '\n[log]\nlevel = %s\n' "$level"
         } > "$file.tmp.$$"
     )

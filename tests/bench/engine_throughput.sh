@@ -11,7 +11,7 @@
 # Usage: tests/bench/engine_throughput.sh [JOBS]   (default 20000)
 # Knobs: RELAIS_BENCH_MARIADB_ARGS="--innodb-... ..." (extra mariadbd options),
 #        RELAIS_BENCH_QUICK=1 (the queued-jobs runs only),
-#        RELAIS_BENCH_WORKERS=N ([engine] workers of each relaisd, default 2).
+#        RELAIS_BENCH_WORKERS=N ([engine] workers of each relaisd, default 4 as the product).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
@@ -38,7 +38,7 @@ relais_mariadb_create_database "$BASE/mariadb" relais_bench relais_bench "$PASSW
 relais_mariadb_create_database "$BASE/mariadb" sbtest relais_bench "$PASSWORD"
 SOCK="$(relais_mariadb_socket "$BASE/mariadb")"
 relais_write_ini "$INI" "mariadb://relais_bench:$PASSWORD@localhost/relais_bench?socket=$SOCK" "$BASE/store" bench-1 "$ROOT/sql/mariadb" warn
-WORKERS="${RELAIS_BENCH_WORKERS:-2}"
+WORKERS="${RELAIS_BENCH_WORKERS:-4}"
 sed -i -e 's/^poll_interval_ms = .*/poll_interval_ms = 20/' -e "s/^workers = .*/workers = $WORKERS/" "$INI"
 sed "s/^node = .*/node = bench-2/" "$INI" > "$BASE/relais-2.ini"
 "$B/relais" --config "$INI" migrate > /dev/null

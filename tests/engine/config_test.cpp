@@ -109,5 +109,5 @@ TEST(ConfigTest, SettingsForDisplayMaskSecretsAndFillDefaults) {
     EXPECT_EQ(shown["mail"]["private_key"], "***");
     EXPECT_EQ(shown["mail"]["host"], "smtp.example");
     EXPECT_EQ(shown["web"]["session_idle_minutes"], "30");
-    EXPECT_EQ(shown["engine"]["workers"], "2");
+    EXPECT_EQ(shown["engine"]["workers"], "4");
 }

@@ -41,6 +41,24 @@ TEST(ContentStoreTest, SameBytesTwiceAreStoredOnce) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(ContentStoreTest, FoldersRemovedBehindItsBackAreMadeAgain) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/a", "first");
+    writeFile(dir + "/b", "second");
+    ContentStore store(dir + "/store");
+    auto a = store.put(dir + "/a");
+    ASSERT_TRUE(a.isOk()) << a.status().message();
+    // An operator cleaning up removes the whole store, tmp/ included.
+    std::filesystem::remove_all(dir + "/store");
+    auto b = store.put(dir + "/b");
+    ASSERT_TRUE(b.isOk()) << b.status().message();
+    EXPECT_EQ(readFile(store.absolutePath(b->relPath)), "second");
+    auto c = store.putBytes("third");
+    ASSERT_TRUE(c.isOk()) << c.status().message();
+    EXPECT_EQ(readFile(store.absolutePath(c->relPath)), "third");
+    std::filesystem::remove_all(dir);
+}
+
 TEST(ContentStoreTest, MissingInputNamesTheFile) {
     const std::string dir = makeTempDir();
     ContentStore store(dir + "/store");

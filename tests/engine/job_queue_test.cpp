@@ -437,6 +437,42 @@ TEST_F(JobQueueTest, CancelOfRunningJobIsARequest) {
     EXPECT_EQ(**req, "cancel");
 }
 
+TEST_F(JobQueueTest, RequestMadeDuringARunAppliesWhenTheRunEndsWaitingOrGivenBack) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","retry":{"max_attempts":3,"backoff_seconds":0},
+        "steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    auto q = client_->jobs();
+    // A cancel asked while the run ends with a transient error: not retried.
+    const int64_t a = submit("f2");
+    auto c = q.claim("n1", 60);
+    ASSERT_TRUE(c.isOk() && *c);
+    ASSERT_TRUE(q.cancel(a, "alice").isOk());
+    ASSERT_TRUE(q.finishFailed(**c, "network down", true, {3, 0, 0}).isOk());
+    EXPECT_EQ(q.get(a)->status, "cancelled");
+    auto pending = q.pendingRequest(a);
+    ASSERT_TRUE(pending.isOk());
+    EXPECT_FALSE(*pending);
+    // A pause asked while the run is given back (shutdown): paused, not queued.
+    const int64_t b = submit("f2");
+    auto d = q.claim("n1", 60);
+    ASSERT_TRUE(d.isOk() && *d);
+    ASSERT_TRUE(q.pause(b, "alice").isOk());
+    ASSERT_TRUE(q.release(**d, "engine shutting down").isOk());
+    EXPECT_EQ(q.get(b)->status, "paused");
+    auto none = q.claim("n1", 60);
+    ASSERT_TRUE(none.isOk());
+    EXPECT_FALSE(*none) << "a paused job is not claimed";
+    // A cancel that arrives as the job succeeds is dropped with the run.
+    const int64_t e = submit("f2");
+    auto f = q.claim("n1", 60);
+    ASSERT_TRUE(f.isOk() && *f);
+    ASSERT_TRUE(q.cancel(e, "alice").isOk());
+    ASSERT_TRUE(q.finishLastStep(**f, 0, {}).isOk());
+    EXPECT_EQ(q.get(e)->status, "succeeded");
+    pending = q.pendingRequest(e);
+    ASSERT_TRUE(pending.isOk());
+    EXPECT_FALSE(*pending);
+}
+
 TEST_F(JobQueueTest, PausedJobIsNotClaimedUntilResumed) {
     const int64_t id = submit();
     auto q = client_->jobs();

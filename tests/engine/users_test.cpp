@@ -2,6 +2,9 @@
 // certificates, language, audit log periods.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "test_database.h"
 
 using namespace relais;
@@ -53,6 +56,26 @@ TEST_F(UsersTest, RepeatedWrongPasswordsLockTheUserEvenForTheRightOne) {
     ASSERT_FALSE(right.isOk()) << "a locked user does not get in, even with the right password";
     EXPECT_EQ(right.status().code(), Code::FailedPrecondition);
     EXPECT_TRUE(client_->users().get("alice")->lockedUntil);
+}
+
+TEST_F(UsersTest, RightPasswordRacingTheLockDoesNotGetIn) {
+    // Another request holds alice's row (as the failures that lock her do)
+    // while the right password is checked; it locks her and commits.
+    auto other = db_->client();
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(other->connection().begin().isOk());
+    ASSERT_TRUE(other->connection().query("SELECT id FROM app_user WHERE login = 'alice' FOR UPDATE").isOk());
+    Result<std::optional<User>> right = Status(Code::Internal, "not run");
+    std::thread guess([&] { right = login("correct-horse"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // it read alice unlocked and waits on the row
+    ASSERT_TRUE(other->connection()
+                    .execute("UPDATE app_user SET locked_until = NOW(3) + INTERVAL 60 SECOND WHERE login = 'alice'")
+                    .isOk());
+    ASSERT_TRUE(other->connection().commit().isOk());
+    guess.join();
+    ASSERT_FALSE(right.isOk()) << "the lock taken meanwhile holds";
+    EXPECT_EQ(right.status().code(), Code::FailedPrecondition);
+    EXPECT_TRUE(client_->users().get("alice")->lockedUntil) << "and is not lifted";
 }
 
 TEST_F(UsersTest, LockoutEndsByItselfOrByUnlock) {
