@@ -57,9 +57,19 @@ if (request_method() === 'POST') {
     }
 }
 
+$applications = $directory->applications();
+// ?edit=NAME fills the form with that application, so that a change keeps what it does not touch.
+$editing = null;
+foreach ($applications as $a) {
+    if ($a['name'] === param('edit', 'get')) {
+        $editing = $a;
+    }
+}
+
 render('applications', [
     'title'        => t('Partner applications'),
-    'applications' => $directory->applications(),
+    'applications' => $applications,
+    'editing'      => $editing,
     'services'     => APPLICATION_SERVICES,
     'errors'       => $errors,
 ], $status);

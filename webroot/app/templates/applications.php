@@ -1,7 +1,7 @@
 <?php
 /**
  * The partner applications. @var list<array> $applications  @var list<string> $services
- * @var list<string> $errors
+ * @var list<string> $errors  @var ?array $editing (the application the form changes, if any)
  */
 declare(strict_types=1);
 
@@ -30,7 +30,7 @@ $serviceLabels = ['pa' => t('PA dossiers (/ws/pa)'), 'exchange' => t('exchange (
     <tbody>
 <?php foreach ($applications as $a): ?>
       <tr data-application="<?= e($a['name']) ?>">
-        <td><?= e($a['name']) ?></td>
+        <td><?php if ($edit): ?><a href="<?= e(url('applications', ['edit' => $a['name']])) ?>#application-form"><?= e($a['name']) ?></a><?php else: ?><?= e($a['name']) ?><?php endif ?></td>
         <td><?= e(implode(', ', array_map(static fn (string $s): string => $serviceLabels[$s] ?? $s, $a['services']))) ?></td>
         <td><code><?= e($a['username'] ?? '') ?></code><?php if ($a['username'] !== null && !$a['has_secret']): ?> <span class="badge badge-warn"><?= e(t('no secret yet')) ?></span><?php endif ?></td>
         <td><code class="small"><?= e($a['cert_sha256'] ?? '') ?></code></td>
@@ -67,17 +67,17 @@ $serviceLabels = ['pa' => t('PA dossiers (/ws/pa)'), 'exchange' => t('exchange (
   <form method="post" action="<?= e(url('applications')) ?>" class="form" id="application-form">
     <?= csrf_field() ?>
     <label for="app-name"><?= e(t('Name')) ?></label>
-    <input type="text" id="app-name" name="name" required maxlength="64" pattern="[A-Za-z0-9._\-]+">
+    <input type="text" id="app-name" name="name" required maxlength="64" pattern="[A-Za-z0-9._\-]+" value="<?= e($editing['name'] ?? '') ?>">
     <fieldset>
       <legend><?= e(t('Services')) ?></legend>
 <?php foreach ($services as $s): ?>
-      <label><input type="checkbox" name="services[]" value="<?= e($s) ?>"> <?= e($serviceLabels[$s]) ?></label>
+      <label><input type="checkbox" name="services[]" value="<?= e($s) ?>"<?= in_array($s, $editing['services'] ?? [], true) ? ' checked' : '' ?>> <?= e($serviceLabels[$s]) ?></label>
 <?php endforeach ?>
     </fieldset>
     <label for="app-user"><?= e(t('User name (HTTP Basic over TLS; empty: certificate only)')) ?></label>
-    <input type="text" id="app-user" name="username" maxlength="64" pattern="[A-Za-z0-9._\-]*">
+    <input type="text" id="app-user" name="username" maxlength="64" pattern="[A-Za-z0-9._\-]*" value="<?= e($editing['username'] ?? '') ?>">
     <label for="app-enabled"><?= e(t('State')) ?></label>
-    <select id="app-enabled" name="enabled"><option value="1"><?= e(t('enabled')) ?></option><option value="0"><?= e(t('disabled')) ?></option></select>
+    <select id="app-enabled" name="enabled"><option value="1"><?= e(t('enabled')) ?></option><option value="0"<?= ($editing['enabled'] ?? true) ? '' : ' selected' ?>><?= e(t('disabled')) ?></option></select>
     <button type="submit" name="do" value="save" class="btn btn-primary"><?= e(t('Save')) ?></button>
   </form>
 </section>
