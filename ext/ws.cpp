@@ -204,7 +204,9 @@ void constructService(INTERNAL_FUNCTION_PARAMETERS) {
 }
 
 // An operation of a service object: the request SoapServer decoded, as JSON,
-// to `call`, whose JSON answer goes back to SoapServer as arrays.
+// to `call`, whose JSON answer goes back to SoapServer as arrays. When the
+// answer is code 000, why (the service's failure(), set by `call`) goes to
+// PHP's error log for the operator: the caller only sees "Erreur non identifiée".
 template <class Call>
 void operation(INTERNAL_FUNCTION_PARAMETERS, Call call) {
     zval* request = nullptr;
@@ -216,7 +218,13 @@ void operation(INTERNAL_FUNCTION_PARAMETERS, Call call) {
         const nlohmann::json in = request ? toJson(request, 0) : nlohmann::json();
         relais::Client* core = wsCore(ZEND_THIS);
         if (!core) RETURN_THROWS();
-        const nlohmann::json out = call(*core, *wsFromObj(Z_OBJ_P(ZEND_THIS))->caller, in);
+        std::string failure;
+        const nlohmann::json out = call(*core, *wsFromObj(Z_OBJ_P(ZEND_THIS))->caller, in, failure);
+        if (!failure.empty()) {
+            const std::string line = std::string("relais ws: ") + ZSTR_VAL(EX(func)->common.function_name) +
+                                     " answered 000: " + failure;
+            php_log_err_with_severity(line.c_str(), LOG_ERR);
+        }
         RELAIS_ZEND_CALLS({ relais_json_to_zval(return_value, out); });
     }
     RELAIS_CXX_CATCH
@@ -231,53 +239,68 @@ using relais::ws::Caller;
 using nlohmann::json;
 
 ZEND_METHOD(Relais_Ws_PaService, CreerDossierPA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::creationDossierFromJson(in, read);
-        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller).creerDossier(req, read));
+        relais::ws::PaService service(core.connection(), caller);
+        auto out = relais::ws::responseJson(service.creerDossier(req, read));
+        failure = service.failure();
+        return out;
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, ConsulterDossierPA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto list = relais::ws::listeDossierFromJson(in, read);
-        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller).consulterDossiers(list, read));
+        relais::ws::PaService service(core.connection(), caller);
+        auto out = relais::ws::responseJson(service.consulterDossiers(list, read));
+        failure = service.failure();
+        return out;
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, GenererJetonSecuritePA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::accesDossierFromJson(in, "Dossier", read);
-        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller).genererJeton(req, read));
+        relais::ws::PaService service(core.connection(), caller);
+        auto out = relais::ws::responseJson(service.genererJeton(req, read));
+        failure = service.failure();
+        return out;
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, CreerDossier) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json&) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json&, std::string&) {
         return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller).operationNonImplementee());
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, DeposerDocument) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::ExchangeService service(core.connection(), core.store(), caller);
-        return relais::ws::responseJson(service.deposerDocument(relais::ws::deposerDocumentFromJson(in)));
+        auto out = relais::ws::responseJson(service.deposerDocument(relais::ws::deposerDocumentFromJson(in)));
+        failure = service.failure();
+        return out;
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::ExchangeService service(core.connection(), core.store(), caller);
-        return relais::ws::responseJson(service.consulterStatut(relais::ws::textFromJson(in, "IdTraitement")));
+        auto out = relais::ws::responseJson(service.consulterStatut(relais::ws::textFromJson(in, "IdTraitement")));
+        failure = service.failure();
+        return out;
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::ExchangeService service(core.connection(), core.store(), caller);
-        return relais::ws::responseJson(service.recupererDocument(relais::ws::textFromJson(in, "IdDocument")));
+        auto out = relais::ws::responseJson(service.recupererDocument(relais::ws::textFromJson(in, "IdDocument")));
+        failure = service.failure();
+        return out;
     });
 }
 

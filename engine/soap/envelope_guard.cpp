@@ -93,6 +93,18 @@ std::optional<SoapFault> checkEnvelope(std::string_view body, std::string_view c
     }
     if (const size_t at = invalidUtf8Offset(body); at != std::string_view::npos)
         return fault(v, "Sender", "the request is not valid UTF-8 (byte " + std::to_string(at) + ")");
+    // An XML declaration naming another encoding would make the toolkit read
+    // these UTF-8 bytes as something else.
+    if (body.rfind("<?xml", 0) == 0) {
+        const std::string declaration = lower(body.substr(0, body.find("?>")));
+        const auto enc = declaration.find("encoding=");
+        if (enc != std::string::npos) {
+            std::string name = declaration.substr(enc + 9, 12);
+            name.erase(std::remove_if(name.begin(), name.end(), [](char c) { return c == '"' || c == '\''; }), name.end());
+            if (name.rfind("utf-8", 0) != 0)
+                return fault(v, "Sender", "the XML declaration names an encoding other than UTF-8");
+        }
+    }
     // SOAP forbids document type declarations; refusing them before parsing
     // rules out external entities and entity expansion (billion laughs).
     if (body.find("<!DOCTYPE") != std::string_view::npos || body.find("<!ENTITY") != std::string_view::npos)

@@ -35,9 +35,14 @@ std::variant<std::pair<std::string, int64_t>, CodeRetour> ExchangeService::submi
     return std::pair{std::get<std::string>(who), *id};
 }
 
+CodeRetour ExchangeService::unidentified(const Status& why) {
+    failure_ = why.message();
+    return codeRetour(ReturnCode::ErreurNonIdentifiee);
+}
+
 std::variant<std::string, CodeRetour> ExchangeService::submitter() {
     auto app = ApplicationRegistry(conn_).identify(caller_, kServiceExchange);
-    if (!app) return codeRetour(ReturnCode::ErreurNonIdentifiee);
+    if (!app) return unidentified(app.status());
     if (!*app) return codeRetour(ReturnCode::ApplicationNonAutorisee);
     return "ws:" + (*app)->name;
 }
@@ -76,7 +81,7 @@ DeposerDocumentResponse ExchangeService::deposerDocument(const DeposerDocumentRe
         if (c == Code::NotFound || c == Code::FailedPrecondition || c == Code::InvalidArgument)
             out.CodeRetour = codeRetour(ReturnCode::ValeurNonAutorisee, "Flux (" + id.status().message() + ")");
         else
-            out.CodeRetour = codeRetour(ReturnCode::ErreurNonIdentifiee);
+            out.CodeRetour = unidentified(id.status());
         return out;
     }
     out.IdTraitement = *id;
@@ -95,7 +100,7 @@ ConsulterStatutResponse ExchangeService::consulterStatut(const std::optional<std
     auto job = JobQueue(conn_, store_).get(id);
     if (!job) {
         out.CodeRetour = job.status().code() == Code::NotFound ? code("460", "Le traitement n'existe pas : " + *idTraitement)
-                                                                : codeRetour(ReturnCode::ErreurNonIdentifiee);
+                                                                : unidentified(job.status());
         return out;
     }
     if (job->submittedBy.value_or("") != who) {
@@ -126,13 +131,13 @@ RecupererDocumentResponse ExchangeService::recupererDocument(const std::optional
     auto doc = jobs.document(id);
     if (!doc) {
         out.CodeRetour = doc.status().code() == Code::NotFound ? code("460", "Le document n'existe pas : " + *idDocument)
-                                                                : codeRetour(ReturnCode::ErreurNonIdentifiee);
+                                                                : unidentified(doc.status());
         return out;
     }
     auto job = jobs.get(doc->jobId);
     if (!job || job->submittedBy.value_or("") != who) {
         out.CodeRetour = job ? codeRetour(ReturnCode::ActionNonAutorisee, "document " + *idDocument)
-                             : codeRetour(ReturnCode::ErreurNonIdentifiee);
+                             : unidentified(job.status());
         return out;
     }
     if (doc->size > kMaxExchangeDocumentBytes) {
@@ -145,7 +150,7 @@ RecupererDocumentResponse ExchangeService::recupererDocument(const std::optional
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in && !in.eof()) {
-        out.CodeRetour = codeRetour(ReturnCode::ErreurNonIdentifiee);
+        out.CodeRetour = unidentified(Status(Code::Io, "cannot read document " + *idDocument + " from the store"));
         return out;
     }
     out.NomFichier = doc->name;

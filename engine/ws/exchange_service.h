@@ -77,7 +77,11 @@ public:
     ConsulterStatutResponse consulterStatut(const std::optional<std::string>& idTraitement);
     RecupererDocumentResponse recupererDocument(const std::optional<std::string>& idDocument);
 
+    // Why the last answer was 000, for the operator's log (as PaService::failure()).
+    const std::string& failure() const { return failure_; }
+
 private:
+    CodeRetour unidentified(const Status& why);
     // "ws:<application>" of the caller, or the CodeRetour refusing the call.
     std::variant<std::string, CodeRetour> submitter();
     // The submitter and the id `text` gives (200 when blank, 490 when not an id).
@@ -87,6 +91,7 @@ private:
     db::Connection& conn_;
     const ContentStore& store_;
     Caller caller_;
+    std::string failure_;
 };
 
 // The wire shapes (webroot/ws/exchange.wsdl as PHP's SoapServer decodes it;

@@ -21,7 +21,6 @@ std::string todayUtc() {
 }
 
 CodeRetour success() { return codeRetour(ReturnCode::Succes); }
-CodeRetour unidentified() { return codeRetour(ReturnCode::ErreurNonIdentifiee); }
 
 Dictionnaire dictionaryFrom(const std::optional<std::string>& text) {
     if (!text || text->empty()) return {};
@@ -31,9 +30,14 @@ Dictionnaire dictionaryFrom(const std::optional<std::string>& text) {
 
 }  // namespace
 
+CodeRetour PaService::unidentified(const Status& why) {
+    failure_ = why.message();
+    return codeRetour(ReturnCode::ErreurNonIdentifiee);
+}
+
 std::variant<int64_t, CodeRetour> PaService::caller() {
     auto app = ApplicationRegistry(conn_).identify(caller_, kServicePa);
-    if (!app) return unidentified();
+    if (!app) return unidentified(app.status());
     if (!*app) return codeRetour(ReturnCode::ApplicationNonAutorisee);
     return (*app)->id;
 }
@@ -84,7 +88,7 @@ CreerDossierPAResponse PaService::creerDossier(const CreationDossierRequest& req
         return id;
     }();
     if (!stored) {
-        out.CodeRetour = unidentified();
+        out.CodeRetour = unidentified(stored.status());
         return out;
     }
     out.IdDossier = *stored;
@@ -94,7 +98,7 @@ CreerDossierPAResponse PaService::creerDossier(const CreationDossierRequest& req
 
 CreerDossierPAResponse PaService::operationNonImplementee() {
     CreerDossierPAResponse out;
-    out.CodeRetour = codeRetour(ReturnCode::OperationNonImplementee, "CreerDossier (use CreerDossierPA)");
+    out.CodeRetour = codeRetour(ReturnCode::OperationNonImplementee, "CreerDossier (utiliser CreerDossierPA)");
     return out;
 }
 
@@ -104,7 +108,7 @@ std::variant<int64_t, CodeRetour> PaService::accessible(int64_t applicationId, c
     if (auto* problem = std::get_if<CodeRetour>(&checked)) return *problem;
     const int64_t id = std::get<int64_t>(checked);
     auto rows = conn_.query("SELECT application_id, id_local FROM vt_dossier WHERE id = ?", {id});
-    if (!rows) return unidentified();
+    if (!rows) return unidentified(rows.status());
     if (rows->empty()) return codeRetour(ReturnCode::DossierInexistant, *req.IdDossier);
     if (rows->front().i64(0) != applicationId || rows->front().str(1) != *req.IdLocal)
         return codeRetour(ReturnCode::ActionNonAutorisee, "dossier " + *req.IdDossier);
@@ -136,7 +140,7 @@ std::vector<ConsulterDossierPAResponse> PaService::consulterDossiers(
         } else {
             // One query for the dossier and its owner: the access check needs no other.
             auto owned = store.loadOwned(std::get<int64_t>(checked));
-            if (!owned) return whole(unidentified());
+            if (!owned) return whole(unidentified(owned.status()));
             if (!*owned) r.CodeRetour = codeRetour(ReturnCode::DossierInexistant, *req.IdDossier);
             else if ((*owned)->applicationId != applicationId || (*owned)->idLocal != *req.IdLocal)
                 r.CodeRetour = codeRetour(ReturnCode::ActionNonAutorisee, "dossier " + *req.IdDossier);
@@ -173,11 +177,15 @@ JetonSecuritePAResponse PaService::genererJeton(const std::optional<AccesDossier
         return out;
     }
     const std::string token = randomHex(32);
-    if (token.empty() ||
-        !conn_.execute("INSERT INTO vt_jeton (token_sha256, dossier_id, application_id, expires_at) "
-                       "VALUES (?, ?, ?, NOW(3) + INTERVAL " + std::to_string(kTokenLifetimeSeconds) + " SECOND)",
-                       {sha256Hex(token), std::get<int64_t>(id), applicationId})) {
-        out.CodeRetour = unidentified();
+    if (token.empty()) {
+        out.CodeRetour = unidentified(Status(Code::Internal, "no random bytes for a token (OpenSSL RAND_bytes)"));
+        return out;
+    }
+    auto stored = conn_.execute("INSERT INTO vt_jeton (token_sha256, dossier_id, application_id, expires_at) "
+                                "VALUES (?, ?, ?, NOW(3) + INTERVAL " + std::to_string(kTokenLifetimeSeconds) + " SECOND)",
+                                {sha256Hex(token), std::get<int64_t>(id), applicationId});
+    if (!stored) {
+        out.CodeRetour = unidentified(stored.status());
         return out;
     }
     out.JetonSecurite = token;

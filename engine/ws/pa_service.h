@@ -35,7 +35,13 @@ public:
     // CreerDossier, the operation's name before the seed's version 0.5: 020.
     CreerDossierPAResponse operationNonImplementee();
 
+    // Why the last answer was 000 (a database error, naming what failed;
+    // never a secret), for the operator's log; empty when none was.
+    const std::string& failure() const { return failure_; }
+
 private:
+    // Code 000, remembering why.
+    CodeRetour unidentified(const Status& why);
     // The calling application's id, or the CodeRetour refusing the call.
     std::variant<int64_t, CodeRetour> caller();
     // The dossier a request names, checked against the caller: its id, or the CodeRetour.
@@ -44,6 +50,7 @@ private:
 
     db::Connection& conn_;
     Caller caller_;
+    std::string failure_;
 };
 
 // One line of the admin site's dossier list.

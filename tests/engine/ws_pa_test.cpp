@@ -244,6 +244,8 @@ TEST(EnvelopeGuardTest, RefusesHostileOrBrokenRequests) {
               "500 Sender: unsupported charset 'iso-8859-1': only UTF-8 is accepted");
     EXPECT_EQ(faultOf(envelope12("<p:X xmlns:p=\"urn:relais:viatrajectoire:pa\">\xC3\x28</p:X>")).substr(0, 48),
               "400 Sender: the request is not valid UTF-8 (byte");
+    EXPECT_EQ(faultOf("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + envelope12(op).substr(38)),
+              "400 Sender: the XML declaration names an encoding other than UTF-8");
     EXPECT_EQ(faultOf("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + envelope12(op)),
               "400 Sender: a SOAP message must not contain a document type declaration or entity declarations");
     EXPECT_EQ(faultOf(envelope12(op).substr(0, 120)).substr(0, 30), "400 Sender: malformed XML at l");
@@ -363,7 +365,9 @@ TEST_F(PaServiceTest, ADatabaseFailureIs000AndNothingIsHalfWritten) {
     Etablissement e;
     e.NumFINISS = "750712184";
     req.Etablissements.push_back(e);
-    EXPECT_EQ(service(caller_).creerDossier(req).CodeRetour.Code, "000");
+    PaService failing = service(caller_);
+    EXPECT_EQ(failing.creerDossier(req).CodeRetour.Code, "000");
+    EXPECT_NE(failing.failure().find("vt_demande"), std::string::npos) << failing.failure();  // for the operator's log
     ASSERT_TRUE(client_->connection().execute("RENAME TABLE vt_demande_away TO vt_demande"));
     EXPECT_EQ(DossierStore(client_->connection()).count().value(), 0);
     EXPECT_EQ(service(caller_).creerDossier(req).CodeRetour.Code, "999");

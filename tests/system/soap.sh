@@ -76,7 +76,16 @@ if ! gsoap_client > "$RELAIS_TEST_TMP/gsoap.log" 2>&1; then
 fi
 grep -E '^(not )?ok ' "$RELAIS_TEST_TMP/gsoap.log" || true
 
-if [ -s "$BASE/log/php-error.log" ]; then
-    echo "# PHP errors logged by Apache:"
-    sed 's/^/#   /' "$BASE/log/php-error.log" | tail -n 20
+# The cause of the code 000 that pa_client.php provoked is in PHP's log for the
+# operator, and nothing else is.
+if grep -q 'relais ws: CreerDossierPA answered 000: .*vt_demande' "$BASE/log/php-error.log"; then
+    echo "ok soap_000_cause_is_logged_for_the_operator"
+else
+    echo "not ok soap_000_cause_is_logged_for_the_operator"
+fi
+if grep -v 'answered 000' "$BASE/log/php-error.log" | grep -q .; then
+    echo "not ok soap_no_other_php_error"
+    grep -v 'answered 000' "$BASE/log/php-error.log" | sed 's/^/#   /' | tail -n 20
+else
+    echo "ok soap_no_other_php_error"
 fi

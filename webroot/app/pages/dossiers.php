@@ -11,11 +11,11 @@ defined('RELAIS_WEB') || exit;
 
 $text = param('q', 'get');
 $cursor = id_param('before', 'get');
-$page = (new \Relais\Ws\Directory(client()))->dossiers(50, $cursor === null ? null : (string)$cursor, $text === '' ? null : $text);
+$list = (new \Relais\Ws\Directory(client()))->dossiers(50, $cursor === null ? null : (string)$cursor, $text === '' ? null : $text);
 
 render('dossiers', [
     'title'  => t('PA dossiers'),
     'text'   => $text,
     'cursor' => $cursor,
-    'page'   => $page,
+    'list'   => $list,
 ]);

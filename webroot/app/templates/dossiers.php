@@ -1,5 +1,5 @@
 <?php
-/** The PA dossiers. @var string $text  @var ?int $cursor  @var array{rows: list<array>, next: ?string} $page */
+/** The PA dossiers. @var string $text  @var ?int $cursor  @var array{rows: list<array>, next: ?string} $list (not $page: the layout's) */
 declare(strict_types=1);
 
 namespace Relais\Web;
@@ -17,7 +17,7 @@ defined('RELAIS_WEB') || exit;
   <button type="submit" class="btn"><?= e(t('Filter')) ?></button>
 </form>
 <div class="table-wrap">
-<?php if ($page['rows'] === []): ?>
+<?php if ($list['rows'] === []): ?>
   <p class="empty"><?= e(t('No dossier yet.')) ?></p>
 <?php else: ?>
   <table class="table" id="dossiers-table">
@@ -27,7 +27,7 @@ defined('RELAIS_WEB') || exit;
       <th scope="col"><?= e(t('Status')) ?></th><th scope="col"><?= e(t('Demands')) ?></th><th scope="col"><?= e(t('Created')) ?></th>
     </tr></thead>
     <tbody>
-<?php foreach ($page['rows'] as $d): ?>
+<?php foreach ($list['rows'] as $d): ?>
       <tr data-dossier="<?= e($d['id']) ?>">
         <td><a href="<?= e(url('dossier', ['id' => $d['id']])) ?>">#<?= e($d['id']) ?></a></td>
         <td><?= e($d['application']) ?></td>
@@ -44,4 +44,4 @@ defined('RELAIS_WEB') || exit;
   </table>
 <?php endif ?>
 </div>
-<?= keyset_pager('dossiers', $text === '' ? [] : ['q' => $text], $cursor, $page['next'], t('Older dossiers »')) ?>
+<?= keyset_pager('dossiers', $text === '' ? [] : ['q' => $text], $cursor, $list['next'], t('Older dossiers »')) ?>
