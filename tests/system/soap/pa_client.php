@@ -371,6 +371,9 @@ t('hostile_over_long_string_is_202', function () use ($endpoint, $template, $aut
     expect(str_contains($body, '<ns1:Code>202</ns1:Code>'), 'code 202: ' . substr($body, 0, 400));
     expect_same($before, $count(), 'nothing written');
 });
+t('hostile_ws_security_header_must_understand_is_a_fault', fn () => $hostile(str_replace('<env:Body>',
+    '<env:Header><wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" env:mustUnderstand="true"/></env:Header><env:Body>',
+    $template), [$soap12ct, $auth], 500, 'MustUnderstand', 'Header not understood'));
 t('hostile_get_without_wsdl_is_405', function () use ($endpoint, $ssl) {
     [$status] = http($endpoint, null, [], $ssl);
     expect_same(405, $status, 'status');
