@@ -198,6 +198,20 @@ void diskToArray(zval* out, const relais::DiskUsage& d) {
 
 }  // namespace
 
+ZEND_METHOD(Relais_Client, sage) {
+    HashTable* options = nullptr;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_ARRAY_HT(options)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        relais_sage_connector_from_config(return_value, core->config(), options);
+    }
+    RELAIS_CXX_CATCH
+}
+
 ZEND_METHOD(Relais_Client, settings) {
     ZEND_PARSE_PARAMETERS_NONE();
     RELAIS_CXX_TRY {

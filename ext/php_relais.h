@@ -116,6 +116,9 @@ void relais_services_class_init(std::initializer_list<zend_class_entry*> service
 
 // Relais\Sage\Connector's object handlers (sage.cpp).
 void relais_sage_class_init(zend_class_entry* ce);
+// A Relais\Sage\Connector (in *out) for the [sage] section of `config`,
+// with `options` (may be null) over it; throws (and leaves *out undefined) on failure.
+void relais_sage_connector_from_config(zval* out, const relais::Config& config, HashTable* options);
 
 // Relais\Ws\PaService, ExchangeService, Envelope and Directory (ws.cpp).
 void relais_ws_class_init(zend_class_entry* paService, zend_class_entry* exchangeService, zend_class_entry* envelope,

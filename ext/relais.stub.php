@@ -68,6 +68,15 @@ namespace Relais {
         public function partners(): Partners {}
 
         /**
+         * The Sage 100 connector configured in the [sage] section of the
+         * configuration file (docs/sage100.md), connected. $options: connector
+         * settings over the file's ('domain', 'document_type', ...; not 'dsn',
+         * 'user' nor 'password'). Relais\NotFoundException when the file has
+         * no [sage] section.
+         */
+        public function sage(array $options = []): Sage\Connector {}
+
+        /**
          * Every setting in use, section => key => value, with the defaults
          * filled in and secrets (passwords, keys, tokens) shown as "***".
          */
@@ -354,8 +363,9 @@ namespace Relais\Sage {
 
         /**
          * Exports the documents not exported yet. $criteria: 'out' (folder,
-         * required), 'type' (invoice|delivery|order), 'from', 'to' (dates),
-         * 'customer' (CT_Num), 'one_file' (bool), 'charset'. Returns the
+         * required), 'domain' (sales|purchases), 'type' (invoice, credit_note,
+         * delivery or order, or several separated by commas), 'from', 'to'
+         * (dates), 'customer' (CT_Num), 'one_file' (bool), 'charset'. Returns the
          * report: 'documents', 'exported', 'files', 'warnings'.
          */
         public function export(array $criteria): array {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c0159bed47078c010c85885d1727b796aef58585 */
+ * Stub hash: 391e77c14759633d0bc919a7dc15779a43830ef8 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -29,6 +29,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_users, 0, 0, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_partners, 0, 0, Relais\\Partners, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_sage, 0, 0, Relais\\Sage\\Connector, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_settings arginfo_class_Relais_ValidationException_getErrors
@@ -344,6 +348,7 @@ ZEND_METHOD(Relais_Client, flows);
 ZEND_METHOD(Relais_Client, nodes);
 ZEND_METHOD(Relais_Client, users);
 ZEND_METHOD(Relais_Client, partners);
+ZEND_METHOD(Relais_Client, sage);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
@@ -457,6 +462,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, nodes, arginfo_class_Relais_Client_nodes, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, users, arginfo_class_Relais_Client_users, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, partners, arginfo_class_Relais_Client_partners, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, sage, arginfo_class_Relais_Client_sage, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)

@@ -97,6 +97,27 @@ void relais_sage_class_init(zend_class_entry* ce) {
     sageHandlers.clone_obj = nullptr;  // one connection per object: no copies
 }
 
+void relais_sage_connector_from_config(zval* out, const relais::Config& config, HashTable* options) {
+    nlohmann::json overrides = nlohmann::json::object();
+    if (options && !arrayToJson(options, 1, overrides)) return;
+    auto settings = relais::sage::sageSettingsFromConfig(config.ini, config.path, overrides);
+    if (!settings) {
+        // A bad option is the caller's (ValueError); a missing or bad [sage] section the configuration's.
+        if (settings.status().code() == relais::Code::InvalidArgument)
+            zend_argument_value_error(1, "%s", settings.status().message().c_str());
+        else
+            relais_throw_status(settings.status());
+        return;
+    }
+    auto opened = relais::sage::SageConnector::open(*settings);
+    if (!opened) {
+        relais_throw_status(opened.status());
+        return;
+    }
+    object_init_ex(out, relais_ce_Sage_Connector);
+    relais_sage_object::from(Z_OBJ_P(out))->core = std::move(opened).value();
+}
+
 ZEND_METHOD(Relais_Sage_Connector, __construct) {
     zend_string* dsn;
     zend_string* user = nullptr;

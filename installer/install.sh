@@ -114,7 +114,7 @@ else
     SAGE_PASSWORD="$(relais_random_hex 16)"
 fi
 relais_sage100_load "$ROOT" "$VAR/mariadb" sage_demo relais_sage "$SAGE_PASSWORD"
-(umask 077; printf '%s\n' "$SAGE_PASSWORD" > "$SAGE_PASSWORD_FILE")
+(umask 077; printf '%s\n' "$SAGE_PASSWORD" > "$SAGE_PASSWORD_FILE")  # made readable by Apache's group below
 relais_odbc_configure "$VAR/odbc" relais_sage_demo "$VAR/mariadb" sage_demo
 relais_odbc_export "$VAR/odbc"
 
@@ -122,6 +122,7 @@ relais_odbc_export "$VAR/odbc"
 relais_write_ini "$INI" \
     "mariadb://relais:$DB_PASSWORD@localhost/relais?socket=$(relais_mariadb_socket "$VAR/mariadb")" \
     "$STORE" "$(hostname -s 2>/dev/null || echo relais)" "$ROOT/sql/mariadb" info
+relais_sage100_configure "$INI" relais_sage_demo relais_sage "$SAGE_PASSWORD_FILE" "$VAR/sage-export"
 
 # 6. Schema, admin user, demo flow.
 relais_log "applying database migrations"

@@ -202,8 +202,9 @@ fi
 # DSN reaches it through the MariaDB ODBC driver (never /etc/odbc*.ini).
 # Sage tests connect with "DSN=$RELAIS_TEST_SAGE_DSN;DATABASE=their own".
 SAGE_OK=""
+SAGE_PASSWORD="$(relais_random_hex 16)"
 setup_sage() {
-    relais_sage100_load "$ROOT" "$DB_BASE" relais_sage_test relais_sage_test "$(relais_random_hex 16)"
+    relais_sage100_load "$ROOT" "$DB_BASE" relais_sage_test relais_sage_test "$SAGE_PASSWORD"
     relais_odbc_configure "$OUT/odbc" relais_sage_test "$DB_BASE" relais_sage_test
 }
 relais_odbc_export "$OUT/odbc"
@@ -277,6 +278,10 @@ setup_shared_env() {
     relais_write_ini "$TEST_INI" \
         "mariadb://relais_test:$db_password@localhost/relais_test?socket=$(relais_mariadb_socket "$DB_BASE")" \
         "$STORE" "test-node" "$ROOT/sql/mariadb" debug
+    if [ -n "$SAGE_OK" ]; then
+        (umask 077; printf '%s\n' "$SAGE_PASSWORD" > "$OUT/sage-password")
+        relais_sage100_configure "$TEST_INI" relais_sage_test relais_sage_test "$OUT/sage-password" "$OUT/sage-export"
+    fi
     relais_log "relais migrate"
     "$CLI" --config "$TEST_INI" migrate --sql-dir "$ROOT/sql/mariadb" >&2 || relais_die "relais migrate failed"
     relais_log "relais users add admin"

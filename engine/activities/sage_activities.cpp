@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "formats/pivot_reader.h"
 #include "sage/sage_connector.h"
@@ -13,12 +14,46 @@ namespace fs = std::filesystem;
 namespace relais {
 namespace {
 
-// Opens the connector; a failure says whether a retry may help.
-Result<std::unique_ptr<sage::SageConnector>> openConnector(const sage::SageSettings& settings, StepFailure& failure) {
-    auto c = sage::SageConnector::open(settings);
-    if (!c) failure.transient = sage::isTransient(c.status());
-    return c;
-}
+// Connectors kept between jobs, per worker thread and step settings: opening
+// an ODBC connection and checking the connector's tables costs about as much
+// as importing a small order. One is handed out only after a ping answers, and
+// taken back only by a step that succeeded: a connection that failed (lost,
+// timed out on a lock...) is never used again. The catalog (items, third
+// parties) is not kept: each run reads Sage afresh.
+using IdleConnectors = std::map<std::string, std::unique_ptr<sage::SageConnector>>;
+thread_local IdleConnectors idleConnectors;
+constexpr size_t kMaxIdleConnectors = 4;  // per worker thread
+
+class ConnectorLease {
+public:
+    // A kept connector of these settings, else a new one; a failure says whether a retry may help.
+    static Result<ConnectorLease> take(const nlohmann::json& with, const sage::SageSettings& settings, StepFailure& failure) {
+        ConnectorLease lease;
+        lease.key_ = with.dump();
+        if (auto it = idleConnectors.find(lease.key_); it != idleConnectors.end()) {
+            lease.connector_ = std::move(it->second);
+            idleConnectors.erase(it);
+            if (lease.connector_->connection().ping()) return lease;
+        }
+        auto c = sage::SageConnector::open(settings);
+        if (!c) {
+            failure.transient = sage::isTransient(c.status());
+            return c.status();
+        }
+        lease.connector_ = std::move(c).value();
+        return lease;
+    }
+    sage::SageConnector* operator->() const { return connector_.get(); }
+    // The step succeeded: the next job of this thread may use the connector.
+    void keep() {
+        if (idleConnectors.size() >= kMaxIdleConnectors) idleConnectors.clear();
+        idleConnectors[key_] = std::move(connector_);
+    }
+
+private:
+    std::string key_;
+    std::unique_ptr<sage::SageConnector> connector_;
+};
 
 // A private folder for the export's files until the store has them.
 class ScratchDir {
@@ -47,7 +82,7 @@ Status SageImportActivity::run(StepContext& ctx, const nlohmann::json& with, con
                                std::vector<StepDocument>& outputs, StepFailure& failure) const {
     RELAIS_ASSIGN_OR_RETURN(sage::SageSettings settings, sage::parseSageSettings(with, sage::SettingsUse::Import));
     if (inputs.empty()) return Status(Code::InvalidArgument, "sage.import needs a pivot file as input document");
-    RELAIS_ASSIGN_OR_RETURN(auto connector, openConnector(settings, failure));
+    RELAIS_ASSIGN_OR_RETURN(auto connector, ConnectorLease::take(with, settings, failure));
     int failed = 0;
     std::string firstError;
     for (const auto& doc : inputs) {
@@ -79,6 +114,7 @@ Status SageImportActivity::run(StepContext& ctx, const nlohmann::json& with, con
     if (failed > 0)
         return Status(Code::InvalidArgument, std::to_string(failed) + " document(s) could not be imported; the first: " + firstError);
     outputs = inputs;
+    connector.keep();
     return Status::ok();
 }
 
@@ -103,7 +139,7 @@ Status SageExportActivity::run(StepContext& ctx, const nlohmann::json& with, con
     criteria.outDir = scratch.path();
     // A step run again (recovery) exports what it exported the first time.
     criteria.run = "job-" + std::to_string(ctx.jobId());
-    RELAIS_ASSIGN_OR_RETURN(auto connector, openConnector(settings, failure));
+    RELAIS_ASSIGN_OR_RETURN(auto connector, ConnectorLease::take(with, settings, failure));
     auto report = connector->exportDocuments(criteria);
     if (!report) {
         failure.transient = sage::isTransient(report.status());
@@ -121,7 +157,13 @@ Status SageExportActivity::run(StepContext& ctx, const nlohmann::json& with, con
     for (const auto& d : report->documents)
         ctx.log("info", "exported " + d.message + " " + d.piece + " of " + d.thirdParty + " (" + std::to_string(d.lines) +
                             " lines) in " + fs::path(d.file).filename().string());
-    if (report->documents.empty()) ctx.log("info", "no " + criteria.type + " to export");
+    if (report->documents.empty()) {
+        std::string types;
+        for (const auto& t : criteria.types) types += (types.empty() ? "" : ", ") + t;
+        ctx.log("info", std::string("no ") + (criteria.domain == sage::Domain::Sales ? "sales " : "purchase ") + types +
+                            " to export");
+    }
+    connector.keep();
     return Status::ok();
 }
 

@@ -180,10 +180,12 @@ int main(int argc, char** argv) {
     SageExportOptions sageExp;
     auto* sexp = sageCmd->add_subcommand("export", "export Sage documents not exported yet as pivot files");
     sageCommon(sexp);
-    sexp->add_option("--type", sageExp.type, "invoice (default), delivery or order");
+    sexp->add_option("--type", sageExp.type,
+                     "invoice (default), credit_note, delivery or order; several separated by commas (invoice,credit_note)");
+    sexp->add_option("--domain", sageExp.domain, "sales (default: the customers' documents) or purchases (the suppliers')");
     sexp->add_option("--from", sageExp.from, "documents dated from this day (YYYY-MM-DD)");
     sexp->add_option("--to", sageExp.to, "documents dated up to this day, included");
-    sexp->add_option("--customer", sageExp.customer, "only this customer's (CT_Num)");
+    sexp->add_option("--customer", sageExp.customer, "only this customer's, or supplier's with --domain purchases (CT_Num)");
     sexp->add_option("--out", sageExp.out, "folder for the pivot files")->required();
     sexp->add_flag("--one-file", sageExp.oneFile, "one file for every document instead of one file each");
     sexp->add_option("--charset", sageExp.charset, "UTF-8 (default) or ISO-8859-1");

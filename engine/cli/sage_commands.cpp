@@ -93,7 +93,7 @@ int sageImport(const SageOptions& o, const std::vector<std::string>& files) {
 }
 
 int sageExport(const SageOptions& o, const SageExportOptions& e) {
-    nlohmann::json c = {{"type", e.type}, {"out", e.out.empty() ? "" : fs::absolute(e.out).string()}, {"one_file", e.oneFile}};
+    nlohmann::json c = {{"type", e.type}, {"domain", e.domain}, {"out", e.out.empty() ? "" : fs::absolute(e.out).string()}, {"one_file", e.oneFile}};
     for (const auto& [k, v] : {std::pair{"from", e.from}, {"to", e.to}, {"customer", e.customer}, {"charset", e.charset}})
         if (!v.empty()) c[k] = v;
     auto criteria = sage::parseExportCriteria(c);
@@ -107,8 +107,8 @@ int sageExport(const SageOptions& o, const SageExportOptions& e) {
         return kOk;
     }
     for (const auto& d : report->documents)
-        std::printf("exported  %s %s  %s  %d lines  %s  -> %s\n", d.message.c_str(), d.piece.c_str(), d.thirdParty.c_str(),
-                    d.lines, d.totalExclTax.toFixed(2).c_str(), d.file.c_str());
+        std::printf("exported  %s %s %s  %s  %d lines  %s  -> %s\n", d.message.c_str(), d.nameCode.c_str(), d.piece.c_str(),
+                    d.thirdParty.c_str(), d.lines, d.totalExclTax.toFixed(2).c_str(), d.file.c_str());
     for (const auto& w : report->warnings) std::cerr << "warning: " << w << "\n";
     std::printf("%zu exported in %zu file(s)\n", report->documents.size(), report->files.size());
     return kOk;

@@ -23,7 +23,8 @@ struct SageOptions {
 };
 
 struct SageExportOptions {
-    std::string type = "invoice";
+    std::string type = "invoice";  // one or several of invoice, credit_note, delivery, order, comma-separated
+    std::string domain = "sales";
     std::string from, to, customer, out, charset;
     bool oneFile = false;
 };

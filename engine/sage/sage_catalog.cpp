@@ -201,4 +201,14 @@ Result<std::optional<DeliveryPlace>> SageCatalog::deliveryPlace(int number) {
         DeliveryPlace{static_cast<int>(r.i64(0)), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6), r.str(7)});
 }
 
+Result<std::optional<DeliveryPlace>> SageCatalog::depot(int number) {
+    RELAIS_ASSIGN_OR_RETURN(db::Rows rows, conn_.query("SELECT DE_No, DE_Intitule, DE_Adresse, DE_CodePostal, DE_Ville "
+                                                       "FROM F_DEPOT WHERE DE_No = ?",
+                                                       {int64_t{number}}));
+    if (rows.empty()) return std::optional<DeliveryPlace>();
+    const db::Row& r = rows[0];
+    return std::optional<DeliveryPlace>(
+        DeliveryPlace{static_cast<int>(r.i64(0)), r.str(1), r.str(2), "", r.str(3), r.str(4), "", ""});
+}
+
 }  // namespace relais::sage

@@ -88,6 +88,8 @@ public:
     // LI_No of the customer's main delivery place (LI_Principal), if any.
     Result<std::optional<int>> mainDeliveryPlace(const std::string& customer);
     Result<std::optional<DeliveryPlace>> deliveryPlace(int number);
+    // A depot (F_DEPOT) as a place: name and address, no GLN.
+    Result<std::optional<DeliveryPlace>> depot(int number);
 
 private:
     Result<std::optional<Item>> itemWhere(const std::string& where, const db::Params& params);

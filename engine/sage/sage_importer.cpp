@@ -65,6 +65,7 @@ struct SageImporter::PreparedLine {
 
 struct SageImporter::PreparedDocument {
     const pivot::Document* source = nullptr;
+    int type = 0;  // DO_Type
     ThirdParty thirdParty;
     std::string payer;
     int deliveryPlace = 0;  // LI_No
@@ -109,11 +110,12 @@ Result<ImportedDocument> SageImporter::importDocument(const pivot::Document& doc
     out.message = pivot::messageName(doc.message);
     out.line = doc.line.number;
     RELAIS_TRY(checkValues(doc, where));
+    RELAIS_ASSIGN_OR_RETURN(const int type, documentTypeOf(doc, where));
     // Warnings of a document already imported were given when it was.
     std::vector<std::string> mine;
     RELAIS_ASSIGN_OR_RETURN(ThirdParty tp, resolveThirdParty(doc, where, mine));
     out.thirdParty = tp.number;
-    RELAIS_ASSIGN_OR_RETURN(auto existing, importedPiece(tp.number, doc.number));
+    RELAIS_ASSIGN_OR_RETURN(auto existing, importedPiece(type, tp.number, doc.number));
     if (existing) {
         out.status = "existing";
         out.piece = *existing;
@@ -121,12 +123,13 @@ Result<ImportedDocument> SageImporter::importDocument(const pivot::Document& doc
     }
     PreparedDocument prepared;
     prepared.source = &doc;
+    prepared.type = type;
     prepared.thirdParty = std::move(tp);
     RELAIS_TRY(prepare(doc, where, prepared, mine));
     Status written = write(prepared, where, mine);
     if (written.code() == Code::AlreadyExists) {
         // Another run imported the same document meanwhile: its RELAIS_IMPORT row won.
-        RELAIS_ASSIGN_OR_RETURN(auto raced, importedPiece(prepared.thirdParty.number, doc.number));
+        RELAIS_ASSIGN_OR_RETURN(auto raced, importedPiece(type, prepared.thirdParty.number, doc.number));
         if (raced) {
             out.status = "existing";
             out.piece = *raced;
@@ -198,8 +201,18 @@ Result<ThirdParty> SageImporter::resolveThirdParty(const pivot::Document& doc, c
     return *tp;
 }
 
-Result<std::optional<std::string>> SageImporter::importedPiece(const std::string& thirdParty, const std::string& number) {
-    const int64_t domain = static_cast<int>(settings_.domain), type = settings_.documentType;
+Result<int> SageImporter::documentTypeOf(const pivot::Document& doc, const std::string& where) const {
+    const int base = settings_.domain == Domain::Sales ? 0 : 10;
+    const int type = settings_.documentType;
+    if (doc.message != pivot::Message::Invoic || doc.nameCode != "381") return type;
+    if (type == base + 6 || type == base + 5) return base + 5;
+    return Status(Code::InvalidArgument, where + ": a credit note (DOC name_code 381) cannot become a Sage document of DO_Type " +
+                                             std::to_string(type) + ": import it with document_type invoice or credit_note");
+}
+
+Result<std::optional<std::string>> SageImporter::importedPiece(int type, const std::string& thirdParty,
+                                                               const std::string& number) {
+    const int64_t domain = static_cast<int>(settings_.domain);
     RELAIS_ASSIGN_OR_RETURN(db::Rows rows, conn_.query("SELECT DO_Piece FROM RELAIS_IMPORT WHERE RI_Domaine = ? AND "
                                                        "RI_Type = ? AND CT_Num = ? AND RI_Reference = ?",
                                                        {domain, type, thirdParty, number}));
@@ -379,7 +392,7 @@ Status SageImporter::prepareLine(const pivot::Document& doc, const pivot::Line& 
 
 Status SageImporter::write(PreparedDocument& d, const std::string& where, std::vector<std::string>& warnings) {
     const pivot::Document& doc = *d.source;
-    const int64_t domain = static_cast<int>(settings_.domain), type = settings_.documentType;
+    const int64_t domain = static_cast<int>(settings_.domain), type = d.type;
     const ThirdParty& tp = d.thirdParty;
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());

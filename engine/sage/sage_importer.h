@@ -8,7 +8,9 @@
 // configured generic customer/supplier/item when one is unknown (with a
 // warning), else the document fails. A piece number from F_DOCCURRENTPIECE,
 // DL_Ligne in steps of 1000, prices from the pivot or from Sage, totals
-// computed; cb* columns and DL_No are Sage's and never written.
+// computed; cb* columns and DL_No are Sage's and never written. A credit
+// note (INVOIC 381) imported with document_type invoice becomes a credit note
+// (DO_Type 5, purchases 15).
 //
 // Each document is one transaction: written whole or not at all. A document
 // imported before (same third party and document number, kept in
@@ -51,7 +53,9 @@ private:
     Status checkValues(const pivot::Document& doc, const std::string& where) const;
     Result<ThirdParty> resolveThirdParty(const pivot::Document& doc, const std::string& where,
                                          std::vector<std::string>& warnings);
-    Result<std::optional<std::string>> importedPiece(const std::string& thirdParty, const std::string& number);
+    // DO_Type of `doc`: the configured one, or its credit-note twin for an INVOIC 381.
+    Result<int> documentTypeOf(const pivot::Document& doc, const std::string& where) const;
+    Result<std::optional<std::string>> importedPiece(int type, const std::string& thirdParty, const std::string& number);
     Status prepare(const pivot::Document& doc, const std::string& where, PreparedDocument& out,
                    std::vector<std::string>& warnings);
     Status prepareLine(const pivot::Document& doc, const pivot::Line& line, const std::string& where,

@@ -30,7 +30,8 @@ nlohmann::ordered_json ExportReport::toJson() const {
     nlohmann::ordered_json docs = nlohmann::ordered_json::array();
     for (const auto& d : documents)
         docs.push_back({{"piece", d.piece}, {"type", d.type}, {"message", d.message}, {"third_party", d.thirdParty},
-                        {"date", d.date}, {"lines", d.lines}, {"total_excl_tax", d.totalExclTax.toFixed(2)}, {"file", d.file}});
+                        {"date", d.date}, {"lines", d.lines}, {"total_excl_tax", d.totalExclTax.toFixed(2)}, {"file", d.file},
+                        {"domain", d.domain}, {"kind", d.kind}, {"name_code", d.nameCode}});
     return {{"documents", docs}, {"exported", documents.size()}, {"files", files}, {"warnings", warnings}};
 }
 

@@ -42,6 +42,9 @@ struct ExportedDocument {
     int lines = 0;
     Decimal totalExclTax;
     std::string file;  // the pivot file it went into
+    std::string domain;  // "sales" or "purchases"
+    std::string kind;    // "invoice", "credit_note", "delivery" or "order"
+    std::string nameCode;  // the pivot's DOC name_code: 380 invoice, 381 credit note, 351, 220
 };
 
 struct ExportReport {

@@ -2,6 +2,7 @@
 #include "sage/sage_settings.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <vector>
 
@@ -78,10 +79,35 @@ private:
     std::vector<std::string> known_;
 };
 
+// "type": one export type or several separated by commas ("invoice,credit_note").
+Status readTypes(Reader& r, std::vector<std::string>& types) {
+    std::string text;
+    RELAIS_TRY(r.text("type", text));
+    if (text.empty()) return Status::ok();
+    types.clear();
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        std::string one = text.substr(start, end - start);
+        one.erase(0, one.find_first_not_of(' '));
+        one.erase(one.find_last_not_of(' ') + 1);
+        if (std::find(kExportTypes.begin(), kExportTypes.end(), one) == kExportTypes.end()) {
+            std::string list;
+            for (const auto& c : kExportTypes) list += (list.empty() ? "\"" : ", \"") + c + "\"";
+            return bad("type", "'" + one + "' is not one of " + list + " (or several separated by commas)");
+        }
+        if (std::find(types.begin(), types.end(), one) == types.end()) types.push_back(one);
+        start = end + 1;
+    }
+    return Status::ok();
+}
+
 Status readCriteria(Reader& r, ExportCriteria& c, bool withOut) {
-    int type = 0;
-    RELAIS_TRY(r.choice("type", {"invoice", "delivery", "order"}, type));
-    c.type = std::vector<std::string>{"invoice", "delivery", "order"}[static_cast<size_t>(type)];
+    int domain = 0;
+    RELAIS_TRY(r.choice("domain", {"sales", "purchases"}, domain));
+    c.domain = domain == 0 ? Domain::Sales : Domain::Purchases;
+    RELAIS_TRY(readTypes(r, c.types));
     RELAIS_TRY(r.date("from", c.from));
     RELAIS_TRY(r.date("to", c.to));
     if (!c.from.empty() && !c.to.empty() && c.to < c.from) return bad("to", "'" + c.to + "' is before from '" + c.from + "'");
@@ -99,6 +125,8 @@ Status readCriteria(Reader& r, ExportCriteria& c, bool withOut) {
 
 }  // namespace
 
+const std::vector<std::string> kExportTypes = {"invoice", "credit_note", "delivery", "order"};
+
 Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse use, ExportCriteria* criteria) {
     if (!with.is_object()) return Status(Code::InvalidArgument, "settings must be an object of key/value pairs");
     Reader r(with);
@@ -110,10 +138,10 @@ Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse u
         int domain = 0, type = 1, prices = 0;
         RELAIS_TRY(r.choice("domain", {"sales", "purchases"}, domain));
         s.domain = domain == 0 ? Domain::Sales : Domain::Purchases;
-        RELAIS_TRY(r.choice("document_type", {"quote", "order", "preparation", "delivery", "invoice"}, type));
+        RELAIS_TRY(r.choice("document_type", {"quote", "order", "preparation", "delivery", "invoice", "credit_note"}, type));
         // DO_Type of each name, in the sales and the purchases domain.
-        static const int kSales[] = {0, 1, -1, 3, 6};
-        static const int kPurchases[] = {10, 12, 11, 13, 16};
+        static const int kSales[] = {0, 1, -1, 3, 6, 5};
+        static const int kPurchases[] = {10, 12, 11, 13, 16, 15};
         s.documentType = (s.domain == Domain::Sales ? kSales : kPurchases)[type];
         if (s.documentType < 0) return bad("document_type", "'preparation' is for purchases only");
         RELAIS_TRY(r.text("generic_customer", s.genericCustomer));
@@ -148,6 +176,47 @@ Result<ExportCriteria> parseExportCriteria(const nlohmann::json& j) {
     RELAIS_TRY(readCriteria(r, c, true));
     RELAIS_TRY(r.unknownKeys());
     return c;
+}
+
+Result<SageSettings> sageSettingsFromConfig(const IniSections& ini, const std::string& origin,
+                                            const nlohmann::json& overrides) {
+    auto section = ini.find("sage");
+    if (section == ini.end())
+        return Status(Code::NotFound, origin + " has no [sage] section: the Sage 100 connector is not configured (docs/sage100.md)");
+    const std::string where = origin + " [sage] ";
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [key, value] : section->second) {
+        if (key == "export_dir") continue;
+        if (key == "password_file") {
+            std::ifstream in(value);
+            std::string line;
+            if (!in || !std::getline(in, line))
+                return Status(Code::Config, where + "password_file " + value + " cannot be read (or is empty)");
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            j["password"] = line;
+        } else if (key == "create_delivery_places") {
+            static const std::map<std::string, bool> kFlags = {{"true", true}, {"yes", true}, {"on", true}, {"1", true},
+                                                               {"false", false}, {"no", false}, {"off", false}, {"0", false}};
+            auto flag = kFlags.find(value);
+            if (flag == kFlags.end()) return Status(Code::Config, where + key + " '" + value + "' is not true or false");
+            j[key] = flag->second;
+        } else if (key == "depot" || key == "souche") {
+            if (value.empty() || value.size() > 10 || value.find_first_not_of("0123456789") != std::string::npos)
+                return Status(Code::Config, where + key + " '" + value + "' is not a whole number");
+            j[key] = std::stoll(value);
+        } else {
+            j[key] = value;
+        }
+    }
+    auto fromFile = parseSageSettings(j, SettingsUse::Connector);
+    if (!fromFile) return Status(Code::Config, where + fromFile.status().message());
+    if (!overrides.is_object()) return Status(Code::InvalidArgument, "options must be an object of key/value pairs");
+    for (const auto& [key, value] : overrides.items()) {
+        if (key == "dsn" || key == "user" || key == "password")
+            return bad(key, "comes from " + origin + " [sage] and cannot be given here");
+        j[key] = value;
+    }
+    return parseSageSettings(j, SettingsUse::Connector);
 }
 
 }  // namespace relais::sage

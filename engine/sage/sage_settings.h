@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
+#include "base/config.h"
 #include "base/status.h"
 #include "db/odbc_connection.h"
 #include "formats/pivot_document.h"
@@ -27,7 +29,7 @@ struct SageSettings {
 
     // Import.
     Domain domain = Domain::Sales;
-    int documentType = 1;  // DO_Type: sales 0 quote, 1 order, 3 delivery note, 6 invoice; purchases 10, 12, 13, 16
+    int documentType = 1;  // DO_Type: sales 0 quote, 1 order, 3 delivery note, 6 invoice, 5 credit note; purchases 10, 12, 13, 16, 15
     std::string genericCustomer;  // CT_Num used when a buyer's GLN matches no customer
     std::string genericSupplier;  // CT_Num used when a supplier's GLN matches no supplier
     std::string genericItem;      // AR_Ref used when an EAN matches no item
@@ -41,8 +43,16 @@ struct SageSettings {
     std::string ownName;
 };
 
+// The kinds of document an export selects, by their name in settings:
+// "invoice", "credit_note", "delivery", "order". In the sales domain: invoices
+// DO_Type 6 and 7, credit notes 5 and the 6/7 whose DO_Provenance is 1
+// (return) or 2 (credit), delivery notes 3, orders 1; in the purchases domain
+// 16/17, 15 (and 16/17 of provenance 1, 2), 13 and 12.
+extern const std::vector<std::string> kExportTypes;
+
 struct ExportCriteria {
-    std::string type = "invoice";  // invoice (DO_Type 6, 7), delivery (3) or order (1)
+    Domain domain = Domain::Sales;  // sales: the third party is the customer; purchases: the supplier
+    std::vector<std::string> types = {"invoice"};  // of kExportTypes, at least one
     std::string from;              // DO_Date from this day (YYYY-MM-DD), inclusive
     std::string to;                // ... to this day, inclusive
     std::string customer;          // DO_Tiers
@@ -67,5 +77,16 @@ Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse u
 
 // The export criteria alone (PHP's export(array) and the CLI).
 Result<ExportCriteria> parseExportCriteria(const nlohmann::json& criteria);
+
+// The connector configured in relais.ini's [sage] section (the admin site's):
+// the keys of a flow step's settings (Connector use), as text in the file
+// ("true"/"false" for create_delivery_places, whole numbers for depot and
+// souche), plus password_file (a file whose first line is the password) and
+// export_dir (where the admin site writes exports; not a connector setting).
+// `overrides` (the caller's choice of domain, document_type...) win over the
+// file; they may not set dsn, user or password. Code::NotFound when the file
+// has no [sage] section; other errors name `origin`, [sage] and the key.
+Result<SageSettings> sageSettingsFromConfig(const IniSections& ini, const std::string& origin,
+                                            const nlohmann::json& overrides = nlohmann::json::object());
 
 }  // namespace relais::sage

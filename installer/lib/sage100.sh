@@ -77,3 +77,16 @@ relais_sage100_load() {
             || relais_die "loading $f into $db failed"
     done < <(relais_sage100_sql_files "$root")
 }
+
+# sage100_configure INI DSN USER PASSWORD_FILE EXPORT_DIR: the connector of
+# the admin site's Sage page ([sage] section of INI, docs/sage100.md): the
+# password file made readable by the web server's group (only), the exports in
+# EXPORT_DIR (a shared directory), the demo company as own_gln.
+relais_sage100_configure() {
+    local ini="$1" dsn="$2" user="$3" pwfile="$4" export_dir="$5"
+    chgrp "$(relais_web_group)" "$pwfile"
+    chmod 640 "$pwfile"
+    relais_make_shared_dir "$export_dir"
+    printf '\n[sage]\ndsn = %s\nuser = %s\npassword_file = %s\nexport_dir = %s\nown_gln = 3012345000000\nown_name = LAITERIE DES ALPES\ngeneric_customer = CL99999999\n' \
+        "$dsn" "$user" "$pwfile" "$export_dir" >> "$ini"
+}

@@ -93,11 +93,12 @@ INSERT INTO F_CONDITION (AR_Ref, CO_No, EC_Enumere, EC_Quantite, CO_Ref, CO_Code
 -- Next piece numbers (DC_IdCol is DO_Type modulo 10).
 INSERT INTO F_DOCCURRENTPIECE (DC_Domaine, DC_IdCol, DC_Souche, DC_Piece) VALUES
     (0, 0, 0, 'DE00001'), (0, 1, 0, 'BC00001'), (0, 2, 0, 'PL00001'), (0, 3, 0, 'BL00002'),
-    (0, 4, 0, 'BR00001'), (0, 5, 0, 'AV00001'), (0, 6, 0, 'FA00003'), (0, 7, 0, 'FA00003'),
-    (1, 0, 0, 'DA00001'), (1, 1, 0, 'PA00001'), (1, 2, 0, 'CF00001'), (1, 3, 0, 'LF00001'),
-    (1, 4, 0, 'RF00001'), (1, 5, 0, 'AF00001'), (1, 6, 0, 'FF00001'), (1, 7, 0, 'FF00001');
+    (0, 4, 0, 'BR00001'), (0, 5, 0, 'AV00002'), (0, 6, 0, 'FA00004'), (0, 7, 0, 'FA00004'),
+    (1, 0, 0, 'DA00001'), (1, 1, 0, 'PA00001'), (1, 2, 0, 'CF00002'), (1, 3, 0, 'LF00002'),
+    (1, 4, 0, 'RF00001'), (1, 5, 0, 'AF00002'), (1, 6, 0, 'FF00002'), (1, 7, 0, 'FF00002');
 
--- A delivery note and two invoices entered in Sage, waiting to be exported.
+-- A delivery note and two invoices entered in Sage, waiting to be exported
+-- (credit notes and purchase documents below).
 INSERT INTO F_DOCENTETE (DO_Domaine, DO_Type, DO_Piece, DO_Date, DO_Ref, DO_Tiers, CT_NumPayeur, LI_No, DE_No,
                          DO_DateLivr, DO_Tarif, N_CatCompta, DO_Expedit, DO_Condition, CG_Num, DO_TotalHT, DO_TotalHTNet,
                          DO_TotalTTC, DO_NetAPayer) VALUES
@@ -121,3 +122,55 @@ INSERT INTO F_DOCLIGNE (DO_Domaine, DO_Type, CT_Num, DO_Piece, DL_PieceBL, DO_Da
      15, 15, 15, 'PCE', 15, 1.14, 1.2027, 17.10, 18.0405, 5.5, 'C01', 1, 'HC-2001', '2024-03-05'),
     (0, 7, 'C0002', 'FA00002', '', '2024-03-06', 1000, 'CMD-LAC-77', 'TOMME-1K', 'Tomme de Savoie 1 kg',
      6, 6, 6, 'PCE', 6, 14.50, 17.40, 87.00, 104.40, 20, 'C00', 1, '', '2024-03-06');
+
+-- Credit notes to export (INVOIC 381): a "bon d'avoir financier" (DO_Type 5)
+-- for two damaged yoghurts, and a "facture d'avoir" (a posted invoice, 7,
+-- whose DO_Provenance 2 makes it a credit note) for a returned cheese.
+INSERT INTO F_DOCENTETE (DO_Domaine, DO_Type, DO_Piece, DO_Date, DO_Ref, DO_Tiers, CT_NumPayeur, LI_No, DE_No,
+                         DO_DateLivr, DO_Tarif, N_CatCompta, DO_Expedit, DO_Condition, CG_Num, DO_Provenance,
+                         DO_TotalHT, DO_TotalHTNet, DO_TotalTTC, DO_NetAPayer) VALUES
+    (0, 5, 'AV00001', '2024-03-08', 'CMD-HC-0001', 'C0001', 'C0001', 1, 1, '1753-01-01', 1, 1, 1, 1, '411000', 0,
+     3.900000, 3.900000, 4.114500, 4.114500),
+    (0, 7, 'FA00003', '2024-03-09', 'CMD-LAC-77', 'C0002', 'C0003', 3, 1, '1753-01-01', 2, 1, 1, 1, '411000', 2,
+     14.500000, 14.500000, 17.400000, 17.400000);
+
+INSERT INTO F_DOCLIGNE (DO_Domaine, DO_Type, CT_Num, DO_Piece, DO_Date, DL_Ligne, DO_Ref, AR_Ref, DL_Design,
+                        DL_Qte, EU_Enumere, EU_Qte, DL_PrixUnitaire, DL_PUTTC, DL_MontantHT, DL_MontantTTC,
+                        DL_Taxe1, DL_CodeTaxe1, DE_No, AC_RefClient) VALUES
+    (0, 5, 'C0001', 'AV00001', '2024-03-08', 1000, 'CMD-HC-0001', 'YAOURT-NAT', 'Yaourt nature 4x125 g (abîmés)',
+     2, 'PCE', 2, 1.95, 2.05725, 3.90, 4.1145, 5.5, 'C01', 1, 'HC-1001'),
+    (0, 7, 'C0002', 'FA00003', '2024-03-09', 1000, 'CMD-LAC-77', 'TOMME-1K', 'Tomme de Savoie 1 kg (retour)',
+     1, 'PCE', 1, 14.50, 17.40, 14.50, 17.40, 20, 'C00', 1, '');
+
+-- Purchases from COOPÉRATIVE LAITIÈRE (F0002): an order (DO_Type 12), its
+-- receipt (13, DO_Ref the supplier's delivery note), its invoice (17, DO_Ref
+-- the supplier's invoice number) and a credit for five spoilt butters (15).
+INSERT INTO F_DOCENTETE (DO_Domaine, DO_Type, DO_Piece, DO_Date, DO_Ref, DO_Tiers, CT_NumPayeur, LI_No, DE_No,
+                         DO_DateLivr, DO_Tarif, N_CatCompta, DO_Expedit, DO_Condition, CG_Num, DO_Provenance,
+                         DO_TotalHT, DO_TotalHTNet, DO_TotalTTC, DO_NetAPayer) VALUES
+    (1, 12, 'CF00001', '2024-03-04', 'CDE-ALPES-12', 'F0002', 'F0002', 0, 1, '2024-03-07', 1, 1, 1, 1, '401000', 0,
+     229.000000, 229.000000, 241.595000, 241.595000),
+    (1, 13, 'LF00001', '2024-03-07', 'BL-COOP-5521', 'F0002', 'F0002', 0, 1, '2024-03-07', 1, 1, 1, 1, '401000', 0,
+     229.000000, 229.000000, 241.595000, 241.595000),
+    (1, 17, 'FF00001', '2024-03-10', 'FAC-COOP-881', 'F0002', 'F0002', 0, 1, '1753-01-01', 1, 1, 1, 1, '401000', 0,
+     229.000000, 229.000000, 241.595000, 241.595000),
+    (1, 15, 'AF00001', '2024-03-12', 'AV-COOP-37', 'F0002', 'F0002', 0, 1, '1753-01-01', 1, 1, 1, 1, '401000', 0,
+     7.750000, 7.750000, 8.176250, 8.176250);
+
+INSERT INTO F_DOCLIGNE (DO_Domaine, DO_Type, CT_Num, DO_Piece, DL_PieceBC, DL_PieceBL, DO_Date, DL_Ligne, DO_Ref, AR_Ref,
+                        DL_Design, DL_Qte, EU_Enumere, EU_Qte, DL_PrixUnitaire, DL_PUTTC, DL_MontantHT, DL_MontantTTC,
+                        DL_Taxe1, DL_CodeTaxe1, DE_No, AF_RefFourniss, DO_DateLivr) VALUES
+    (1, 12, 'F0002', 'CF00001', '', '', '2024-03-04', 1000, 'CDE-ALPES-12', 'LAIT-1L', 'Lait entier 1 L',
+     200, 'PCE', 200, 0.68, 0.7174, 136.00, 143.48, 5.5, 'D01', 1, 'COOP-L1', '2024-03-07'),
+    (1, 12, 'F0002', 'CF00001', '', '', '2024-03-04', 2000, 'CDE-ALPES-12', 'BEURRE-250', 'Beurre doux 250 g',
+     60, 'PCE', 60, 1.55, 1.63525, 93.00, 98.115, 5.5, 'D01', 1, 'COOP-B250', '2024-03-07'),
+    (1, 13, 'F0002', 'LF00001', 'CF00001', '', '2024-03-07', 1000, 'BL-COOP-5521', 'LAIT-1L', 'Lait entier 1 L',
+     200, 'PCE', 200, 0.68, 0.7174, 136.00, 143.48, 5.5, 'D01', 1, 'COOP-L1', '2024-03-07'),
+    (1, 13, 'F0002', 'LF00001', 'CF00001', '', '2024-03-07', 2000, 'BL-COOP-5521', 'BEURRE-250', 'Beurre doux 250 g',
+     60, 'PCE', 60, 1.55, 1.63525, 93.00, 98.115, 5.5, 'D01', 1, 'COOP-B250', '2024-03-07'),
+    (1, 17, 'F0002', 'FF00001', 'CF00001', 'LF00001', '2024-03-10', 1000, 'FAC-COOP-881', 'LAIT-1L', 'Lait entier 1 L',
+     200, 'PCE', 200, 0.68, 0.7174, 136.00, 143.48, 5.5, 'D01', 1, 'COOP-L1', '1753-01-01'),
+    (1, 17, 'F0002', 'FF00001', 'CF00001', 'LF00001', '2024-03-10', 2000, 'FAC-COOP-881', 'BEURRE-250', 'Beurre doux 250 g',
+     60, 'PCE', 60, 1.55, 1.63525, 93.00, 98.115, 5.5, 'D01', 1, 'COOP-B250', '1753-01-01'),
+    (1, 15, 'F0002', 'AF00001', '', '', '2024-03-12', 1000, 'AV-COOP-37', 'BEURRE-250', 'Beurre doux 250 g (abîmé)',
+     5, 'PCE', 5, 1.55, 1.63525, 7.75, 8.17625, 5.5, 'D01', 1, 'COOP-B250', '1753-01-01');

@@ -1,5 +1,7 @@
 // relais_bench: drives the engine for the benchmarks in tests/bench/*.sh.
-//   submit  --jobs N [--threads T] --flow F   queue N jobs, print the submit rate
+//   submit  --jobs N [--threads T] --flow F [--files DIR]
+//                                             queue N jobs (job i with the i-th file of DIR
+//                                             as its input), print the submit rate
 //   wait    --jobs N --after-id ID            wait until the N jobs after ID ended; print the
 //                                             engine throughput from the database's own timestamps
 //   latency --jobs N --interval-ms M --flow F submit one job every M ms, then print the
@@ -11,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -25,7 +28,17 @@ namespace {
 using bench::die;
 using bench::percentile;
 
-int submit(const std::string& config, const std::string& flow, int jobs, int threads) {
+// With `filesDir`, job i gets the i-th file of that folder (by name) as its input.
+int submit(const std::string& config, const std::string& flow, int jobs, int threads, const std::string& filesDir) {
+    std::vector<std::string> files;
+    if (!filesDir.empty()) {
+        for (const auto& entry : std::filesystem::directory_iterator(filesDir)) files.push_back(entry.path().string());
+        std::sort(files.begin(), files.end());
+        if (files.size() < static_cast<size_t>(jobs)) {
+            std::fprintf(stderr, "relais_bench: %s has %zu files for %d jobs\n", filesDir.c_str(), files.size(), jobs);
+            return 2;
+        }
+    }
     std::atomic<int> next{0}, failed{0};
     const auto start = Clock::now();
     std::vector<std::thread> pool;
@@ -38,9 +51,12 @@ int submit(const std::string& config, const std::string& flow, int jobs, int thr
                 return;
             }
             auto q = (*c)->jobs();
-            while (next++ < jobs) {
+            for (int i = next++; i < jobs; i = next++) {
                 SubmitRequest req;
                 req.flow = flow;
+                if (!files.empty())
+                    req.files.push_back({std::filesystem::path(files[static_cast<size_t>(i)]).filename().string(),
+                                         files[static_cast<size_t>(i)]});
                 req.submittedBy = "bench";
                 if (!q.submit(req)) ++failed;
             }
@@ -142,7 +158,9 @@ int main(int argc, char** argv) {
     sub->add_option("--jobs", jobs);
     sub->add_option("--threads", threads);
     sub->add_option("--flow", flow);
-    sub->callback([&] { rc = submit(config, flow, jobs, threads); });
+    std::string filesDir;
+    sub->add_option("--files", filesDir, "a folder whose i-th file (by name) is job i's input");
+    sub->callback([&] { rc = submit(config, flow, jobs, threads, filesDir); });
     auto* w = app.add_subcommand("wait");
     w->add_option("--jobs", jobs);
     w->add_option("--after-id", afterId);

@@ -1,6 +1,7 @@
 // sage_bench: drives the Sage 100 connector for tests/bench/sage_import.sh.
-//   generate --out FILE --orders N --lines L [--prefix P]
-//                         write N orders of L lines (the demo customers and items)
+//   generate --out FILE --orders N --lines L [--prefix P] [--split]
+//                         write N orders of L lines (the demo customers and items);
+//                         with --split, FILE is a folder and each order a file of it
 //   raw      --dsn D --user U --rows N
 //                         N single-row INSERTs through ODBC, each its own commit:
 //                         the database's raw single-row insert rate
@@ -30,7 +31,7 @@ int die(const Status& s) {
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-int generate(const std::string& out, int orders, int lines, const std::string& prefix) {
+int generate(const std::string& out, int orders, int lines, const std::string& prefix, bool split) {
     const char* buyers[] = {"3012345100014", "3012345100021", "3012345100038"};
     const char* items[] = {"3760000000017", "3760000000024", "3760000000031", "3760000000048", "3760000000055",
                            "3760000000062", "3760000000079", "3760000000086", "3760000000093", "3760000000109"};
@@ -53,8 +54,14 @@ int generate(const std::string& out, int orders, int lines, const std::string& p
         }
         file.documents.push_back(std::move(d));
     }
-    Status s = pivot::writePivotFile(file, out);
-    if (!s) return die(s);
+    if (split) {
+        for (const auto& d : file.documents) {
+            Status s = pivot::writePivotFile(pivot::PivotFile{file.charset, {d}}, out + "/" + d.number + ".pivot");
+            if (!s) return die(s);
+        }
+    } else if (Status s = pivot::writePivotFile(file, out); !s) {
+        return die(s);
+    }
     std::printf("generated=%d orders of %d lines in %s\n", orders, lines, out.c_str());
     return 0;
 }
@@ -100,7 +107,6 @@ int exportInvoices(const sage::SageSettings& settings, const std::string& out) {
     if (!c) return die(c.status());
     sage::ExportCriteria criteria;
     criteria.outDir = out;
-    criteria.type = "invoice";
     const auto start = Clock::now();
     auto r = (*c)->exportDocuments(criteria);
     const double s = secondsSince(start);
@@ -117,6 +123,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     std::string out, file, prefix = "BENCH-", type = "order";
     int orders = 1000, lines = 10, rows = 10000;
+    bool split = false;
     db::OdbcSource source;
     int rc = 0;
     auto* gen = app.add_subcommand("generate", "write a pivot file of orders");
@@ -124,7 +131,8 @@ int main(int argc, char** argv) {
     gen->add_option("--orders", orders);
     gen->add_option("--lines", lines);
     gen->add_option("--prefix", prefix);
-    gen->callback([&] { rc = generate(out, orders, lines, prefix); });
+    gen->add_flag("--split", split, "one file per order, in the folder --out");
+    gen->callback([&] { rc = generate(out, orders, lines, prefix, split); });
     auto addSource = [&](CLI::App* cmd) {
         cmd->add_option("--dsn", source.dsn)->required();
         cmd->add_option("--user", source.user);

@@ -108,6 +108,55 @@ TEST_F(SageActivitiesTest, AnExportStepOutputsOnePivotFilePerInvoice) {
     EXPECT_EQ(sage_->scalar("SELECT GROUP_CONCAT(DISTINCT RE_Run) FROM RELAIS_EXPORT"), "job-" + std::to_string(j.id));
 }
 
+TEST_F(SageActivitiesTest, ARecordLockedInSageSendsTheJobToWaitAndRetry) {
+    // Another Sage session holds the order counter; the step's own session gives up after 1 s.
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
+    const std::string dsn = sage_->source().dsn + ";INITSTMT=SET SESSION innodb_lock_wait_timeout=1";
+    auto j = run(R"({"name":"sage-locked","retry":{"max_attempts":3,"backoff_seconds":60},"steps":[{"activity":"sage.import",)"
+                 R"("with":{"dsn":")" + dsn + R"(","user":")" + sage_->source().user + R"("}}]})",
+                 kOrder);
+    EXPECT_EQ(j.status, "retry_wait") << j.error.value_or("");
+    EXPECT_NE(j.error.value_or("").find("1205"), std::string::npos) << j.error.value_or("");
+    EXPECT_EQ(sage_->scalar("SELECT COUNT(*) FROM F_DOCENTETE WHERE DO_Ref = 'CMD-JOB-1'"), "0");
+}
+
+TEST_F(SageActivitiesTest, AnExportStepOfPurchasesOutputsTheSuppliersDocuments) {
+    auto j = run(R"({"name":"sage-purchases","steps":[{"activity":"sage.export","with":{)" + source() +
+                 R"(,"own_gln":"3012345000000","domain":"purchases","type":"order,credit_note"}}]})");
+    EXPECT_EQ(j.status, "succeeded") << j.error.value_or("");
+    std::vector<std::string> outputs;
+    for (const auto& d : j.documents)
+        if (d.direction == "out") outputs.push_back(d.name);
+    EXPECT_EQ(outputs, (std::vector<std::string>{"ORDERS_CF00001.pivot", "INVOIC_AF00001.pivot"}));
+    auto again = run(R"({"name":"sage-purchases-2","steps":[{"activity":"sage.export","with":{)" + source() +
+                     R"(,"own_gln":"3012345000000","domain":"purchases","type":"order"}}]})");
+    EXPECT_TRUE(logHas(again, "info", "no purchase order to export"));
+}
+
+TEST_F(SageActivitiesTest, TheNextJobOfTheSameStepReusesTheConnectionAndAFailedOneDropsIt) {
+    // Sessions on the test's Sage database: this query's own, and any the steps kept.
+    auto sessions = [&] {
+        return sage_->scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + sage_->name() + "'");
+    };
+    const std::string flow = R"({"name":"sage-kept","steps":[{"activity":"sage.import","with":{)" + source() + "}}]}";
+    EXPECT_EQ(run(flow, kOrder).status, "succeeded");
+    EXPECT_EQ(sessions(), "2") << "the step keeps its connection for the next job";
+    EXPECT_EQ(run(flow, kOrder).status, "succeeded");
+    EXPECT_EQ(sessions(), "2") << "the next job used it rather than opening another";
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
+    const std::string locking = R"({"name":"sage-kept-2","retry":{"max_attempts":2,"backoff_seconds":60},"steps":[{"activity":"sage.import",)"
+                                R"("with":{"dsn":")" + sage_->source().dsn + R"(;INITSTMT=SET SESSION innodb_lock_wait_timeout=1","user":")" +
+                                sage_->source().user + R"("}}]})";
+    std::string other(kOrder);
+    other.replace(other.find("CMD-JOB-1"), 9, "CMD-JOB-2");
+    EXPECT_EQ(run(locking, other).status, "retry_wait");
+    ASSERT_TRUE(holder->commit().isOk());
+    holder.reset();
+    EXPECT_EQ(sessions(), "2") << "the failed step's connection is closed, the first flow's still kept";
+}
+
 TEST_F(SageActivitiesTest, BadStepSettingsAreRefusedWhenTheFlowIsImported) {
     auto bad = client_->importFlow(R"({"name":"bad","steps":[{"activity":"sage.import","with":{"dsn":"x","prices":"cheap"}}]})",
                                    "bad.json");

@@ -116,7 +116,7 @@ TEST_F(SageExporterTest, FiltersByCustomerAndDates) {
 }
 
 TEST_F(SageExporterTest, DeliveryNotesBecomeDespatchAdvicesWithoutPrices) {
-    criteria_.type = "delivery";
+    criteria_.types = {"delivery"};
     auto r = exportWith(criteria_);
     ASSERT_EQ(r.documents.size(), 1u);
     const pivot::PivotFile f = readBack(r.files[0]);
@@ -159,7 +159,7 @@ TEST_F(SageExporterTest, AnImportedOrderExportsBackWithItsLines) {
     auto imported = (*conn)->importFile(in);
     ASSERT_TRUE(imported.isOk()) << imported.status().message();
     ASSERT_EQ(imported->documents[0].status, "imported") << imported->documents[0].error;
-    criteria_.type = "order";
+    criteria_.types = {"order"};
     criteria_.charset = pivot::Charset::Latin1;
     auto r = exportWith(criteria_);
     ASSERT_EQ(r.documents.size(), 1u);
@@ -195,6 +195,106 @@ TEST_F(SageExporterTest, AnItemWithoutEanAndACustomerWithoutGlnAreExportedWithWa
     const pivot::Document& d = f.documents[0];
     EXPECT_EQ(d.party("BY")->code, "C0002");
     EXPECT_EQ(d.lines[0].supplierItem, "TOMME-1K");
+}
+
+TEST_F(SageExporterTest, CreditNotesBecomeInvoic381WithPositiveQuantitiesAndAmounts) {
+    // Sage may keep a credit note's quantities negative: the pivot's are positive, its name code says "credit".
+    sage_->sql("UPDATE F_DOCLIGNE SET DL_Qte = -DL_Qte, DL_MontantHT = -DL_MontantHT, DL_MontantTTC = -DL_MontantTTC "
+               "WHERE DO_Piece = 'FA00003'");
+    criteria_.types = {"credit_note"};
+    auto r = exportWith(criteria_);
+    ASSERT_EQ(r.documents.size(), 2u);
+    EXPECT_EQ(r.documents[0].piece, "AV00001");
+    EXPECT_EQ(r.documents[0].kind, "credit_note");
+    EXPECT_EQ(r.documents[0].nameCode, "381");
+    EXPECT_EQ(r.documents[1].piece, "FA00003") << "a posted invoice of DO_Provenance 2 (facture d'avoir) is a credit note";
+    EXPECT_EQ(r.files[0], dir_ + "/INVOIC_AV00001.pivot");
+    const pivot::Document av = readBack(r.files[0]).documents[0];
+    EXPECT_EQ(av.message, pivot::Message::Invoic);
+    EXPECT_EQ(av.nameCode, "381");
+    EXPECT_EQ(av.reference("ON")->value, "CMD-HC-0001");
+    EXPECT_EQ(av.party("BY")->gln, "3012345100014");
+    EXPECT_EQ(av.lines[0].quantity("47")->value.toString(), "2");
+    EXPECT_EQ(av.total("79")->value.toString(), "3.9");
+    const pivot::Document fa = readBack(r.files[1]).documents[0];
+    EXPECT_EQ(fa.nameCode, "381");
+    EXPECT_EQ(fa.lines[0].quantity("47")->value.toString(), "1");
+    EXPECT_EQ(fa.lines[0].amount("203")->value.toString(), "14.5");
+    EXPECT_EQ(fa.total("77")->value.toString(), "17.4");
+    EXPECT_EQ(fa.party("IV")->gln, "3012345100038");
+    EXPECT_EQ(sage_->scalar("SELECT GROUP_CONCAT(CONCAT_WS(':', DO_Domaine, DO_Type, DO_Piece) ORDER BY DO_Piece) FROM RELAIS_EXPORT"),
+              "0:5:AV00001,0:7:FA00003");
+    // Invoices and credit notes stay apart: the invoices are still to export, the credit notes not again.
+    criteria_.types = {"invoice", "credit_note"};
+    criteria_.oneFile = true;
+    criteria_.run = "both";
+    auto both = exportWith(criteria_);
+    ASSERT_EQ(both.documents.size(), 2u);
+    EXPECT_EQ(both.documents[0].kind, "invoice");
+    EXPECT_EQ(both.documents[1].kind, "invoice");
+    EXPECT_EQ(both.files[0], dir_ + "/INVOIC_both.pivot");
+}
+
+TEST_F(SageExporterTest, PurchaseOrdersGoToTheSupplierWithTheCompanyAsBuyer) {
+    criteria_.domain = Domain::Purchases;
+    criteria_.types = {"order"};
+    auto r = exportWith(criteria_);
+    ASSERT_EQ(r.documents.size(), 1u);
+    EXPECT_EQ(r.documents[0].piece, "CF00001");
+    EXPECT_EQ(r.documents[0].domain, "purchases");
+    EXPECT_EQ(r.documents[0].thirdParty, "F0002");
+    EXPECT_EQ(r.files[0], dir_ + "/ORDERS_CF00001.pivot");
+    const pivot::Document d = readBack(r.files[0]).documents[0];
+    EXPECT_EQ(d.message, pivot::Message::Orders);
+    EXPECT_EQ(d.nameCode, "220");
+    EXPECT_EQ(d.party("BY")->gln, "3012345000000");
+    EXPECT_EQ(d.party("BY")->name, "LAITERIE DES ALPES");
+    EXPECT_EQ(d.party("SU")->gln, "3012345300025");
+    EXPECT_EQ(d.party("SU")->name, "COOPÉRATIVE LAITIÈRE");
+    EXPECT_EQ(d.party("DP")->name, "Dépôt principal") << "delivered to our depot";
+    EXPECT_EQ(d.party("DP")->city, "Annecy");
+    EXPECT_EQ(d.dateOf("2")->value, "2024-03-07");
+    EXPECT_EQ(d.reference("ACD")->value, "CDE-ALPES-12");
+    ASSERT_EQ(d.lines.size(), 2u);
+    EXPECT_EQ(d.lines[0].gtin, "3760000000031");
+    EXPECT_EQ(d.lines[0].supplierItem, "COOP-L1") << "the supplier's code (AF_RefFourniss)";
+    EXPECT_EQ(d.lines[0].buyerItem, "LAIT-1L") << "our code (AR_Ref)";
+    EXPECT_EQ(d.lines[0].quantity("21")->value.toString(), "200");
+    EXPECT_EQ(d.lines[0].price("AAA")->value.toString(), "0.68");
+    EXPECT_EQ(d.lines[0].taxes[0].code, "D01");
+    EXPECT_EQ(sage_->scalar("SELECT CONCAT_WS(':', DO_Domaine, DO_Type, DO_Piece) FROM RELAIS_EXPORT"), "1:12:CF00001");
+    // A sales export does not see purchases, and the order goes out once.
+    criteria_.domain = Domain::Sales;
+    auto sales = exportWith(criteria_);
+    EXPECT_TRUE(sales.documents.empty());
+    criteria_.domain = Domain::Purchases;
+    EXPECT_TRUE(exportWith(criteria_).documents.empty());
+}
+
+TEST_F(SageExporterTest, PurchaseReceiptsInvoicesAndCreditNotesNameTheSuppliersDocuments) {
+    criteria_.domain = Domain::Purchases;
+    criteria_.types = {"delivery", "invoice", "credit_note"};
+    criteria_.customer = "F0002";
+    auto r = exportWith(criteria_);
+    ASSERT_EQ(r.documents.size(), 3u);
+    EXPECT_EQ(r.files[0], dir_ + "/DESADV_LF00001.pivot");
+    const pivot::Document bl = readBack(r.files[0]).documents[0];
+    EXPECT_EQ(bl.message, pivot::Message::Desadv);
+    EXPECT_EQ(bl.reference("AAK")->value, "BL-COOP-5521") << "the supplier's delivery note";
+    EXPECT_EQ(bl.reference("ON")->value, "CF00001") << "our purchase order";
+    EXPECT_EQ(bl.lines[1].quantity("12")->value.toString(), "60");
+    const pivot::Document fa = readBack(r.files[1]).documents[0];
+    EXPECT_EQ(fa.number, "FF00001");
+    EXPECT_EQ(fa.nameCode, "380");
+    EXPECT_EQ(fa.reference("IV")->value, "FAC-COOP-881");
+    EXPECT_EQ(fa.reference("DQ")->value, "LF00001");
+    EXPECT_EQ(fa.party("SU")->gln, "3012345300025");
+    EXPECT_EQ(fa.total("79")->value.toString(), "229");
+    const pivot::Document av = readBack(r.files[2]).documents[0];
+    EXPECT_EQ(av.number, "AF00001");
+    EXPECT_EQ(av.nameCode, "381");
+    EXPECT_EQ(av.lines[0].quantity("47")->value.toString(), "5");
+    EXPECT_EQ(sage_->scalar("SELECT GROUP_CONCAT(DO_Type ORDER BY DO_Type) FROM RELAIS_EXPORT WHERE DO_Domaine = 1"), "13,15,17");
 }
 
 TEST_F(SageExporterTest, AMissingFolderOrCompanyIsRefusedBeforeAnything) {
@@ -256,12 +356,61 @@ TEST(SageSettings, RefusesUnknownKeysAndBadValuesNamingThem) {
 TEST(SageSettings, ExportCriteriaNeedAnAbsoluteFolder) {
     auto c = parseExportCriteria(nlohmann::json::parse(R"({"type":"delivery","out":"/tmp/x","one_file":true,"charset":"ISO-8859-1"})"));
     ASSERT_TRUE(c.isOk()) << c.status().message();
-    EXPECT_EQ(c->type, "delivery");
+    EXPECT_EQ(c->types, std::vector<std::string>{"delivery"});
+    EXPECT_EQ(c->domain, Domain::Sales);
     EXPECT_TRUE(c->oneFile);
     EXPECT_EQ(c->charset, pivot::Charset::Latin1);
     EXPECT_EQ(parseExportCriteria(nlohmann::json::parse(R"({"type":"invoice"})")).status().message(), "out is missing");
     EXPECT_EQ(parseExportCriteria(nlohmann::json::parse(R"({"out":"rel/dir"})")).status().message(),
               "out 'rel/dir' must be an absolute folder path");
-    EXPECT_EQ(parseExportCriteria(nlohmann::json::parse(R"({"out":"/x","type":"quote"})")).status().message(),
-              "type 'quote' is not one of \"invoice\", \"delivery\", \"order\"");
+    EXPECT_EQ(parseExportCriteria(nlohmann::json::parse(R"({"out":"/x","type":"invoice,quote"})")).status().message(),
+              "type 'quote' is not one of \"invoice\", \"credit_note\", \"delivery\", \"order\" (or several separated by commas)");
+    auto both = parseExportCriteria(nlohmann::json::parse(R"({"out":"/x","type":"invoice, credit_note","domain":"purchases"})"));
+    ASSERT_TRUE(both.isOk()) << both.status().message();
+    EXPECT_EQ(both->types, (std::vector<std::string>{"invoice", "credit_note"}));
+    EXPECT_EQ(both->domain, Domain::Purchases);
+    EXPECT_EQ(parseExportCriteria(nlohmann::json::parse(R"({"out":"/x","domain":"stock"})")).status().message(),
+              "domain 'stock' is not one of \"sales\", \"purchases\"");
+}
+
+TEST(SageSettings, ReadsTheSageSectionOfTheConfigurationFile) {
+    const std::string dir = relais::testing::makeTempDir();
+    relais::testing::writeFile(dir + "/sage-password", "s3cret\n");
+    IniSections ini = {{"sage",
+                        {{"dsn", "relais_sage_demo"},
+                         {"user", "relais_sage"},
+                         {"password_file", dir + "/sage-password"},
+                         {"own_gln", "3012345000000"},
+                         {"generic_item", "ARTGENERIQUE"},
+                         {"create_delivery_places", "yes"},
+                         {"depot", "2"},
+                         {"export_dir", "/srv/relais/sage-export"}}}};
+    auto s = sageSettingsFromConfig(ini, "relais.ini");
+    ASSERT_TRUE(s.isOk()) << s.status().message();
+    EXPECT_EQ(s->source.dsn, "relais_sage_demo");
+    EXPECT_EQ(s->source.password, "s3cret");
+    EXPECT_EQ(s->ownGln, "3012345000000");
+    EXPECT_TRUE(s->createDeliveryPlaces);
+    EXPECT_EQ(s->depot, 2);
+    EXPECT_EQ(s->documentType, 1);
+    // The caller's choices over the file's.
+    auto purchases = sageSettingsFromConfig(ini, "relais.ini", {{"domain", "purchases"}, {"document_type", "invoice"}});
+    ASSERT_TRUE(purchases.isOk()) << purchases.status().message();
+    EXPECT_EQ(purchases->documentType, 16);
+    EXPECT_EQ(sageSettingsFromConfig(ini, "relais.ini", {{"password", "x"}}).status().message(),
+              "password comes from relais.ini [sage] and cannot be given here");
+    auto bad = [&](const std::string& key, const std::string& value) {
+        IniSections copy = ini;
+        copy["sage"][key] = value;
+        auto r = sageSettingsFromConfig(copy, "relais.ini");
+        return r ? std::string("accepted") : r.status().message();
+    };
+    EXPECT_EQ(bad("prices", "cheap"), "relais.ini [sage] prices 'cheap' is not one of \"pivot\", \"sage\"");
+    EXPECT_EQ(bad("depot", "main"), "relais.ini [sage] depot 'main' is not a whole number");
+    EXPECT_EQ(bad("password_file", dir + "/missing"),
+              "relais.ini [sage] password_file " + dir + "/missing cannot be read (or is empty)");
+    auto none = sageSettingsFromConfig({{"database", {}}}, "relais.ini");
+    EXPECT_EQ(none.status().code(), Code::NotFound);
+    EXPECT_NE(none.status().message().find("relais.ini has no [sage] section"), std::string::npos);
+    std::filesystem::remove_all(dir);
 }

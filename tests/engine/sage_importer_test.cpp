@@ -67,6 +67,8 @@ protected:
         return q("SELECT DC_Piece FROM F_DOCCURRENTPIECE WHERE DC_Domaine = " + std::to_string(domain) +
                  " AND DC_IdCol = " + std::to_string(col));
     }
+    // The demo's documents and lines (sql/sage100/demo.sql).
+    static constexpr const char* kDemoDocuments = "9/14";
     std::string documentCount() { return q("SELECT COUNT(*) FROM F_DOCENTETE") + "/" + q("SELECT COUNT(*) FROM F_DOCLIGNE"); }
 
     std::unique_ptr<SageTestDatabase> sage_;
@@ -168,7 +170,7 @@ TEST_F(SageImporterTest, AnUnknownBuyerGlnFailsTheDocumentWithoutAGenericCustome
               std::string::npos)
         << r.documents[0].error;
     EXPECT_NE(r.documents[0].error.find("orders.pivot line 2 (ORDERS CMD-NOBODY)"), std::string::npos) << r.documents[0].error;
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
     EXPECT_EQ(counter(), "BC00001");
 }
 
@@ -191,7 +193,7 @@ TEST_F(SageImporterTest, AnUnknownEanFailsTheDocumentWithoutAGenericItem) {
                                         "AR_EdiCode and no generic item is configured (generic_item)"),
               std::string::npos)
         << r.documents[0].error;
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
 }
 
 TEST_F(SageImporterTest, AnUnknownEanBecomesTheGenericItemNamedByItsEan) {
@@ -223,7 +225,7 @@ TEST_F(SageImporterTest, AZeroQuantityOrANegativePriceFailsTheDocument) {
     EXPECT_EQ(negative.documents[0].status, "failed");
     EXPECT_NE(negative.documents[0].error.find("line 6 (LIN 1): negative price -1.5 (PRI AAA)"), std::string::npos)
         << negative.documents[0].error;
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
 }
 
 TEST_F(SageImporterTest, ABadPivotFileImportsNothingAndNamesLineFieldAndValue) {
@@ -236,7 +238,7 @@ TEST_F(SageImporterTest, ABadPivotFileImportsNothingAndNamesLineFieldAndValue) {
     EXPECT_EQ(r.status().code(), Code::InvalidArgument);
     EXPECT_EQ(r.status().message(), dir_ + "/bad.pivot line 13: QTY value (field 3) '1O' is not a number (digits, one '.' "
                                            "or ',' and an optional leading '-')");
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
 }
 
 TEST_F(SageImporterTest, ADocumentWithNoLineImportsNothing) {
@@ -246,7 +248,7 @@ TEST_F(SageImporterTest, ADocumentWithNoLineImportsNothing) {
     ASSERT_FALSE(r.isOk());
     EXPECT_NE(r.status().message().find("line 5: the document ORDERS CMD-EMPTY (line 2) has no line (LIN)"), std::string::npos)
         << r.status().message();
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
 }
 
 TEST_F(SageImporterTest, EachDocumentOfAFileStandsAlone) {
@@ -286,6 +288,29 @@ TEST_F(SageImporterTest, AnUnknownDeliveryGlnUsesTheMainPlaceOrIsCreatedWhenAllo
     EXPECT_TRUE(again.warnings.empty());
 }
 
+TEST_F(SageImporterTest, ACreditNoteImportedAsAnInvoiceBecomesASageCreditNote) {
+    settings_.documentType = 6;
+    const std::string credit = "PIVOT;1;UTF-8\nDOC;INVOIC;CN-2024-7;2024-03-20;381\nPAR;BY;3012345100014\nPAR;SU;3012345000000\n"
+                               "LIN;1;3760000000017\nQTY;47;2\nPRI;AAA;1.95\nTAX;VAT;5.5\nEND;1\n";
+    auto r = import(credit);
+    ASSERT_EQ(r.documents[0].status, "imported") << r.documents[0].error;
+    EXPECT_EQ(r.documents[0].piece, "AV00002") << "AV00001 is the demo's";
+    EXPECT_EQ(q("SELECT CONCAT_WS('|', DO_Domaine, DO_Type, DO_Tiers, DO_TotalHT) FROM F_DOCENTETE WHERE DO_Piece = 'AV00002'"),
+              "0|5|C0001|3.900000");
+    EXPECT_EQ(counter(0, 5), "AV00003");
+    EXPECT_EQ(import(credit).documents[0].status, "existing");
+    // Imported as an order, a credit note is refused rather than turned into an order.
+    settings_.documentType = 1;
+    const std::string before = documentCount();
+    auto refused = import(std::string(credit).replace(credit.find("CN-2024-7"), 9, "CN-2024-8"));
+    ASSERT_EQ(refused.documents[0].status, "failed");
+    EXPECT_NE(refused.documents[0].error.find("line 2 (INVOIC CN-2024-8): a credit note (DOC name_code 381) cannot become a "
+                                              "Sage document of DO_Type 1: import it with document_type invoice or credit_note"),
+              std::string::npos)
+        << refused.documents[0].error;
+    EXPECT_EQ(documentCount(), before);
+}
+
 TEST_F(SageImporterTest, ASupplierInvoiceBecomesAPurchaseInvoiceWithTheSuppliersItemCodes) {
     settings_.domain = Domain::Purchases;
     settings_.documentType = 16;
@@ -295,14 +320,14 @@ TEST_F(SageImporterTest, ASupplierInvoiceBecomesAPurchaseInvoiceWithTheSuppliers
                              "LIN;2;;;COOP-B250\nQTY;47;20\nEND;2\n";
     auto r = import(text);
     ASSERT_EQ(r.documents[0].status, "imported") << r.documents[0].error;
-    EXPECT_EQ(r.documents[0].piece, "FF00001");
+    EXPECT_EQ(r.documents[0].piece, "FF00002") << "FF00001 is the demo's purchase invoice";
     EXPECT_EQ(r.documents[0].thirdParty, "F0002");
-    EXPECT_EQ(q("SELECT CONCAT_WS('|', DO_Domaine, DO_Type, DO_Tiers, DO_TotalHT) FROM F_DOCENTETE WHERE DO_Piece = 'FF00001'"),
+    EXPECT_EQ(q("SELECT CONCAT_WS('|', DO_Domaine, DO_Type, DO_Tiers, DO_TotalHT) FROM F_DOCENTETE WHERE DO_Piece = 'FF00002'"),
               "1|16|F0002|99.000000");
     EXPECT_EQ(q("SELECT GROUP_CONCAT(CONCAT_WS('|', AR_Ref, AF_RefFourniss, DL_PrixUnitaire, DL_CodeTaxe1) ORDER BY DL_Ligne "
-                "SEPARATOR ' / ') FROM F_DOCLIGNE WHERE DO_Piece = 'FF00001'"),
+                "SEPARATOR ' / ') FROM F_DOCLIGNE WHERE DO_Piece = 'FF00002'"),
               "LAIT-1L|COOP-L1|0.680000|D01 / BEURRE-250|COOP-B250|1.550000|");
-    EXPECT_EQ(counter(1, 6), "FF00002");
+    EXPECT_EQ(counter(1, 6), "FF00003");
 }
 
 TEST_F(SageImporterTest, ALongDocumentNumberIsCutInDoRefButStillRecognisedTheNextTime) {
@@ -440,14 +465,8 @@ TEST_F(SageImporterTest, TheDatabaseGoingAwayMidDocumentLeavesNothingHalfWritten
 
 TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
     // Another Sage session holds the order counter (as Sage's own entry does).
-    auto admin = parseDsn(std::getenv("RELAIS_TEST_ADMIN_DSN"));
-    ASSERT_TRUE(admin.isOk());
-    admin->database = sage_->name();
-    auto holder = db::connect(*admin);
-    ASSERT_TRUE(holder.isOk()) << holder.status().message();
-    db::Transaction hold(**holder);
-    ASSERT_TRUE(hold.begin().isOk());
-    ASSERT_TRUE((*holder)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = 0 AND DC_IdCol = 1").isOk());
+    auto holder = sage_->lockPieceCounter(0, 1);
+    ASSERT_TRUE(holder);
 
     auto c = connector();
     ASSERT_TRUE(c);
@@ -458,9 +477,9 @@ TEST_F(SageImporterTest, ARecordLockedByAnotherSessionIsATransientFailure) {
     ASSERT_FALSE(r.isOk());
     EXPECT_TRUE(isTransient(r.status())) << r.status().message();
     EXPECT_NE(r.status().message().find("native error 1205"), std::string::npos) << r.status().message();
-    EXPECT_EQ(documentCount(), "3/5");
+    EXPECT_EQ(documentCount(), kDemoDocuments);
     // Once the other session lets go, the same document goes in.
-    ASSERT_TRUE(hold.commit().isOk());
+    ASSERT_TRUE(holder->commit().isOk());
     auto again = c->importPivot(*file, "locked.pivot");
     ASSERT_TRUE(again.isOk()) << again.status().message();
     EXPECT_EQ(again->documents[0].status, "imported");

@@ -94,6 +94,17 @@ std::string SageTestDatabase::scalar(const std::string& query) const {
     return (*rows)[0].str(0);
 }
 
+std::unique_ptr<db::Connection> SageTestDatabase::lockPieceCounter(int domain, int col) const {
+    auto conn = admin(adminDsn_, name_);
+    EXPECT_TRUE(conn.isOk()) << conn.status().message();
+    if (!conn) return nullptr;
+    EXPECT_TRUE((*conn)->begin().isOk());
+    auto locked = (*conn)->execute("UPDATE F_DOCCURRENTPIECE SET DC_Piece = DC_Piece WHERE DC_Domaine = ? AND DC_IdCol = ?",
+                                   {int64_t{domain}, int64_t{col}});
+    EXPECT_TRUE(locked.isOk()) << locked.status().message();
+    return std::move(conn).value();
+}
+
 void SageTestDatabase::createUser(const std::string& user, const std::string& password) const {
     users_.push_back(user);
     for (const char* host : {"localhost", "127.0.0.1"})

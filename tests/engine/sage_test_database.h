@@ -32,6 +32,10 @@ public:
     void sql(const std::string& statement) const;
     // The first column of the first row of `query`, "" when there is none.
     std::string scalar(const std::string& query) const;
+    // Another session (the MariaDB admin's) in a transaction holding the row
+    // lock of the piece counter (DC_Domaine, DC_IdCol), as Sage's own entry
+    // does: the lock holds until its commit() (or the connection's end).
+    std::unique_ptr<db::Connection> lockPieceCounter(int domain, int col) const;
     // Creates a user with `password` and every right on this database.
     void createUser(const std::string& user, const std::string& password) const;
 

@@ -34,7 +34,7 @@ ValueError: Relais\Sage\Connector::__construct(): Argument #4 ($options) colour 
 TypeError: Relais\Sage\Connector::__construct(): Argument #4 ($options) value for key "create_delivery_places" must be of type string, int or bool, float given
 ValueError: Relais\Sage\Connector::__construct(): Argument #4 ($options) must not hold "dsn" (it is an argument of its own)
 ValueError: Relais\Sage\Connector::__construct(): Argument #1 ($dsn) must be an ODBC data source name or connection string
-ValueError: Relais\Sage\Connector::export(): Argument #1 ($criteria) type 'quote' is not one of "invoice", "delivery", "order"
+ValueError: Relais\Sage\Connector::export(): Argument #1 ($criteria) type 'quote' is not one of "invoice", "credit_note", "delivery", "order" (or several separated by commas)
 ValueError: Relais\Sage\Connector::export(): Argument #1 ($criteria) out is missing
 ValueError: Relais\Sage\Connector::export(): Argument #1 ($criteria) from '2024-02-30' is not a date (YYYY-MM-DD)
 TypeError: Relais\Sage\Connector::export(): Argument #1 ($criteria) must have string keys, 0 given

@@ -96,6 +96,26 @@ cli_export_writes_each_invoice_once() {
     printf '%s' "$T_OUT" | grep -q '^0 exported in 0 file(s)$' || t_fail "the second export exported again"
 }
 
+cli_export_of_credit_notes_and_purchase_documents() {
+    local dir="$RELAIS_TEST_TMP/out-credit"
+    mkdir -p "$dir"
+    t_run sage_cli export --out "$dir" --own-gln 3012345000000 --type credit_note --from 2024-03-01 --to 2024-03-31
+    t_expect_rc 0 "relais sage export --type credit_note" || return 1
+    printf '%s' "$T_OUT" | grep -q '^exported  INVOIC 381 AV00001  C0001  1 lines  3.90  -> ' \
+        || t_fail "the report does not show the credit note AV00001 as INVOIC 381"
+    grep -q '^DOC;INVOIC;FA00003;2024-03-09;381' "$dir/INVOIC_FA00003.pivot" \
+        || t_fail "the facture d'avoir FA00003 is not an INVOIC 381"
+    t_run sage_cli export --out "$dir" --own-gln 3012345000000 --domain purchases --type order,invoice --customer F0002 --json
+    t_expect_rc 0 "relais sage export --domain purchases" || return 1
+    [ "$(printf '%s' "$T_OUT" | t_json 'foreach ($d["documents"] as $x) echo $x["piece"], ":", $x["kind"], " ";')" = "CF00001:order FF00001:invoice " ] \
+        || t_fail "the purchase export did not report CF00001 and FF00001"
+    grep -q '^PAR;BY;3012345000000' "$dir/ORDERS_CF00001.pivot" && grep -q '^PAR;SU;3012345300025' "$dir/ORDERS_CF00001.pivot" \
+        || t_fail "the purchase order does not go from the company (BY) to the supplier (SU)"
+    t_run sage_cli export --out "$dir" --own-gln 3012345000000 --type avoir
+    t_expect_rc 2 "relais sage export --type avoir" || return 1
+    t_expect_stderr_has "--type 'avoir' is not one of"
+}
+
 daemon_runs_a_sage_import_flow() {
     local flow job
     flow="$(t_unique sage-in)"
@@ -126,5 +146,6 @@ t_case cli_import_of_a_bad_pivot_names_line_field_and_value cli_import_of_a_bad_
 t_case cli_import_of_an_unknown_ean_fails_unless_a_generic_item_is_set cli_import_of_an_unknown_ean_fails_unless_a_generic_item_is_set
 t_case cli_refuses_an_unknown_dsn_and_a_wrong_password_without_showing_it cli_refuses_an_unknown_dsn_and_a_wrong_password_without_showing_it
 t_case cli_export_writes_each_invoice_once cli_export_writes_each_invoice_once
+t_case cli_export_of_credit_notes_and_purchase_documents cli_export_of_credit_notes_and_purchase_documents
 t_case daemon_runs_a_sage_import_flow daemon_runs_a_sage_import_flow
 t_case daemon_runs_a_sage_export_flow_whose_outputs_are_the_files daemon_runs_a_sage_export_flow_whose_outputs_are_the_files

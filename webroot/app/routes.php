@@ -25,6 +25,7 @@ return [
     'flow'       => ['file' => 'flow.php',       'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => $read + ['POST' => 'flow.edit']],
     'partners'   => ['file' => 'partners.php',   'methods' => ['GET'],         'auth' => true, 'perm' => $read],
     'partner'    => ['file' => 'partner.php',    'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => $read + ['POST' => 'partner.edit']],
+    'sage'       => ['file' => 'sage.php',       'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => $read + ['POST' => 'job.run']],
     'users'      => ['file' => 'users.php',      'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => ['GET' => 'user.manage', 'POST' => 'user.manage']],
     'audit'      => ['file' => 'audit.php',      'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'audit.view']],
     'system'     => ['file' => 'system.php',     'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'system.view']],

@@ -18,6 +18,7 @@ $nav = [
     'flows'     => [t('Flows'), 'view'],
     'run'       => [t('Run a flow'), 'job.run'],
     'partners'  => [t('Partners'), 'view'],
+    'sage'      => [t('Sage 100'), 'view'],
     'dossiers'  => [t('Web services'), 'view'],
     'users'     => [t('Users'), 'user.manage'],
     'audit'     => [t('Audit log'), 'audit.view'],
