@@ -55,8 +55,8 @@ function serve(string $wsdlFile, string $namespace, int $maxBytes, callable $ser
     if ($method === 'GET' && isset($_GET['wsdl'])) {
         header('Content-Type: text/xml; charset=utf-8');
         $path = strtok((string)($_SERVER['REQUEST_URI'] ?? ''), '?');
-        echo str_replace(WSDL_PLACEHOLDER . '/ws/' . basename($wsdlFile, '.wsdl'), base_url() . $path,
-            (string)file_get_contents($wsdlFile));
+        $address = htmlspecialchars(base_url() . $path, ENT_XML1 | ENT_QUOTES, 'UTF-8');
+        echo str_replace(WSDL_PLACEHOLDER . '/ws/' . basename($wsdlFile, '.wsdl'), $address, (string)file_get_contents($wsdlFile));
         return;
     }
     if ($method !== 'POST') {
