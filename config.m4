@@ -45,10 +45,10 @@ if test "$PHP_RELAIS" != "no"; then
 
   dnl ------------------------------------------------------------ libraries
   dnl What the core links against (engine/CMakeLists.txt): MariaDB Connector/C,
-  dnl libxcrypt, OpenSSL's libcrypto, libcurl, spdlog (Debian's shared build) and fmt.
-  PKG_CHECK_MODULES([RELAIS_DEPS], [libmariadb odbc libxcrypt libcrypto libcurl spdlog fmt], [],
+  dnl libxcrypt, OpenSSL's libcrypto, libcurl, spdlog (Debian's shared build), fmt and libxml2.
+  PKG_CHECK_MODULES([RELAIS_DEPS], [libmariadb odbc libxcrypt libcrypto libcurl spdlog fmt libxml-2.0], [],
     [AC_MSG_ERROR([$RELAIS_DEPS_PKG_ERRORS
-install them: apt-get install libmariadb-dev unixodbc-dev libcrypt-dev libssl-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcctz-dev])])
+install them: apt-get install libmariadb-dev libxml2-dev unixodbc-dev libcrypt-dev libssl-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev nlohmann-json3-dev libcctz-dev])])
 
   AC_LANG_PUSH([C++])
   relais_save_CPPFLAGS="$CPPFLAGS"
@@ -74,7 +74,7 @@ install them: apt-get install libmariadb-dev unixodbc-dev libcrypt-dev libssl-de
   dnl headers of another PHP version or compiler may warn on their own.
   RELAIS_CXXFLAGS="$PHP_RELAIS_STDCXX -Wall -Wextra -Wno-unused-parameter -I$RELAIS_SRC_ROOT/engine -I@ext_srcdir@/ext $RELAIS_DEPS_CFLAGS -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   PHP_NEW_EXTENSION([relais],
-    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows.cpp ext/users.cpp ext/partners.cpp ext/sage.cpp],
+    [ext/relais.cpp ext/exceptions.cpp ext/client.cpp ext/service.cpp ext/jobs.cpp ext/flows.cpp ext/users.cpp ext/partners.cpp ext/sage.cpp ext/ws.cpp],
     [$ext_shared], [], [$RELAIS_CXXFLAGS], [cxx])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext])
   PHP_ADD_EXTENSION_DEP([relais], [spl])

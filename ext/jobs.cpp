@@ -81,7 +81,7 @@ void logsToArray(zval* out, const std::vector<relais::LogRecord>& lines) {
     }
 }
 
-void detailToArray(zval* out, const relais::JobDetail& j) {
+void detailToArray(zval* out, const relais::JobDetail& j, bool withLog) {
     summaryToArray(out, j);
 
     zval actions;
@@ -109,9 +109,17 @@ void detailToArray(zval* out, const relais::JobDetail& j) {
     documentsToArray(&documents, j.documents);
     add_assoc_zval(out, "documents", &documents);
 
+    if (!withLog) return;
     zval log;
     logsToArray(&log, j.log);
     add_assoc_zval(out, "log", &log);
+    relais_add_long(out, "log_total", j.logTotal);
+    if (j.logOlder) {
+        const std::string older = std::to_string(*j.logOlder);
+        add_assoc_stringl(out, "log_next", older.data(), older.size());
+    } else {
+        add_assoc_null(out, "log_next");
+    }
 }
 
 // An upload ['name' => string, 'content' => string] of $files; false after throwing.
@@ -463,11 +471,21 @@ ZEND_METHOD(Relais_Jobs, submit) {
 }
 
 ZEND_METHOD(Relais_Jobs, get) {
-    byId(INTERNAL_FUNCTION_PARAM_PASSTHRU, [&](relais::JobQueue& q, int64_t id, zval* out) {
-        auto job = q.get(id);
-        if (job) RELAIS_ZEND_CALLS(detailToArray(out, job.value()););
-        return job.status();
-    });
+    zend_long id;
+    bool withLog = true;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_BOOL(withLog)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        RELAIS_SERVICE_CORE(core);
+        auto job = core->jobs().get(static_cast<int64_t>(id), withLog);
+        RELAIS_RETURN_IF_FAILED(job);
+        RELAIS_ZEND_CALLS(detailToArray(return_value, job.value(), withLog););
+    }
+    RELAIS_CXX_CATCH
 }
 
 ZEND_METHOD(Relais_Jobs, list) {
@@ -525,6 +543,41 @@ ZEND_METHOD(Relais_Jobs, logs) {
         auto lines = core->jobs().logs(static_cast<int64_t>(id), static_cast<int>(limit));
         RELAIS_RETURN_IF_FAILED(lines);
         RELAIS_ZEND_CALLS(logsToArray(return_value, lines.value()););
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, logPage) {
+    zend_long id;
+    zend_string* level = nullptr;
+    zend_long limit = 1000;
+    zend_string* cursor = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 4)
+        Z_PARAM_LONG(id)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(level)
+        Z_PARAM_LONG(limit)
+        Z_PARAM_STR_OR_NULL(cursor)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_ID(1, id);
+        if (limit < 1 || limit > 100000) {
+            zend_argument_value_error(3, "must be between 1 and 100000");
+            RETURN_THROWS();
+        }
+        relais::LogFilter filter;
+        if (level) filter.level = toStd(level);
+        filter.limit = static_cast<int>(limit);
+        if (!relais_read_cursor(4, cursor, filter.before)) RETURN_THROWS();
+        RELAIS_SERVICE_CORE(core);
+        auto page = core->jobs().logPage(static_cast<int64_t>(id), filter);
+        RELAIS_RETURN_IF_FAILED(page);
+        RELAIS_ZEND_CALLS({
+            zval rows;
+            logsToArray(&rows, page->lines);
+            relais_page(return_value, &rows, page->older);
+            relais_add_long(return_value, "total", page->total);
+        });
     }
     RELAIS_CXX_CATCH
 }

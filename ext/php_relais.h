@@ -120,6 +120,10 @@ void relais_sage_class_init(zend_class_entry* ce);
 // with `options` (may be null) over it; throws (and leaves *out undefined) on failure.
 void relais_sage_connector_from_config(zval* out, const relais::Config& config, HashTable* options);
 
+// Relais\Ws\PaService, ExchangeService, Envelope and Directory (ws.cpp).
+void relais_ws_class_init(zend_class_entry* paService, zend_class_entry* exchangeService, zend_class_entry* envelope,
+                          zend_class_entry* directory);
+
 // Creates a Jobs/Flows/Nodes/Users object (`ce`) bound to `client` into `out`.
 void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client);
 

@@ -111,8 +111,13 @@ namespace Relais {
          */
         public function submit(string $flow, array $files = [], array $params = [], ?string $submittedBy = null): int {}
 
-        /** One job with its steps, documents and log. */
-        public function get(int $id): array {}
+        /**
+         * One job with its steps, documents and log: 'log' holds the newest
+         * 1,000 lines (oldest first), 'log_total' counts them all and
+         * 'log_next' is the logPage() cursor of the older ones (null: none).
+         * $withLog false leaves the three out (for a caller of logPage()).
+         */
+        public function get(int $id, bool $withLog = true): array {}
 
         /**
          * Jobs newest first: ['rows' => [...], 'next' => ?string]. $filter
@@ -124,6 +129,15 @@ namespace Relais {
 
         /** A job's log lines, oldest first. */
         public function logs(int $id, int $limit = 500): array {}
+
+        /**
+         * A page of a job's log, the newest lines first: ['rows' => [...]
+         * (oldest first), 'total' => the job's lines at $level on every page,
+         * 'next' => ?string (the $cursor of the page of older lines; null on
+         * the oldest)]. $level: debug, info, warn, error or null for all.
+         * $limit 1 to 100000.
+         */
+        public function logPage(int $id, ?string $level = null, int $limit = 1000, ?string $cursor = null): array {}
 
         /** A job's input and output documents. */
         public function documents(int $id): array {}
@@ -369,5 +383,124 @@ namespace Relais\Sage {
          * report: 'documents', 'exported', 'files', 'warnings'.
          */
         public function export(array $criteria): array {}
+    }
+}
+
+namespace Relais\Ws {
+
+    /**
+     * The ViaTrajectoire PA dossier services (docs/soap-services.md), the
+     * object PHP's SoapServer serves at /ws/pa with webroot/ws/pa.wsdl: each
+     * method is an operation of the WSDL, takes the request as SoapServer
+     * decoded it and returns the response wrapper's content (['Response' =>
+     * ...]) with its CodeRetour. The caller is checked on every call.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class PaService
+    {
+        /**
+         * $caller: what the transport knows: 'tls' (bool, HTTPS),
+         * 'client_certificate' (PEM, only when Apache verified it),
+         * 'username' and 'password' (HTTP Basic).
+         */
+        public function __construct(\Relais\Client $client, array $caller = []) {}
+
+        public function CreerDossierPA(mixed $request = null): array {}
+
+        public function ConsulterDossierPA(mixed $request = null): array {}
+
+        public function GenererJetonSecuritePA(mixed $request = null): array {}
+
+        /** The operation's name before version 0.5 of the specification: code 020. */
+        public function CreerDossier(mixed $request = null): array {}
+    }
+
+    /**
+     * The partner exchange service served at /ws/exchange with
+     * webroot/ws/exchange.wsdl: DeposerDocument (a job of the flow, its id
+     * back), ConsulterStatut, RecupererDocument. As PaService, each method
+     * is an operation and the caller is checked on every call.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class ExchangeService
+    {
+        /** $caller: as for PaService. */
+        public function __construct(\Relais\Client $client, array $caller = []) {}
+
+        public function DeposerDocument(mixed $request = null): array {}
+
+        public function ConsulterStatut(mixed $request = null): array {}
+
+        public function RecupererDocument(mixed $request = null): array {}
+    }
+
+    /**
+     * Checks of a raw SOAP request before SoapServer reads it: size, media
+     * type and SOAP version, UTF-8, no DTD or entity, well-formed XML, one
+     * operation in the service's namespace.
+     */
+    final class Envelope
+    {
+        /**
+         * null when the request may go to SoapServer, else the fault to
+         * answer: ['status' => int, 'content_type' => string, 'body' =>
+         * string, 'reason' => string].
+         */
+        public static function check(string $body, string $contentType, int $maxBytes, string $namespace): ?array {}
+
+        /** The fault for a request larger than $maxBytes (not read), as check(). */
+        public static function tooLarge(string $contentType, int $maxBytes): array {}
+    }
+
+    /**
+     * The services' data for the admin site: PA dossiers, partner
+     * applications (who may call which service, and how they prove it), and
+     * the security tokens' redemption.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Directory
+    {
+        public function __construct(\Relais\Client $client) {}
+
+        /**
+         * Dossiers newest first: ['rows' => [...], 'next' => ?string]; $text
+         * filters by birth name prefix.
+         */
+        public function dossiers(int $limit = 50, ?string $cursor = null, ?string $text = null): array {}
+
+        /** One dossier as ConsulterDossierPA returns it. */
+        public function dossier(int $id): array {}
+
+        public function dossierCount(): int {}
+
+        /**
+         * Spends a token of GenererJetonSecuritePA: the dossier id when the
+         * token is known, unused and younger than 30 seconds, else null.
+         */
+        public function redeemToken(string $token): ?int {}
+
+        public function applications(): array {}
+
+        public function application(string $name): array {}
+
+        /**
+         * Creates or updates an application: $services among "pa",
+         * "exchange"; $username for HTTP Basic (a new one voids the secret).
+         */
+        public function saveApplication(string $name, array $services, ?string $username = null, bool $enabled = true): array {}
+
+        /** Binds a TLS client certificate (PEM or DER) by its fingerprint; "" unbinds it. */
+        public function setApplicationCertificate(string $name, string $certificate): array {}
+
+        /** A new secret for the application's user name, returned once. */
+        public function newApplicationSecret(string $name): string {}
+
+        public function removeApplication(string $name): void {}
     }
 }

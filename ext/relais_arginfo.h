@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: cdc32ac708f0d0be07ba0f0710bbe9ec26ac117d */
+ * Stub hash: 9f4cc7d795bac2d24f811a42319da9bcaf8d9b0e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -52,6 +52,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_get, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, withLog, _IS_BOOL, 0, "true")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_list, 0, 0, IS_ARRAY, 0)
@@ -65,7 +66,16 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logs, 0, 1, IS
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "500")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_Relais_Jobs_documents arginfo_class_Relais_Jobs_get
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_logPage, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, level, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "1000")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_documents, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, id, IS_LONG, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Jobs_readDocument, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, documentId, IS_LONG, 0)
@@ -259,6 +269,84 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_expo
 	ZEND_ARG_TYPE_INFO(0, criteria, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Ws_PaService___construct, 0, 0, 1)
+	ZEND_ARG_OBJ_INFO(0, client, Relais\\Client, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, caller, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_PaService_CreerDossierPA, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, request, IS_MIXED, 0, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Ws_PaService_ConsulterDossierPA arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+#define arginfo_class_Relais_Ws_PaService_GenererJetonSecuritePA arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+#define arginfo_class_Relais_Ws_PaService_CreerDossier arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+#define arginfo_class_Relais_Ws_ExchangeService___construct arginfo_class_Relais_Ws_PaService___construct
+
+#define arginfo_class_Relais_Ws_ExchangeService_DeposerDocument arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+#define arginfo_class_Relais_Ws_ExchangeService_ConsulterStatut arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+#define arginfo_class_Relais_Ws_ExchangeService_RecupererDocument arginfo_class_Relais_Ws_PaService_CreerDossierPA
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_check, 0, 4, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, contentType, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, namespace, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_tooLarge, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, contentType, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Ws_Directory___construct, 0, 0, 1)
+	ZEND_ARG_OBJ_INFO(0, client, Relais\\Client, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_dossiers, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "50")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, cursor, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, text, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Ws_Directory_dossier arginfo_class_Relais_Jobs_documents
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_dossierCount, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_redeemToken, 0, 1, IS_LONG, 1)
+	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Relais_Ws_Directory_applications arginfo_class_Relais_ValidationException_getErrors
+
+#define arginfo_class_Relais_Ws_Directory_application arginfo_class_Relais_Flows_versions
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_saveApplication, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, services, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, username, IS_STRING, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, enabled, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_setApplicationCertificate, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, certificate, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_newApplicationSecret, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Directory_removeApplication, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Relais_ValidationException, getErrors);
 ZEND_METHOD(Relais_Client, __construct);
@@ -278,6 +366,7 @@ ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
 ZEND_METHOD(Relais_Jobs, logs);
+ZEND_METHOD(Relais_Jobs, logPage);
 ZEND_METHOD(Relais_Jobs, documents);
 ZEND_METHOD(Relais_Jobs, readDocument);
 ZEND_METHOD(Relais_Jobs, cancel);
@@ -324,6 +413,28 @@ ZEND_METHOD(Relais_Partners, expiringCertificates);
 ZEND_METHOD(Relais_Sage_Connector, __construct);
 ZEND_METHOD(Relais_Sage_Connector, import);
 ZEND_METHOD(Relais_Sage_Connector, export);
+ZEND_METHOD(Relais_Ws_PaService, __construct);
+ZEND_METHOD(Relais_Ws_PaService, CreerDossierPA);
+ZEND_METHOD(Relais_Ws_PaService, ConsulterDossierPA);
+ZEND_METHOD(Relais_Ws_PaService, GenererJetonSecuritePA);
+ZEND_METHOD(Relais_Ws_PaService, CreerDossier);
+ZEND_METHOD(Relais_Ws_ExchangeService, __construct);
+ZEND_METHOD(Relais_Ws_ExchangeService, DeposerDocument);
+ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut);
+ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument);
+ZEND_METHOD(Relais_Ws_Envelope, check);
+ZEND_METHOD(Relais_Ws_Envelope, tooLarge);
+ZEND_METHOD(Relais_Ws_Directory, __construct);
+ZEND_METHOD(Relais_Ws_Directory, dossiers);
+ZEND_METHOD(Relais_Ws_Directory, dossier);
+ZEND_METHOD(Relais_Ws_Directory, dossierCount);
+ZEND_METHOD(Relais_Ws_Directory, redeemToken);
+ZEND_METHOD(Relais_Ws_Directory, applications);
+ZEND_METHOD(Relais_Ws_Directory, application);
+ZEND_METHOD(Relais_Ws_Directory, saveApplication);
+ZEND_METHOD(Relais_Ws_Directory, setApplicationCertificate);
+ZEND_METHOD(Relais_Ws_Directory, newApplicationSecret);
+ZEND_METHOD(Relais_Ws_Directory, removeApplication);
 
 
 static const zend_function_entry class_Relais_Exception_methods[] = {
@@ -375,6 +486,7 @@ static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, get, arginfo_class_Relais_Jobs_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, list, arginfo_class_Relais_Jobs_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, logs, arginfo_class_Relais_Jobs_logs, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, logPage, arginfo_class_Relais_Jobs_logPage, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, documents, arginfo_class_Relais_Jobs_documents, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, readDocument, arginfo_class_Relais_Jobs_readDocument, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, cancel, arginfo_class_Relais_Jobs_cancel, ZEND_ACC_PUBLIC)
@@ -446,6 +558,48 @@ static const zend_function_entry class_Relais_Sage_Connector_methods[] = {
 	ZEND_ME(Relais_Sage_Connector, __construct, arginfo_class_Relais_Sage_Connector___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Sage_Connector, import, arginfo_class_Relais_Sage_Connector_import, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Sage_Connector, export, arginfo_class_Relais_Sage_Connector_export, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Ws_PaService_methods[] = {
+	ZEND_ME(Relais_Ws_PaService, __construct, arginfo_class_Relais_Ws_PaService___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_PaService, CreerDossierPA, arginfo_class_Relais_Ws_PaService_CreerDossierPA, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_PaService, ConsulterDossierPA, arginfo_class_Relais_Ws_PaService_ConsulterDossierPA, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_PaService, GenererJetonSecuritePA, arginfo_class_Relais_Ws_PaService_GenererJetonSecuritePA, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_PaService, CreerDossier, arginfo_class_Relais_Ws_PaService_CreerDossier, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Ws_ExchangeService_methods[] = {
+	ZEND_ME(Relais_Ws_ExchangeService, __construct, arginfo_class_Relais_Ws_ExchangeService___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_ExchangeService, DeposerDocument, arginfo_class_Relais_Ws_ExchangeService_DeposerDocument, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_ExchangeService, ConsulterStatut, arginfo_class_Relais_Ws_ExchangeService_ConsulterStatut, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_ExchangeService, RecupererDocument, arginfo_class_Relais_Ws_ExchangeService_RecupererDocument, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Ws_Envelope_methods[] = {
+	ZEND_ME(Relais_Ws_Envelope, check, arginfo_class_Relais_Ws_Envelope_check, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Relais_Ws_Envelope, tooLarge, arginfo_class_Relais_Ws_Envelope_tooLarge, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Ws_Directory_methods[] = {
+	ZEND_ME(Relais_Ws_Directory, __construct, arginfo_class_Relais_Ws_Directory___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, dossiers, arginfo_class_Relais_Ws_Directory_dossiers, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, dossier, arginfo_class_Relais_Ws_Directory_dossier, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, dossierCount, arginfo_class_Relais_Ws_Directory_dossierCount, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, redeemToken, arginfo_class_Relais_Ws_Directory_redeemToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, applications, arginfo_class_Relais_Ws_Directory_applications, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, application, arginfo_class_Relais_Ws_Directory_application, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, saveApplication, arginfo_class_Relais_Ws_Directory_saveApplication, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, setApplicationCertificate, arginfo_class_Relais_Ws_Directory_setApplicationCertificate, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, newApplicationSecret, arginfo_class_Relais_Ws_Directory_newApplicationSecret, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Ws_Directory, removeApplication, arginfo_class_Relais_Ws_Directory_removeApplication, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -588,6 +742,50 @@ static zend_class_entry *register_class_Relais_Sage_Connector(void)
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Ws_PaService(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Ws", "PaService", class_Relais_Ws_PaService_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Ws_ExchangeService(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Ws", "ExchangeService", class_Relais_Ws_ExchangeService_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Ws_Envelope(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Ws", "Envelope", class_Relais_Ws_Envelope_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Ws_Directory(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Ws", "Directory", class_Relais_Ws_Directory_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }

@@ -4,13 +4,13 @@
 #   1. installs the missing Debian packages and builds the engine and extension,
 #   2. starts a private MariaDB (and later Apache) on free loopback ports, with
 #      their data under tests/.out/ (never the installer's var/),
-#   3. runs, in order: GoogleTest (ctest), PHPT, system tests (tests/system/*.sh),
-#      browser tests (node --test tests/web/),
+#   3. runs, in order: GoogleTest (ctest), the EDIFACT reader's fuzzer (about
+#      60 s), PHPT, system tests (tests/system/*.sh), browser tests (node --test tests/web/),
 #   4. stops everything it started, even on failure or Ctrl-C,
 #   5. prints per-suite results and ends with one line "N passed, N failed".
 # Exit status 0 only when nothing failed and every suite ran.
 #
-# Environment knobs: RELAIS_TEST_SUITES="ctest phpt system web" (subset to run;
+# Environment knobs: RELAIS_TEST_SUITES="ctest fuzz phpt system web" (subset to run;
 # "memcheck" adds the PHPT suite under valgrind, slower, not in the default set),
 # RELAIS_TEST_SYSTEM="reliability job_control" (only these tests/system scripts),
 # RELAIS_TEST_KEEP=1 (leave the servers running at the end, for debugging).
@@ -25,7 +25,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/tests/lib/test_pki.sh"
 cd "$ROOT"
 
-SUITES="${RELAIS_TEST_SUITES:-ctest phpt system web}"
+SUITES="${RELAIS_TEST_SUITES:-ctest fuzz phpt system web}"
 OUT="$ROOT/tests/.out"
 LOGS="$OUT/logs"
 CLI="$ROOT/build/engine/relais"
@@ -256,6 +256,27 @@ if suite_wanted ctest; then
     else
         could_not_run ctest "engine build failed (see $LOGS/build-engine.log)"
     fi
+fi
+
+# ---------------------------------------------------------------- suite: fuzz
+# The EDIFACT reader under libFuzzer for a bounded time (tests/fuzz/run.sh).
+run_fuzz() {
+    local log="$LOGS/fuzz.log" rc
+    section "fuzz (EDIFACT reader, libFuzzer)"
+    set +e
+    timeout --foreground --kill-after=10 600 "$ROOT/tests/fuzz/run.sh" "${RELAIS_TEST_FUZZ_SECONDS:-60}" < /dev/null 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    stop_if_interrupted "$rc"
+    set -e
+    case "$rc" in
+        0) record fuzz 1 0 0 "$(grep -E '^fuzz: ' "$log" | tail -n 1 | sed 's/^fuzz: //')" ;;
+        1) record fuzz 0 1 0 "crash: see $log and tests/.out/fuzz/" ;;
+        *) could_not_run fuzz "tests/fuzz/run.sh exited $rc (see $log)" ;;
+    esac
+}
+
+if suite_wanted fuzz; then
+    run_fuzz
 fi
 
 # ---------------------------------------------------------------- shared environment

@@ -45,6 +45,13 @@ public:
         static const TransferSettings defaults;
         return defaults;
     }
+    // The worker's database connection, for steps that read settings (a
+    // partner's); null where there is none.
+    virtual db::Connection* connection() { return nullptr; }
+    // Submits another job (a step that fans out, such as edifact.split).
+    virtual Result<int64_t> submitJob(const SubmitRequest&) {
+        return Status(Code::FailedPrecondition, "this step cannot submit jobs here");
+    }
 };
 
 // How a step failed: transient errors (network, locked resource) may be

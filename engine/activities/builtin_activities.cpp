@@ -3,6 +3,7 @@
 
 #include "activities/dir_collect.h"
 #include "activities/dir_deposit.h"
+#include "activities/edifact_activities.h"
 #include "activities/exec_activity.h"
 #include "activities/http_activities.h"
 #include "activities/mail_activities.h"
@@ -28,6 +29,10 @@ void registerBuiltinActivities(ActivityRegistry& registry) {
     registry.add("mail.receive", std::make_unique<MailReceiveActivity>());
     registry.add("http.post", std::make_unique<HttpSendActivity>(false));
     registry.add("http.put", std::make_unique<HttpSendActivity>(true));
+    registry.add("edifact.contrl", std::make_unique<EdifactContrlActivity>());
+    registry.add("edifact.split", std::make_unique<EdifactSplitActivity>());
+    registry.add("edifact.to_pivot", std::make_unique<EdifactToPivotActivity>());
+    registry.add("pivot.to_edifact", std::make_unique<PivotToEdifactActivity>());
 }
 
 }  // namespace relais

@@ -12,9 +12,10 @@ namespace {
 
 class RunnerStepContext final : public StepContext {
 public:
-    RunnerStepContext(JobQueue& queue, const ContentStore& store, const ClaimedJob& job, int position,
-                      const RunControl& control, const TransferSettings* transfer)
-        : queue_(queue), store_(store), job_(job), position_(position), control_(control), transfer_(transfer) {}
+    RunnerStepContext(db::Connection& conn, JobQueue& queue, const ContentStore& store, const ClaimedJob& job,
+                      int position, const RunControl& control, const TransferSettings* transfer)
+        : conn_(conn), queue_(queue), store_(store), job_(job), position_(position), control_(control),
+          transfer_(transfer) {}
 
     int64_t jobId() const override { return job_.id; }
     int position() const override { return position_; }
@@ -45,8 +46,11 @@ public:
     }
     bool cancelled() const { return cancelled_; }
     const TransferSettings& transfer() const override { return transfer_ ? *transfer_ : StepContext::transfer(); }
+    db::Connection* connection() override { return &conn_; }
+    Result<int64_t> submitJob(const SubmitRequest& req) override { return queue_.submit(req); }
 
 private:
+    db::Connection& conn_;
     JobQueue& queue_;
     const ContentStore& store_;
     const ClaimedJob& job_;
@@ -129,7 +133,7 @@ Status JobRunner::run(const ClaimedJob& job) {
         const Activity* activity = registry_.find(step.activity);
         if (!(job.firstStepStarted && position == 0))
             RELAIS_TRY(queue.stepStarted(job.id, job.attempt, position, step.activity));
-        RunnerStepContext ctx(queue, store_, job, position, control_, transfer_);
+        RunnerStepContext ctx(conn_, queue, store_, job, position, control_, transfer_);
         std::vector<StepDocument> outputs;
         StepFailure failure;
         Status s = activity->run(ctx, step.with, docs, outputs, failure);

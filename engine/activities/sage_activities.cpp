@@ -1,11 +1,10 @@
 // sage.import and sage.export activities.
 #include "activities/sage_activities.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <map>
 
+#include "activities/scratch_dir.h"
 #include "formats/pivot_reader.h"
 #include "sage/sage_connector.h"
 
@@ -53,23 +52,6 @@ public:
 private:
     std::string key_;
     std::unique_ptr<sage::SageConnector> connector_;
-};
-
-// A private folder for the export's files until the store has them.
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::string tmpl = (fs::temp_directory_path() / "relais-sage-export-XXXXXX").string();
-        if (::mkdtemp(tmpl.data())) path_ = tmpl;
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove_all(path_, ec);
-    }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
 };
 
 }  // namespace
@@ -131,7 +113,7 @@ Status SageExportActivity::run(StepContext& ctx, const nlohmann::json& with, con
                                std::vector<StepDocument>& outputs, StepFailure& failure) const {
     sage::ExportCriteria criteria;
     RELAIS_ASSIGN_OR_RETURN(sage::SageSettings settings, sage::parseSageSettings(with, sage::SettingsUse::Export, &criteria));
-    ScratchDir scratch;
+    ScratchDir scratch("relais-sage-export");
     if (scratch.path().empty()) {
         failure.transient = true;
         return Status(Code::Io, "cannot create a temporary folder for the exported files");

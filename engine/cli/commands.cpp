@@ -53,6 +53,8 @@ void printJob(const JobDetail& j) {
     for (const auto& s : j.steps)
         std::cout << "step " << s.position << " " << s.activity << " " << s.status
                   << (s.error ? "  " + *s.error : "") << "\n";
+    if (j.logTotal > static_cast<int64_t>(j.log.size()))
+        std::cout << "log: the newest " << j.log.size() << " of " << j.logTotal << " lines\n";
     for (const auto& l : j.log) std::cout << l.at << " " << l.level << " " << l.message << "\n";
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/edifact_commands.h"
 #include "cli/sage_commands.h"
 #include "cli/transfer_commands.h"
 #include "client/client.h"
@@ -206,6 +207,26 @@ int main(int argc, char** argv) {
     proofCmd->add_option("--smtp-port", proofSmtp, "SMTP submission port (default 587)");
     proofCmd->add_option("--out", proofOut, "write the proof to this .txt file (default: standard output)");
     proofCmd->callback([&] { rc = mssanteProof(g, proofHost, proofImap, proofSmtp, proofOut); });
+    // relais edifact check|to-pivot|from-pivot (docs/edifact.md).
+    auto* edi = app.add_subcommand("edifact", "check EDIFACT interchanges, translate them to and from pivot files");
+    edi->require_subcommand(1);
+    std::string ediFile, ediOut, ediType, ediPartner, ediMessages, ediOwnGln;
+    auto* echeck = edi->add_subcommand("check", "validate an interchange and summarise it (exit 0 valid, 1 invalid)");
+    echeck->add_option("FILE", ediFile, "EDIFACT interchange")->required();
+    echeck->add_flag("--json", json, "print JSON");
+    echeck->callback([&] { rc = edifactCheck(ediFile, json); });
+    auto* etop = edi->add_subcommand("to-pivot", "translate an interchange's messages into a pivot file");
+    etop->add_option("FILE", ediFile, "EDIFACT interchange")->required();
+    etop->add_option("--out", ediOut, "folder for the pivot file")->required();
+    etop->add_option("--messages", ediMessages, "message types to translate, comma-separated (default ORDERS)");
+    etop->callback([&] { rc = edifactToPivot(ediFile, ediOut, ediMessages); });
+    auto* efrom = edi->add_subcommand("from-pivot", "write a pivot file's documents as an interchange to a partner");
+    efrom->add_option("FILE", ediFile, "pivot file")->required();
+    efrom->add_option("--type", ediType, "DESADV or INVOIC")->required();
+    efrom->add_option("--partner", ediPartner, "partner code (its GLN and EDIFACT settings)")->required();
+    efrom->add_option("--out", ediOut, "folder for the interchange")->required();
+    efrom->add_option("--own-gln", ediOwnGln, "sender GLN (default: the supplier's, PAR;SU)");
+    efrom->callback([&] { rc = edifactFromPivot(g, ediFile, ediType, ediPartner, ediOut, ediOwnGln); });
 
     try {
         app.parse(argc, argv);

@@ -39,20 +39,6 @@ private:
     std::vector<std::string> values_;
 };
 
-std::string latin1ToUtf8(std::string_view in) {
-    std::string out;
-    out.reserve(in.size() + in.size() / 8);
-    for (unsigned char c : in) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
 // The position of the first byte that is not part of valid UTF-8, or npos.
 size_t invalidUtf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {

@@ -260,4 +260,18 @@ std::string checkField(const FieldSpec& spec, std::string_view value) {
     return "";
 }
 
+std::string latin1ToUtf8(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + in.size() / 8);
+    for (unsigned char c : in) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
 }  // namespace relais::pivot

@@ -56,4 +56,7 @@ std::string normaliseDate(std::string_view value);
 // The GS1 check digit of the digits of `body` (all but the last digit of a code).
 int gs1CheckDigit(std::string_view body);
 
+// ISO-8859-1 bytes as UTF-8 (every byte is a character).
+std::string latin1ToUtf8(std::string_view in);
+
 }  // namespace relais::pivot

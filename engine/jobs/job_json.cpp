@@ -52,6 +52,7 @@ nlohmann::json toJson(const JobDetail& j) {
     out["log"] = nlohmann::json::array();
     for (const auto& l : j.log)
         out["log"].push_back({{"at", l.at}, {"level", l.level}, {"step", opt(l.position)}, {"message", l.message}});
+    out["log_total"] = j.logTotal;
     return out;
 }
 

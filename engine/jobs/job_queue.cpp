@@ -58,6 +58,14 @@ std::optional<int> optInt(const db::Row& r, size_t i) {
     return static_cast<int>(r.i64(i));
 }
 
+constexpr const char* kLogColumns = "at, level, position, message, id";
+
+LogRecord logFromRow(const db::Row& r) { return {r.str(0), r.str(1), optInt(r, 2), r.str(3), r.i64(4)}; }
+
+bool isLogLevel(const std::string& level) {
+    return level == "debug" || level == "info" || level == "warn" || level == "error";
+}
+
 // Every job status, as an IN list: a range per status of an index that starts
 // with status.
 constexpr const char* kAllStatuses =
@@ -383,23 +391,15 @@ int retryDelaySeconds(const RetryPolicy& policy, int attempt) {
 }
 
 Status JobQueue::finishLastStep(const ClaimedJob& claimed, int position, const std::vector<int64_t>& outputs) {
-    // The hot path of every job: the step and the job in one statement, so
-    // one round trip and one flush of the redo log for the two rows. Nothing
-    // changes unless the node still holds the job.
-    auto r = conn_.execute(
-        "UPDATE job_step s JOIN job j ON j.id = s.job_id "
-        "SET s.status = 'succeeded', s.error = NULL, s.outputs = ?, s.finished_at = NOW(3), "
-        "j.status = 'succeeded', j.error = NULL, j.request = NULL, j.lease_until = NULL, j.finished_at = NOW(3) "
-        "WHERE s.job_id = ? AND s.attempt = ? AND s.position = ? "
-        "AND j.status = 'running' AND j.node = ? AND j.attempt = ?",
-        {nlohmann::json(outputs).dump(), claimed.id, int64_t{claimed.attempt}, int64_t{position}, claimed.node,
-         int64_t{claimed.attempt}});
-    if (!r) return r.status();
-    if (*r > 0) return Status::ok();
-    // The lease ran out and another node took the job: the step's record is
-    // closed, the job's outcome is the other node's.
+    // One transaction, so one flush of the redo log for the two rows: the
+    // hot path of every job. (Not one multi-table UPDATE: MariaDB runs that
+    // through a temporary table, and its lock order, step then job, deadlocked
+    // with the heartbeat's renewal of the same job rows.)
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
     RELAIS_TRY(stepFinished(claimed.id, claimed.attempt, position, true, "", outputs));
-    return noteLostJob(claimed, "its success");
+    RELAIS_TRY(finishSucceeded(claimed));
+    return tx.commit();
 }
 
 Status JobQueue::finishFailed(const ClaimedJob& claimed, const std::string& error, bool transient,
@@ -589,7 +589,7 @@ Status JobQueue::applyPendingRequest(int64_t job, const std::string& from) {
                cancel ? "cancelled (requested while it ran)" : "paused (requested while it ran); resume to continue");
 }
 
-Result<JobDetail> JobQueue::get(int64_t id) {
+Result<JobDetail> JobQueue::get(int64_t id, bool withLog) {
     auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job WHERE id = ?", {id});
     if (!rows) return rows.status();
     if (rows->empty()) return Status(Code::NotFound, "no job #" + std::to_string(id));
@@ -611,10 +611,12 @@ Result<JobDetail> JobQueue::get(int64_t id) {
     if (!docs) return docs.status();
     for (const auto& r : *docs) d.documents.push_back(documentFromRow(r));
 
-    auto logs = conn_.query(
-        "SELECT at, level, position, message FROM job_log WHERE job_id = ? ORDER BY id LIMIT 1000", {id});
-    if (!logs) return logs.status();
-    for (const auto& r : *logs) d.log.push_back({r.str(0), r.str(1), optInt(r, 2), r.str(3)});
+    if (!withLog) return d;
+    auto log = logPage(id, {.limit = kDetailLogLines});
+    if (!log) return log.status();
+    d.log = std::move(log->lines);
+    d.logTotal = log->total;
+    d.logOlder = log->older;
     return d;
 }
 
@@ -773,12 +775,53 @@ Result<std::vector<LogRecord>> JobQueue::logs(int64_t job, int limit) {
     if (limit < 1 || limit > 100000)
         return Status(Code::InvalidArgument, "log limit " + std::to_string(limit) + " must be from 1 to 100000");
     RELAIS_TRY(requireJob(job));
-    auto rows = conn_.query("SELECT at, level, position, message FROM job_log WHERE job_id = ? ORDER BY id LIMIT ?",
-                            {job, int64_t{limit}});
+    auto rows = conn_.query(
+        std::string("SELECT ") + kLogColumns + " FROM job_log WHERE job_id = ? ORDER BY id LIMIT ?",
+        {job, int64_t{limit}});
     if (!rows) return rows.status();
     std::vector<LogRecord> out;
-    for (const auto& r : *rows) out.push_back({r.str(0), r.str(1), optInt(r, 2), r.str(3)});
+    for (const auto& r : *rows) out.push_back(logFromRow(r));
     return out;
+}
+
+Result<LogPage> JobQueue::logPage(int64_t job, const LogFilter& filter) {
+    if (filter.limit < 1 || filter.limit > 100000)
+        return Status(Code::InvalidArgument,
+                      "log limit " + std::to_string(filter.limit) + " must be from 1 to 100000");
+    if (filter.level && !isLogLevel(*filter.level))
+        return Status(Code::InvalidArgument,
+                      "log level \"" + *filter.level + "\" must be debug, info, warn or error");
+    if (filter.before && *filter.before < 1)
+        return Status(Code::InvalidArgument,
+                      "log cursor " + std::to_string(*filter.before) + " must be a line number of at least 1");
+    RELAIS_TRY(requireJob(job));
+
+    // Both statements read one range of ix_job_log_job (job_id, id) or, with a
+    // level, of ix_job_log_job_level (job_id, level, id): never the lines of
+    // other jobs or levels, and the page never more than limit + 1 rows.
+    Conditions where;
+    where.add("job_id = ?", {job});
+    if (filter.level) where.add("level = ?", {*filter.level});
+    auto count = conn_.query("SELECT COUNT(*) FROM job_log" + where.sql, where.params);
+    if (!count) return count.status();
+    LogPage page;
+    page.total = count->front().i64(0);
+
+    if (filter.before) where.add("id < ?", {*filter.before});
+    where.params.emplace_back(int64_t{filter.limit} + 1);
+    auto rows = conn_.query(std::string("SELECT ") + kLogColumns + " FROM job_log" + where.sql +
+                                " ORDER BY id DESC LIMIT ?",
+                            where.params);
+    if (!rows) return rows.status();
+    for (const auto& r : *rows) {
+        if (page.lines.size() == static_cast<size_t>(filter.limit)) {
+            page.older = page.lines.back().id;
+            break;
+        }
+        page.lines.push_back(logFromRow(r));
+    }
+    std::reverse(page.lines.begin(), page.lines.end());
+    return page;
 }
 
 Status JobQueue::requireJob(int64_t job) {

@@ -69,6 +69,22 @@ struct LogRecord {
     std::string level;
     std::optional<int> position;
     std::string message;
+    int64_t id = 0;  // job_log.id: lines are numbered in the order they were written
+};
+
+// What `JobQueue::logPage` selects: a job's lines at one level (or all), the
+// newest first from `before` (the `older` cursor of the page shown before;
+// none: the newest lines).
+struct LogFilter {
+    std::optional<std::string> level = {};  // debug, info, warn or error
+    std::optional<int64_t> before = {};
+    int limit = 500;  // 1 to 100000
+};
+
+struct LogPage {
+    std::vector<LogRecord> lines;  // oldest first, to read from top to bottom
+    int64_t total = 0;             // the job's lines at the filter's level, on every page
+    std::optional<int64_t> older;  // the cursor of the page of older lines; none on the oldest page
 };
 
 struct JobSummary {
@@ -95,7 +111,12 @@ struct JobDetail : JobSummary {
     std::vector<std::string> actions;  // jobActions(status)
     std::vector<StepRecord> steps;
     std::vector<Document> documents;
+    // The newest kDetailLogLines lines of the log, oldest first; logTotal
+    // counts them all, logOlder is the logPage cursor of the older ones
+    // (all empty when get() was asked for no log).
     std::vector<LogRecord> log;
+    int64_t logTotal = 0;
+    std::optional<int64_t> logOlder;
 };
 
 // What `JobQueue::list` selects. Every field set narrows the list; each is
@@ -311,7 +332,9 @@ public:
     // cancel or pause requested during the run takes effect.
     Status applyPendingRequest(int64_t job, const std::string& from);
 
-    Result<JobDetail> get(int64_t id);
+    // One job with its steps, documents and (unless !withLog, for a caller that
+    // pages the log itself with logPage) the newest kDetailLogLines log lines.
+    Result<JobDetail> get(int64_t id, bool withLog = true);
     // Jobs matching `filter`, newest (highest id) first, at most filter.limit.
     // A bad filter value is InvalidArgument naming the filter. The creation
     // range assumes that ids grow with creation time (kCreationSkewSeconds).
@@ -326,6 +349,14 @@ public:
     Result<Document> document(int64_t id);
     // A job's log lines, oldest first, at most `limit` (1 to 100000).
     Result<std::vector<LogRecord>> logs(int64_t job, int limit);
+    // A page of a job's log, the newest lines first (keyset pages over
+    // job_log.id, served by ix_job_log_job and ix_job_log_job_level: a page
+    // costs the same at any depth), with the count of the filter's lines.
+    // NotFound for an unknown job; a bad level, cursor or limit is
+    // InvalidArgument naming it.
+    Result<LogPage> logPage(int64_t job, const LogFilter& filter);
+    // The log lines `get` includes (the newest).
+    static constexpr int kDetailLogLines = 1000;
     // Jobs in flight and jobs of the last `hours` hours, for the dashboard.
     Result<JobStats> stats(int hours = 24);
     // The flows with the most jobs created in the last `hours` hours that are

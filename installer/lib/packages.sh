@@ -6,7 +6,7 @@
 RELAIS_PACKAGES_BUILD=(
     cmake g++ make pkg-config
     php8.2-dev php8.2-cli php8.2-xml php8.2-mbstring php8.2-soap php8.2-mysql
-    libmariadb-dev unixodbc-dev
+    libmariadb-dev unixodbc-dev libxml2-dev
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
     libcli11-dev libgtest-dev libgmock-dev libcrypt-dev libcctz-dev tzdata php-parser
 )
@@ -16,10 +16,11 @@ RELAIS_PACKAGES_RUNTIME=(
     unixodbc odbc-mariadb
 )
 # Only the test suite needs these (browser tests; openssl makes their HTTPS test PKI
-# and partner certificates).
+# and partner certificates; clang and its libFuzzer run the EDIFACT reader's fuzzer;
+# gSOAP generates a SOAP client from the served WSDL).
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_TEST=(
-    chromium nodejs npm openssl
+    chromium nodejs npm openssl clang libclang-rt-14-dev gsoap libgsoap-dev
 )
 
 # package_installed NAME: true when dpkg has NAME fully installed.

@@ -12,7 +12,8 @@
 # Usage: tests/bench/web_pages.sh [JOBS [LOG_LINES [SECONDS [CONNECTIONS]]]]
 #        (default 1000000 10000000 30 4)
 # RELAIS_BENCH_REUSE=1 keeps the loaded database for the next run, which then skips the
-# load when it holds JOBS jobs.
+# load when it holds JOBS jobs. RELAIS_BENCH_PAGES=REGEX measures only the pages whose
+# label matches (e.g. "job detail").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=installer/lib/all.sh
@@ -78,8 +79,9 @@ function init(args)
 end
 LUA
 
-# A job with its log lines, a job with 2,000 more (the page shows the first 1,000), and
-# a flow + status pair that fills a page of 50.
+# A job with its log lines, a job with 2,000 more (the page shows the newest 1,000, a
+# level or an older page through Jobs::logPage), and a flow + status pair that fills a
+# page of 50.
 JOB_ID="$(relais_mariadb_sql "$BASE/mariadb" "SELECT job_id FROM relais_web_bench.job_log WHERE job_id >= $((JOBS / 2)) ORDER BY job_id LIMIT 1")"
 LOG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $JOB_ID")"
 BIG_JOB=$((JOBS / 4))
@@ -88,13 +90,16 @@ relais_mariadb_sql "$BASE/mariadb" "
     SELECT $BIG_JOB, 0, IF(seq % 50 = 0, 'warn', 'info'), CONCAT('bench line ', seq, ' of a talkative step') FROM relais_web_bench.seq_1_to_2000
     WHERE (SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB) < 2000"
 BIG_LINES="$(relais_mariadb_sql "$BASE/mariadb" "SELECT COUNT(*) FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB")"
+BIG_OLDER="$(relais_mariadb_sql "$BASE/mariadb" "SELECT id FROM relais_web_bench.job_log WHERE job_id = $BIG_JOB ORDER BY id DESC LIMIT 1 OFFSET 999")"
 PAGES=(
     "dashboard|page=dashboard"
     "jobs: failed of one flow, 50 rows|page=jobs&status=failed&flow=bench-flow-07&limit=50"
     "jobs: one partner, 50 rows|page=jobs&partner=partner-042&limit=50"
     "jobs: created on one day, 50 rows|page=jobs&from=$(date -u -d '30 days ago' +%Y-%m-%d)&to=$(date -u -d '30 days ago' +%Y-%m-%d)&limit=50"
     "job detail (#$JOB_ID, $LOG_LINES log lines)|page=job&id=$JOB_ID"
-    "job detail (#$BIG_JOB, $BIG_LINES log lines; the page shows the first 1,000)|page=job&id=$BIG_JOB"
+    "job detail (#$BIG_JOB, $BIG_LINES log lines; the page shows the newest 1,000)|page=job&id=$BIG_JOB"
+    "job detail (#$BIG_JOB, its warn lines)|page=job&id=$BIG_JOB&level=warn"
+    "job detail (#$BIG_JOB, the page of older lines)|page=job&id=$BIG_JOB&before=$BIG_OLDER"
 )
 
 # server_times: p50/p95/max in ms of the %D (microseconds, last field) of the 200s logged.
@@ -113,6 +118,7 @@ echo "== $DURATION s per page, $CONNECTIONS connections (one session each), wrk;
 for entry in "${PAGES[@]}"; do
     label="${entry%%|*}"
     query="${entry#*|}"
+    [[ "$label" =~ ${RELAIS_BENCH_PAGES:-.} ]] || continue
     url="$SITE?$query"
     status="$(curl -s -o "$BASE/page.html" -w '%{http_code}' -b "$BASE/jar-0" "$url")"
     [ "$status" = 200 ] || relais_die "$label answered $status: $url"
@@ -126,4 +132,5 @@ for entry in "${PAGES[@]}"; do
     printf '   %s\n' "$(server_times)"
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: tests/bench/web_pages.sh $JOBS $LOGS $DURATION $CONNECTIONS"
+# shellcheck disable=SC2016 # the quotes are printed; the variable is expanded
+echo "command: ${RELAIS_BENCH_PAGES:+RELAIS_BENCH_PAGES='$RELAIS_BENCH_PAGES' }tests/bench/web_pages.sh $JOBS $LOGS $DURATION $CONNECTIONS"

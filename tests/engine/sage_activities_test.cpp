@@ -30,22 +30,12 @@ protected:
         return "\"dsn\":\"" + sage_->source().dsn + "\",\"user\":\"" + sage_->source().user + "\"";
     }
     JobDetail run(const std::string& flow, const std::string& input = "") {
-        auto imp = client_->importFlow(flow, "test.json");
-        EXPECT_TRUE(imp.isOk()) << imp.status().message();
-        SubmitRequest req{parseFlow(flow, "test.json")->name, {}, {}, "test", 0, ""};
+        std::vector<InputFile> files;
         if (!input.empty()) {
             writeFile(db_->dir() + "/order.pivot", input);
-            req.files = {{"order.pivot", db_->dir() + "/order.pivot"}};
+            files = {{"order.pivot", db_->dir() + "/order.pivot"}};
         }
-        auto id = client_->jobs().submit(req);
-        EXPECT_TRUE(id.isOk()) << id.status().message();
-        auto claimed = client_->jobs().claim("n1", 60);
-        EXPECT_TRUE(claimed.isOk() && *claimed);
-        RunControl control;
-        JobRunner runner(client_->connection(), client_->store(), ActivityRegistry::builtin(), control);
-        Status s = runner.run(**claimed);
-        EXPECT_TRUE(s.isOk()) << s.message();
-        return client_->jobs().get(*id).value();
+        return relais::testing::runFlowJob(*client_, flow, std::move(files));
     }
     static bool logHas(const JobDetail& j, const std::string& level, const std::string& text) {
         for (const auto& l : j.log)

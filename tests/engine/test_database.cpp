@@ -1,6 +1,8 @@
 // Private test databases.
 #include "test_database.h"
 
+#include "activities/job_runner.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -30,6 +32,22 @@ std::string readFile(const std::string& path) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+JobDetail runFlowJob(Client& client, const std::string& flowJson, std::vector<InputFile> files,
+                     std::map<std::string, std::string> params) {
+    auto imp = client.importFlow(flowJson, "test.json");
+    EXPECT_TRUE(imp.isOk()) << imp.status().message();
+    SubmitRequest req{parseFlow(flowJson, "test.json")->name, std::move(files), std::move(params), "test", 0, ""};
+    auto id = client.jobs().submit(req);
+    EXPECT_TRUE(id.isOk()) << id.status().message();
+    auto claimed = client.jobs().claim("n1", 60);
+    EXPECT_TRUE(claimed.isOk() && *claimed);
+    RunControl control;
+    JobRunner runner(client.connection(), client.store(), ActivityRegistry::builtin(), control);
+    Status s = runner.run(**claimed);
+    EXPECT_TRUE(s.isOk()) << s.message();
+    return client.jobs().get(*id).value();
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::create(std::string* why) {

@@ -33,6 +33,11 @@ std::string makeTempDir();
 void writeFile(const std::string& path, const std::string& content);
 std::string readFile(const std::string& path);
 
+// Imports `flowJson`, submits a job with `files` and `params` to it, claims
+// it and runs it to its end with the built-in activities; returns the job.
+JobDetail runFlowJob(Client& client, const std::string& flowJson, std::vector<InputFile> files,
+                     std::map<std::string, std::string> params = {});
+
 // For test fixtures: creates the database or skips the test.
 #define RELAIS_REQUIRE_DATABASE(db)                         \
     do {                                                    \

@@ -30,7 +30,7 @@ var_dump($job2['submitted_by'], $job2['documents'], $job2['params']);
 --EXPECTF--
 bool(true)
 bool(true)
-array(18) {
+array(20) {
   ["flow"]=>
   string(9) "orders-in"
   ["flow_version"]=>
@@ -108,6 +108,10 @@ array(18) {
       string(%d) "submitted to flow orders-in version 1 with 1 document(s) by web:alice"
     }
   }
+  ["log_total"]=>
+  int(1)
+  ["log_next"]=>
+  NULL
 }
 bool(true)
 int(1)

@@ -46,9 +46,10 @@ t_case() {
     local name="$1" rc reason
     shift
     T_REASONS=()
-    set +e
-    "$@"
-    rc=$?
+    # A case's t_run turns errexit back on: a case returning non-zero must
+    # still be reported, not end the script.
+    rc=0
+    "$@" || rc=$?
     set -e
     if [ "$rc" -ne 0 ] && [ "${#T_REASONS[@]}" -eq 0 ]; then
         T_REASONS+=("test function $1 returned $rc")

@@ -80,6 +80,38 @@ installed_demo_flow_deposits_a_file() {
         || t_fail "the file did not land unchanged in $VARDIR/outbox/demo-deposit/"
 }
 
+# Apache's upload_tmp_dir (as PHP reads the generated php.ini) and the content
+# store are outside the DocumentRoot, and a stored document is not served by path.
+installed_uploads_and_store_are_outside_the_web_root() {
+    local docroot upload store entry what dir stored rel path status
+    docroot="$(sed -nE 's/^DocumentRoot "([^"]+)"$/\1/p' "$VARDIR/apache/httpd.conf" | head -n 1)"
+    if [ -z "$docroot" ] || [ ! -d "$docroot" ]; then
+        t_fail "no DocumentRoot directory in $VARDIR/apache/httpd.conf"
+        return 1
+    fi
+    docroot="$(realpath "$docroot")"
+    upload="$(php -c "$VARDIR/apache/php.ini" -r 'echo ini_get("upload_tmp_dir");' 2> /dev/null)"
+    store="$(relais_ini_get "$VARDIR/relais.ini" store path)"
+    for entry in "upload_tmp_dir=$upload" "store=$store"; do
+        what="${entry%%=*}"
+        dir="${entry#*=}"
+        if [ -z "$dir" ] || [ ! -d "$dir" ]; then
+            t_fail "$what '$dir' is not a directory"
+            continue
+        fi
+        case "$(realpath "$dir")/" in
+            "$docroot"/*) t_fail "$what $dir is under the web root $docroot" ;;
+        esac
+    done
+    stored="$(find "$store" -path "$store/tmp" -prune -o -type f -print 2> /dev/null | head -n 1)"
+    [ -n "$stored" ] || { t_fail "no document in the store $store"; return 1; }
+    rel="${stored#"$store"/}"
+    for path in "$rel" "store/$rel" "var/store/$rel"; do
+        status="$(http_status "http://127.0.0.1:$WEB_PORT/$path")"
+        [ "$status" = 404 ] || t_fail "GET /$path (a stored document) answered $status, expected 404"
+    done
+}
+
 second_install_keeps_passwords_and_jobs() {
     local dsn_before dsn_after
     dsn_before="$(relais_ini_get "$VARDIR/relais.ini" database dsn)"
@@ -111,5 +143,6 @@ t_case install_prints_url_login_and_password install_prints_url_login_and_passwo
 t_case install_protects_secrets install_protects_secrets
 t_case installed_site_serves_the_login_page installed_site_serves_the_login_page
 t_case installed_demo_flow_deposits_a_file installed_demo_flow_deposits_a_file
+t_case installed_uploads_and_store_are_outside_the_web_root installed_uploads_and_store_are_outside_the_web_root
 t_case second_install_keeps_passwords_and_jobs second_install_keeps_passwords_and_jobs
 t_case stop_stops_everything stop_stops_everything

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserSuite, page, logIn, makeUser, skip } from './lib.mjs';
+import { browserSuite, page, logIn, makeDocument, makeUser, unique } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGES = [['login', {}], ['dashboard', {}], ['jobs', {}], ['flows', {}], ['flow', { name: 'demo-deposit' }], ['flow', { new: 1 }],
@@ -19,14 +19,56 @@ describe('accessibility and languages', () => {
     assert.equal(missing, '', 'texts without a French translation');
   });
 
-  check('the keyboard reaches the skip link first, and it moves the focus to the content', async (tab) => {
-    await logIn(tab);
-    await tab.goto(page('dashboard'));
-    await tab.keyboard.press('Tab');
-    assert.equal(await tab.evaluate(() => document.activeElement.className), 'skip-link');
+  // The fields without a label (or a name, for buttons) of the page `tab` shows.
+  const unlabelled = (tab) => tab.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter((el) => el.type !== 'hidden' && !el.hidden)
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')
+      && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+    .map((el) => el.outerHTML.slice(0, 120)));
+
+  // The skip link is the first stop of the keyboard (after a field the page focuses by
+  // itself, as the login page does) and Enter on it moves the focus to the content.
+  const checkSkipLink = async (tab, name) => {
+    const autofocus = await tab.evaluate(() => document.activeElement?.hasAttribute('autofocus') ?? false);
+    if (autofocus) {
+      const first = await tab.evaluate(() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+        .find((el) => el.tabIndex >= 0 && !el.disabled && el.type !== 'hidden')?.className);
+      assert.equal(first, 'skip-link', `${name}: the skip link is the first stop`);
+      await tab.focus('.skip-link');
+    } else {
+      await tab.keyboard.press('Tab');
+      assert.equal(await tab.evaluate(() => document.activeElement.className), 'skip-link', `${name}: Tab reaches the skip link first`);
+    }
     await tab.keyboard.press('Enter');
-    assert.equal(await tab.evaluate(() => document.activeElement.id), 'main');
-    // Then on through the menu, in order.
+    assert.equal(await tab.evaluate(() => document.activeElement.id), 'main', `${name}: the skip link moves the focus to the content`);
+  };
+
+  check('on every page the keyboard reaches the skip link first, it moves the focus to the content, and every field has a label', async (tab) => {
+    const { doc } = await makeDocument('a11y');
+    const partner = unique('A11Y').toUpperCase();
+    const pages = [...PAGES, ['document', { id: doc }], ['partner', { code: partner }]];
+    for (const [name, query] of pages) {
+      if (name === 'login') await tab.context().clearCookies(); else if (name === 'dashboard') await logIn(tab);
+      if (name === 'partner' && query.code) {
+        // An existing partner's page: made here with the partner form.
+        await tab.goto(page('partner', { new: 1 }));
+        await tab.fill('#code', partner);
+        await tab.fill('#name', 'Partenaire a11y');
+        await Promise.all([tab.waitForURL(/[?&]code=/), tab.click('button[value=save]')]);
+      }
+      await tab.goto(page(name, query));
+      assert.deepEqual(await unlabelled(tab), [], `${name}: fields without a label`);
+      await tab.goto(page(name, query));
+      await checkSkipLink(tab, `${name} ${JSON.stringify(query)}`);
+    }
+    // The bulk confirmation page, reached from the job list's form.
+    await tab.goto(page('jobs'));
+    await tab.locator('#jobs-table input[name="ids[]"]').first().check();
+    await Promise.all([tab.waitForURL(/page=jobs-bulk/), tab.click('button[value=cancel]')]);
+    await tab.locator('#bulk-question').waitFor();
+    assert.deepEqual(await unlabelled(tab), [], 'jobs-bulk: fields without a label');
+    await checkSkipLink(tab, 'jobs-bulk');
+    // Then on from the skip link through the menu, in order.
     await tab.goto(page('dashboard'));
     const seen = [];
     for (let i = 0; i < 6; i++) {
@@ -34,19 +76,6 @@ describe('accessibility and languages', () => {
       seen.push(await tab.evaluate(() => document.activeElement.textContent.trim()));
     }
     assert.ok(seen.includes('Traitements') && seen.includes('Flux'), `Tab order: ${seen}`);
-  });
-
-  check('every form field of every page has a label, every button a name', async (tab) => {
-    for (const [name, query] of PAGES) {
-      if (name === 'login') await tab.context().clearCookies(); else if (name === 'dashboard') await logIn(tab);
-      await tab.goto(page(name, query));
-      const unlabelled = await tab.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
-        .filter((el) => el.type !== 'hidden' && !el.hidden)
-        .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')
-          && !(el.tagName === 'BUTTON' && el.textContent.trim()))
-        .map((el) => el.outerHTML.slice(0, 120)));
-      assert.deepEqual(unlabelled, [], `${name}: fields without a label`);
-    }
   });
 
   check('a user who chooses English gets the pages in English', async (tab) => {

@@ -45,6 +45,12 @@ export function page(name, query = {}) {
 
 export async function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
 
+/** The site's route table (webroot/app/routes.php): {page: {methods, auth, perm}}. */
+export function routes() {
+  const file = join(here, '..', '..', 'webroot', 'app', 'routes.php');
+  return JSON.parse(execFileSync('php', ['-r', 'define("RELAIS_WEB", true); echo json_encode(require $argv[1]);', file], { encoding: 'utf8' }));
+}
+
 /** Runs the relais CLI on the site's configuration; returns its standard output. */
 export function relais(args, input = '') {
   return execFileSync(env.cli, ['--config', env.config, ...args], { input, encoding: 'utf8' });
@@ -71,17 +77,37 @@ export async function makeFlow(prefix, steps, extra = {}) {
 
 /** Submits a job (without waiting); returns its id. */
 export function submit(flow, params = {}) {
-  const args = ['submit', flow, '--wait', '0'];
+  const args = [];
   for (const [k, v] of Object.entries(params)) args.push('--param', `${k}=${v}`);
+  return submitWith(flow, args);
+}
+
+/** Submits a job with these files (paths) without waiting; returns its id. */
+export function submitFiles(flow, files) {
+  return submitWith(flow, files);
+}
+
+function submitWith(flow, args) {
   let out;
   try {
-    out = execFileSync(env.cli, ['--config', env.config, ...args], { encoding: 'utf8' });
+    out = execFileSync(env.cli, ['--config', env.config, 'submit', flow, ...args, '--wait', '0'], { encoding: 'utf8' });
   } catch (err) {
     out = String(err.stdout ?? ''); // --wait 0 exits 3 (not finished yet) with the id printed
   }
   const m = out.match(/\d+/);
   assert.ok(m, `relais submit ${flow} printed no job id: ${out}`);
   return Number(m[0]);
+}
+
+/** A succeeded job of its own flow with one input document; returns {job, doc} (ids). */
+export async function makeDocument(prefix, name = 'document.txt', content = `${prefix}\n`) {
+  const dir = await mkdtemp(join(tmpdir(), 'relais-web-doc-'));
+  const file = join(dir, name);
+  await writeFile(file, content);
+  const job = submitFiles(await makeFlow(prefix, [{ activity: 'noop' }]), [file]);
+  await waitForStatus(job, ['succeeded']);
+  await rm(dir, { recursive: true, force: true });
+  return { job, doc: JSON.parse(relais(['show', String(job), '--json'])).documents[0].id };
 }
 
 /** The status of a job, from the CLI. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  browserSuite, env, page, logIn, csrfToken, makeUser, makeFlow, submit, waitForStatus, jobStatus, relais, unique,
+  browserSuite, env, page, logIn, csrfToken, makeDocument, makeUser, makeFlow, routes, submit, waitForStatus, jobStatus, relais, unique,
 } from './lib.mjs';
 
 const XSS = '<script>alert(1)</script>';
@@ -19,16 +19,48 @@ describe('admin site security', () => {
   let failedJob;
   let flow;
 
-  check('every page carries the security headers; no inline script is allowed', async (tab) => {
-    for (const name of ['login', 'dashboard']) {
-      const response = await tab.request.get(page(name));
+  check('every route, error page, document preview and download carries the security headers; no inline script is allowed', async (tab) => {
+    await logIn(tab);
+    const { job, doc } = await makeDocument('headers');
+    // What a GET of each page needs to show something rather than its error page.
+    const queries = { job: { id: job }, document: { id: doc }, flow: { name: 'demo-deposit' }, partner: { new: 1 } };
+    const requests = Object.entries(routes()).filter(([, r]) => r.methods.includes('GET'))
+      .map(([name]) => [`GET ${name}`, () => tab.request.get(page(name, queries[name] ?? {}), { maxRedirects: 0 })]);
+    requests.push(
+      ['download', () => tab.request.get(page('document', { id: doc, download: 1 }))],
+      ['404 unknown page', () => tab.request.get(page('no-such-page'))],
+      ['404 unknown job', () => tab.request.get(page('job', { id: 987654321 }))],
+      ['404 unknown document', () => tab.request.get(page('document', { id: 987654321 }))],
+      ['405 GET of a POST-only page', () => tab.request.get(page('job-action'))],
+      ['403 POST without a CSRF token', () => tab.request.post(page('job-action'), { form: { id: String(job), action: 'retry' } })],
+    );
+    const statuses = {};
+    for (const [name, request] of requests) {
+      const response = await request();
+      statuses[name] = response.status();
       const h = response.headers();
-      assert.match(h['content-security-policy'], /script-src 'self'/, name);
-      assert.doesNotMatch(h['content-security-policy'], /unsafe-inline|unsafe-eval/, name);
-      assert.match(h['content-security-policy'], /frame-ancestors 'none'/, name);
       assert.equal(h['x-frame-options'], 'DENY', name);
       assert.equal(h['referrer-policy'], 'same-origin', name);
       assert.equal(h['x-content-type-options'], 'nosniff', name);
+      assert.doesNotMatch(h['content-security-policy'], /unsafe-inline|unsafe-eval/, name);
+      if (name === 'download') {
+        assert.match(h['content-security-policy'], /^default-src 'none'; sandbox$/, name);
+      } else {
+        assert.match(h['content-security-policy'], /script-src 'self'/, name);
+        assert.match(h['content-security-policy'], /frame-ancestors 'none'/, name);
+      }
+    }
+    // The error pages were what they say.
+    for (const [name, status] of [['404 unknown page', 404], ['404 unknown job', 404], ['404 unknown document', 404], ['405 GET of a POST-only page', 405],
+      ['403 POST without a CSRF token', 403], ['GET document', 200], ['GET job', 200], ['download', 200]]) {
+      assert.equal(statuses[name], status, name);
+    }
+    // And for a visitor not logged in: the login page and the redirect to it.
+    await tab.context().clearCookies();
+    for (const name of ['login', 'dashboard']) {
+      const h = (await tab.request.get(page(name), { maxRedirects: 0 })).headers();
+      assert.equal(h['x-frame-options'], 'DENY', `anonymous ${name}`);
+      assert.match(h['content-security-policy'], /script-src 'self'/, `anonymous ${name}`);
     }
   });
 
@@ -49,29 +81,54 @@ describe('admin site security', () => {
     assert.match(tab.url(), /[?&]page=login\b/);
   });
 
-  check('a POST without or with a wrong CSRF token is refused with 403 and changes nothing', async (tab) => {
+  check('a POST to any page without or with a wrong CSRF token is refused with 403 and changes nothing', async (tab) => {
     await logIn(tab);
     flow = await makeFlow('sec-fail', [{ activity: 'exec', with: { program: '/bin/false' } }], { description: XSS });
     failedJob = submit(flow, { partner: XSS });
     await waitForStatus(failedJob, ['failed']);
     const victim = unique('victim');
+    const victimPartner = unique('VICTIM').toUpperCase();
+    const viewer = makeUser('viewer', 'csrf');
+    const jobsOfFlow = () => relais(['list', '--flow', flow, '--json']);
+    const jobsBefore = jobsOfFlow();
+    // A form that would change something for each page that takes a POST; every POST
+    // route of routes.php is sent (a new one with an empty form at least).
+    const forms = {
+      'job-action': { form: { id: String(failedJob), action: 'retry' } },
+      'jobs-bulk': { form: { action: 'cancel', confirm: '1', ids: String(failedJob) } },
+      flow: { form: { do: 'enable', enabled: '0' }, query: { name: flow } },
+      users: { form: { do: 'create', login: victim, password: 'victim-password', role: 'admin' } },
+      partner: { form: { do: 'save', code: victimPartner, name: 'Victim', enabled: '1' }, query: { new: 1 } },
+      run: { multipart: { flow, params: 'x=1', 'files[]': { name: 'csrf.txt', mimeType: 'text/plain', buffer: Buffer.from('csrf\n') } } },
+      account: { form: { do: 'language', language: 'en' } },
+      'login-cert': { form: {} },
+      login: { form: { login: viewer.login, password: viewer.password } },
+      logout: { form: {} },
+    };
+    const posts = Object.entries(routes()).filter(([, r]) => r.methods.includes('POST')).map(([name]) => name)
+      // the session's own pages last: a logout or login that went through would show below
+      .sort((a, b) => ['login', 'logout'].includes(a) - ['login', 'logout'].includes(b));
+    assert.ok(posts.length >= 10, `POST routes: ${posts}`);
     for (const token of [undefined, 'wrong-' + unique('t')]) {
-      const extra = token === undefined ? {} : { _csrf: token };
-      const posts = [
-        ['job-action', { id: String(failedJob), action: 'retry' }],
-        ['jobs-bulk', { action: 'cancel', confirm: '1', ids: String(failedJob) }],
-        ['flow', { do: 'enable', enabled: '0' }, { name: flow }],
-        ['users', { do: 'create', login: victim, password: 'victim-password', role: 'admin' }],
-      ];
-      for (const [name, form, query] of posts) {
-        const response = await tab.request.post(page(name, query ?? {}), { form: { ...form, ...extra }, maxRedirects: 0 });
+      for (const name of posts) {
+        const { form, multipart, query } = forms[name] ?? { form: {} };
+        const extra = token === undefined ? {} : { _csrf: token };
+        const body = multipart ? { multipart: { ...multipart, ...extra } } : { form: { ...form, ...extra } };
+        const response = await tab.request.post(page(name, query ?? {}), { ...body, maxRedirects: 0 });
         assert.equal(response.status(), 403, `${name} with token ${token}`);
-        assert.match(await response.text(), /CSRF/);
+        // The login form says it had expired, in the words of that page.
+        assert.match(await response.text(), name === 'login' ? /formulaire de connexion avait expiré/ : /CSRF/, name);
       }
     }
     assert.equal(jobStatus(failedJob), 'failed', 'the job was not retried');
     assert.match(relais(['flows', 'list']), new RegExp(`${flow}.*enabled`), 'the flow is still enabled');
     assert.doesNotMatch(relais(['users', 'list']), new RegExp(victim), 'no user was created');
+    assert.equal((await tab.request.get(page('partner', { code: victimPartner }))).status(), 404, 'no partner was created');
+    assert.equal(jobsOfFlow(), jobsBefore, 'no job was queued');
+    await tab.goto(page('users'));
+    assert.doesNotMatch(tab.url(), /page=login/, 'still logged in: no logout, no login as the viewer');
+    assert.equal(await tab.getAttribute('html', 'lang'), 'fr', 'the language is unchanged');
+    await tab.locator('form[action*="page=logout"]').waitFor();
     // The same POST with the token goes through: the refusal was the token's.
     await tab.goto(page('job', { id: failedJob }));
     const ok = await tab.request.post(page('job-action'), { form: { id: String(failedJob), action: 'retry', _csrf: await csrfToken(tab) }, maxRedirects: 0 });

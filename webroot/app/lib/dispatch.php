@@ -103,11 +103,12 @@ function check_post(string $page): void
                 ['size' => fmt_size($length), 'max' => (string)ini_get('post_max_size')])], 413);
     }
     if (!csrf_valid()) {
-        // A login or logout form left open until the session expired: nothing to protect,
-        // so say what happened in the words of that page rather than refusing.
+        // A login or logout form left open until the session expired: refused like any
+        // other (403: no login is tried), but said in the words of that page, whose form
+        // comes back with a fresh token.
         if ($page === 'login') {
             render('login', ['title' => t('Log in'), 'login' => param('login', 'post'),
-                'error' => t('The login form had expired; please log in again.')]);
+                'error' => t('The login form had expired; please log in again.')], 403);
         }
         if ($page === 'logout' && current_user() === null) {
             redirect(url('login'));

@@ -1,5 +1,8 @@
 <?php
-/** One job. @var array $job  @var bool $live  @var string $level  @var list<string> $levels */
+/**
+ * One job. @var array $job  @var bool $live  @var string $level  @var list<string> $levels
+ * @var array{rows: list<array>, total: int, next: ?string} $log  @var ?int $before
+ */
 declare(strict_types=1);
 
 namespace Relais\Web;
@@ -8,7 +11,6 @@ defined('RELAIS_WEB') || exit;
 
 $steps = $job['steps'] ?? [];
 $documents = $job['documents'] ?? [];
-$log = array_values(array_filter($job['log'] ?? [], static fn (array $l) => $level === '' || $l['level'] === $level));
 $params = $job['params'] ?? [];
 $stepNames = [];
 foreach ($steps as $step) {
@@ -132,13 +134,17 @@ $actionLabels = ['retry' => t('Retry'), 'resume' => t('Resume'), 'pause' => t('P
 <?php endforeach ?>
     </nav>
   </div>
-<?php if ($log === []): ?>
+<?php if ($log['rows'] !== [] || $before !== null): ?>
+  <?= keyset_pager('job', ['id' => $job['id']] + ($level === '' ? [] : ['level' => $level]), $before, $log['next'], t('Older lines »'),
+      tn((int)$log['total'], '{shown} of {n} line', '{shown} of {n} lines', ['shown' => number(count($log['rows']))])) ?>
+<?php endif ?>
+<?php if ($log['rows'] === []): ?>
   <p class="empty"><?= e(t('No log lines.')) ?></p>
 <?php else: ?>
   <table class="table log" id="log-table">
     <thead><tr><th scope="col"><?= e(t('Time')) ?></th><th scope="col"><?= e(t('Level')) ?></th><th scope="col"><?= e(t('Step')) ?></th><th scope="col"><?= e(t('Message')) ?></th></tr></thead>
     <tbody>
-<?php foreach ($log as $line): ?>
+<?php foreach ($log['rows'] as $line): ?>
       <tr class="log-<?= e($line['level']) ?>">
         <td class="time"><?= e(fmt_time($line['at'])) ?></td>
         <td><span class="level"><?= e($line['level']) ?></span></td>

@@ -19,6 +19,7 @@ $nav = [
     'run'       => [t('Run a flow'), 'job.run'],
     'partners'  => [t('Partners'), 'view'],
     'sage'      => [t('Sage 100'), 'view'],
+    'dossiers'  => [t('Web services'), 'view'],
     'users'     => [t('Users'), 'user.manage'],
     'audit'     => [t('Audit log'), 'audit.view'],
     'system'    => [t('System'), 'system.view'],
@@ -28,6 +29,7 @@ $active = match ($page) {
     'job' => 'jobs',
     'flow' => 'flows',
     'partner' => 'partners',
+    'dossier', 'applications' => 'dossiers',
     default => $page,
 };
 ?>

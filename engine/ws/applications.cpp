@@ -1,0 +1,181 @@
+// Partner applications of the SOAP services (see applications.h).
+#include "ws/applications.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "base/sha256.h"
+#include "partners/partner_directory.h"
+
+namespace relais::ws {
+namespace {
+
+constexpr const char* kColumns =
+    "id, name, services, cert_sha256, username, secret_sha256 IS NOT NULL, enabled, created_at";
+
+Application fromRow(const db::Row& r) {
+    Application a;
+    a.id = r.i64(0);
+    a.name = r.str(1);
+    std::stringstream in(r.str(2));
+    for (std::string s; std::getline(in, s, ',');)
+        if (!s.empty()) a.services.push_back(s);
+    a.certSha256 = r.opt(3);
+    a.username = r.opt(4);
+    a.hasSecret = r.i64(5) != 0;
+    a.enabled = r.i64(6) != 0;
+    a.createdAt = r.str(7);
+    return a;
+}
+
+bool validName(const std::string& s) {
+    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+std::string secretDigest(const std::string& salt, const std::string& secret) { return sha256Hex(salt + ":" + secret); }
+
+}  // namespace
+
+std::string randomHex(size_t bytes) {
+    std::string raw(bytes, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) return "";
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : raw) {
+        hex += digits[c >> 4];
+        hex += digits[c & 0xF];
+    }
+    return hex;
+}
+
+const std::vector<std::string>& knownServices() {
+    static const std::vector<std::string> all = {kServicePa, kServiceExchange};
+    return all;
+}
+
+bool Application::allows(const std::string& service) const {
+    return std::find(services.begin(), services.end(), service) != services.end();
+}
+
+Result<std::vector<Application>> ApplicationRegistry::list() {
+    auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM ws_application ORDER BY name");
+    if (!rows) return rows.status();
+    std::vector<Application> out;
+    for (const auto& r : *rows) out.push_back(fromRow(r));
+    return out;
+}
+
+Result<std::optional<Application>> ApplicationRegistry::findBy(const char* column, const std::string& value) {
+    auto rows = conn_.query(std::string("SELECT ") + kColumns + " FROM ws_application WHERE " + column + " = ?", {value});
+    if (!rows) return rows.status();
+    if (rows->empty()) return std::optional<Application>();
+    return std::optional<Application>(fromRow(rows->front()));
+}
+
+Result<Application> ApplicationRegistry::get(const std::string& name) {
+    RELAIS_ASSIGN_OR_RETURN(auto found, findBy("name", name));
+    if (!found) return Status(Code::NotFound, "unknown partner application '" + name + "'");
+    return *found;
+}
+
+Result<Application> ApplicationRegistry::save(const Application& a) {
+    std::vector<FieldError> errors;
+    if (!validName(a.name))
+        errors.push_back({"name", "must be 1 to 64 letters, digits, '.', '_' or '-'"});
+    for (const auto& s : a.services)
+        if (std::find(knownServices().begin(), knownServices().end(), s) == knownServices().end())
+            errors.push_back({"services", "unknown service '" + s + "' (known: pa, exchange)"});
+    if (a.username && !a.username->empty() && !validName(*a.username))
+        errors.push_back({"username", "must be 1 to 64 letters, digits, '.', '_' or '-'"});
+    if (!errors.empty()) return Status::invalid("partner application '" + a.name + "'", std::move(errors));
+    std::string services;
+    for (const auto& s : knownServices())
+        if (a.allows(s)) services += (services.empty() ? "" : ",") + s;
+    const db::Value username = a.username && !a.username->empty() ? db::Value(*a.username) : db::nullValue();
+    if (a.username && !a.username->empty()) {
+        RELAIS_ASSIGN_OR_RETURN(auto holder, findBy("username", *a.username));
+        if (holder && holder->name != a.name)
+            return Status(Code::AlreadyExists, "the user name '" + *a.username + "' belongs to the application '" +
+                                                   holder->name + "'");
+    }
+    RELAIS_ASSIGN_OR_RETURN(auto existing, findBy("name", a.name));
+    if (existing) {
+        // A new user name invalidates the old secret.
+        const bool sameUser = existing->username.value_or("") == a.username.value_or("");
+        RELAIS_TRY(conn_.execute(std::string("UPDATE ws_application SET services = ?, username = ?, enabled = ?") +
+                                     (sameUser ? "" : ", secret_salt = NULL, secret_sha256 = NULL") + " WHERE id = ?",
+                                 {services, username, int64_t{a.enabled}, existing->id}));
+    } else {
+        RELAIS_TRY(conn_.execute("INSERT INTO ws_application (name, services, username, enabled) VALUES (?, ?, ?, ?)",
+                                 {a.name, services, username, int64_t{a.enabled}}));
+    }
+    return get(a.name);
+}
+
+Result<Application> ApplicationRegistry::setCertificate(const std::string& name, const std::string& bytes) {
+    RELAIS_ASSIGN_OR_RETURN(Application app, get(name));
+    db::Value fingerprint = db::nullValue();
+    if (!bytes.empty()) {
+        auto cert = parseCertificate(bytes);
+        if (!cert) return cert.status().withContext("certificate of the application '" + name + "'");
+        RELAIS_ASSIGN_OR_RETURN(auto holder, findBy("cert_sha256", cert->sha256));
+        if (holder && holder->id != app.id)
+            return Status(Code::AlreadyExists, "this certificate belongs to the application '" + holder->name + "'");
+        fingerprint = cert->sha256;
+    }
+    RELAIS_TRY(conn_.execute("UPDATE ws_application SET cert_sha256 = ? WHERE id = ?", {fingerprint, app.id}));
+    return get(name);
+}
+
+Result<std::string> ApplicationRegistry::newSecret(const std::string& name) {
+    RELAIS_ASSIGN_OR_RETURN(Application app, get(name));
+    if (!app.username)
+        return Status(Code::FailedPrecondition, "the application '" + name + "' has no user name to give a secret to");
+    const std::string secret = randomHex(18), salt = randomHex(16);
+    if (secret.empty() || salt.empty()) return Status(Code::Internal, "no random bytes for a secret (OpenSSL RAND_bytes)");
+    RELAIS_TRY(conn_.execute("UPDATE ws_application SET secret_salt = ?, secret_sha256 = ? WHERE id = ?",
+                             {salt, secretDigest(salt, secret), app.id}));
+    return secret;
+}
+
+Status ApplicationRegistry::remove(const std::string& name) {
+    auto n = conn_.execute("DELETE FROM ws_application WHERE name = ?", {name});
+    if (!n) {
+        if (n.status().message().find("foreign key") != std::string::npos)
+            return Status(Code::FailedPrecondition,
+                          "the application '" + name + "' has dossiers: disable it instead of removing it");
+        return n.status();
+    }
+    if (*n == 0) return Status(Code::NotFound, "unknown partner application '" + name + "'");
+    return Status::ok();
+}
+
+Result<std::optional<Application>> ApplicationRegistry::identify(const Caller& caller, const std::string& service) {
+    std::optional<Application> app;
+    if (!caller.clientCertificate.empty()) {
+        auto cert = parseCertificate(caller.clientCertificate);
+        if (!cert) return std::optional<Application>();
+        RELAIS_ASSIGN_OR_RETURN(app, findBy("cert_sha256", cert->sha256));
+    } else if (!caller.username.empty() && caller.tls) {
+        auto rows = conn_.query(std::string("SELECT ") + kColumns +
+                                    ", secret_salt, secret_sha256 FROM ws_application WHERE username = ?",
+                                {caller.username});
+        if (!rows) return rows.status();
+        if (rows->empty() || rows->front().isNull(8)) return std::optional<Application>();
+        const std::string expected = rows->front().str(9);
+        const std::string given = secretDigest(rows->front().str(8), caller.password);
+        if (expected.size() != given.size() || CRYPTO_memcmp(expected.data(), given.data(), given.size()) != 0)
+            return std::optional<Application>();
+        app = fromRow(rows->front());
+    }
+    if (!app || !app->enabled || !app->allows(service)) return std::optional<Application>();
+    return app;
+}
+
+}  // namespace relais::ws

@@ -1,0 +1,375 @@
+// The ViaTrajectoire PA services in the core: the request checks and their
+// return codes (seed 3.3.1), the SOAP envelope guard, and the services
+// against a real MariaDB (create, consult, tokens, applications).
+#include <gtest/gtest.h>
+
+#include "soap/envelope_guard.h"
+#include "test_database.h"
+#include "ws/applications.h"
+#include "ws/pa_checks.h"
+#include "ws/pa_service.h"
+
+using namespace relais;
+using namespace relais::ws;
+using relais::testing::TestDatabase;
+
+namespace {
+
+Nomenclature nomenclature(const std::string& code, const std::string& oid, const std::string& display = "") {
+    Nomenclature n;
+    n.Code = code;
+    n.CodeSystem = oid;
+    if (!display.empty()) n.DisplayName = display;
+    return n;
+}
+
+CreationDossierRequest validRequest() {
+    CreationDossierRequest r;
+    Demandeur d;
+    d.Civilite = nomenclature("MME", kOidCivilite);
+    d.NomNaissance = "Dupont";
+    d.Prenom = "Hélène";
+    d.DateNaissance = "1938-04-12";
+    Adresse a;
+    a.NumeroVoie = "12";
+    a.TypeVoie = "rue";
+    a.LibelleVoie = "des Lilas";
+    a.CodePostal = nomenclature("69003", kOidCodePostal);
+    a.Localite = nomenclature("69383", kOidCommune, "Lyon 3e");
+    d.Adresse = a;
+    d.Mail = "helene.dupont@example.fr";
+    d.NumSecu = "185057800608491";
+    r.Demandeur = d;
+    r.IdLocal = "usager-42";
+    return r;
+}
+
+std::string codeOf(const CreationDossierRequest& r) {
+    auto problem = checkCreation(r, "2026-01-01");
+    return problem ? problem->Code + " " + problem->Message : "ok";
+}
+
+}  // namespace
+
+TEST(PaChecksTest, AValidRequestPasses) { EXPECT_EQ(codeOf(validRequest()), "ok"); }
+
+TEST(PaChecksTest, MissingParametersAre200) {
+    auto r = validRequest();
+    r.IdLocal.reset();
+    EXPECT_EQ(codeOf(r), "200 Paramètre obligatoire non renseigné : CreationDossier.IdLocal");
+    r = validRequest();
+    r.Demandeur.reset();
+    EXPECT_EQ(codeOf(r), "200 Paramètre obligatoire non renseigné : CreationDossier.Demandeur");
+}
+
+TEST(PaChecksTest, EachMandatoryDatumIs201) {
+    auto r = validRequest();
+    r.Demandeur->Mail.reset();
+    EXPECT_EQ(codeOf(r), "201 Donnée obligatoire non renseignée : Demandeur.Mail");
+    r = validRequest();
+    r.Demandeur->Adresse.reset();
+    EXPECT_EQ(codeOf(r), "201 Donnée obligatoire non renseignée : Demandeur.Adresse");
+    r = validRequest();
+    r.Demandeur->Prenom = " ";
+    EXPECT_EQ(codeOf(r), "201 Donnée obligatoire non renseignée : Demandeur.Prenom");
+    r = validRequest();
+    r.Demandeur->Civilite.Code = "";
+    EXPECT_EQ(codeOf(r), "201 Donnée obligatoire non renseignée : Demandeur.Civilite.Code");
+    r = validRequest();
+    r.Demandeur->DateNaissance = "";
+    EXPECT_EQ(codeOf(r), "201 Donnée obligatoire non renseignée : Demandeur.DateNaissance");
+    // A missing datum ranks before a value too long elsewhere.
+    r.Demandeur->NomNaissance = std::string(51, 'x');
+    EXPECT_EQ(codeOf(r).substr(0, 3), "201");
+}
+
+TEST(PaChecksTest, LengthsCountCharactersNotBytes) {
+    auto r = validRequest();
+    r.Demandeur->NomNaissance = std::string(51, 'x');
+    EXPECT_EQ(codeOf(r), "202 Valeur non autorisée : Demandeur.NomNaissance");
+    r.Demandeur->NomNaissance.clear();
+    for (int i = 0; i < 50; ++i) r.Demandeur->NomNaissance += "é";  // 100 bytes, 50 characters
+    EXPECT_EQ(codeOf(r), "ok");
+    r = validRequest();
+    r.Demandeur->Adresse->LibelleVoie = std::string(81, 'a');
+    EXPECT_EQ(codeOf(r), "202 Valeur non autorisée : Demandeur.Adresse.LibelleVoie");
+}
+
+TEST(PaChecksTest, FormatsAre203AndAFutureBirthIs202) {
+    auto r = validRequest();
+    r.Demandeur->DateNaissance = "1950-02-30";
+    EXPECT_EQ(codeOf(r), "203 Format de valeur incompatible : Demandeur.DateNaissance");
+    r.Demandeur->DateNaissance = "12/04/1938";
+    EXPECT_EQ(codeOf(r).substr(0, 3), "203");
+    r.Demandeur->DateNaissance = "2030-01-01";
+    EXPECT_EQ(codeOf(r), "202 Valeur non autorisée : Demandeur.DateNaissance");
+    r = validRequest();
+    r.Demandeur->Mail = "helene.dupont.example.fr";
+    EXPECT_EQ(codeOf(r), "203 Format de valeur incompatible : Demandeur.Mail");
+    r = validRequest();
+    r.Demandeur->NumSecu = "185057800608492";  // wrong key
+    EXPECT_EQ(codeOf(r), "203 Format de valeur incompatible : Demandeur.NumSecu");
+    r = validRequest();
+    r.Demandeur->TelephoneFixe = "04 78 AB";
+    EXPECT_EQ(codeOf(r), "203 Format de valeur incompatible : Demandeur.TelephoneFixe");
+    r = validRequest();
+    r.Demandeur->Prenom = std::string("H\xC3", 2);
+    EXPECT_EQ(codeOf(r), "203 Format de valeur incompatible : Demandeur.Prenom");
+}
+
+TEST(PaChecksTest, CiviliteHasNoDisplayNameFallback) {
+    auto r = validRequest();
+    r.Demandeur->Civilite = nomenclature("MLLE", kOidCivilite, "Mademoiselle");
+    EXPECT_EQ(codeOf(r), "360 Valeur hors nomenclature : Civilité (Demandeur.Civilite.Code)");
+    r.Demandeur->Civilite = nomenclature("M", "1.2.250.1.213.1.6.1.70");
+    EXPECT_EQ(codeOf(r), "360 Valeur hors nomenclature : Civilité (Demandeur.Civilite.CodeSystem)");
+}
+
+TEST(PaChecksTest, AddressNomenclatures) {
+    auto r = validRequest();
+    r.Demandeur->Adresse->TypeVoie = "galaxie";
+    EXPECT_EQ(codeOf(r), "370 Valeur hors nomenclature : Type de voie (Demandeur.Adresse.TypeVoie)");
+    r.Demandeur->Adresse->TypeVoie = "Allée";
+    EXPECT_EQ(codeOf(r), "ok");
+    r = validRequest();
+    r.Demandeur->Adresse->CodePostal.CodeSystem = "1.2.250.1.213.2.45";
+    EXPECT_EQ(codeOf(r), "371 Valeur hors nomenclature : Code Postal (Demandeur.Adresse.CodePostal.CodeSystem)");
+    r = validRequest();
+    r.Demandeur->Adresse->CodePostal.Code = "ABC";
+    EXPECT_EQ(codeOf(r), "371 Valeur hors nomenclature : Code Postal (Demandeur.Adresse.CodePostal.Code)");
+    r.Demandeur->Adresse->CodePostal.DisplayName = "69003 Lyon";  // known OID, unknown code: DisplayName
+    EXPECT_EQ(codeOf(r), "ok");
+    r = validRequest();
+    r.Demandeur->Adresse->CodePostal.Code = "96100";
+    EXPECT_EQ(codeOf(r), "373 Valeur hors nomenclature : Département (Demandeur.Adresse.CodePostal)");
+    r = validRequest();
+    // The seed's own typo of the commune OID (2.2.1) is refused.
+    r.Demandeur->Adresse->Localite.CodeSystem = "1.2.250.1.2013.2.23";
+    EXPECT_EQ(codeOf(r), "372 Valeur hors nomenclature : Commune (Demandeur.Adresse.Localite.CodeSystem)");
+    r = validRequest();
+    r.Demandeur->Adresse->Localite = nomenclature("XYZ", kOidCommune);
+    EXPECT_EQ(codeOf(r), "372 Valeur hors nomenclature : Commune (Demandeur.Adresse.Localite.Code)");
+    r.Demandeur->Adresse->Localite.DisplayName = "Thrévans";
+    EXPECT_EQ(codeOf(r), "ok");
+}
+
+TEST(PaChecksTest, CountryContactTypeAndEstablishment) {
+    auto r = validRequest();
+    r.Demandeur->PaysNaissance = nomenclature("99100", "1.2.250.1.213.2.25");
+    EXPECT_EQ(codeOf(r), "300 Valeur hors nomenclature : Demandeur.PaysNaissance.CodeSystem");
+    r.Demandeur->PaysNaissance = nomenclature("99100", kOidPays);
+    EXPECT_EQ(codeOf(r), "ok");
+    Contact c;
+    c.NomNaissance = "Martin";
+    c.Type.push_back(nomenclature("7", kOidTypeContact));
+    r.Demandeur->Contacts.push_back(c);
+    EXPECT_EQ(codeOf(r), "300 Valeur hors nomenclature : Demandeur.Contacts[0].Type[0].Code");
+    r.Demandeur->Contacts[0].Type[0] = nomenclature("1", kOidTypeContact);
+    EXPECT_EQ(codeOf(r), "ok");
+    r.Demandeur->Contacts[0].Type.assign(4, nomenclature("1", kOidTypeContact));
+    EXPECT_EQ(codeOf(r), "202 Valeur non autorisée : Demandeur.Contacts[0].Type");
+    r.Demandeur->Contacts.clear();
+    Etablissement e;
+    e.NumFINISS = "750712184";  // AP-HP, a real FINESS number
+    r.Etablissements.push_back(e);
+    EXPECT_EQ(codeOf(r), "ok");
+    r.Etablissements[0].NumFINISS = "750712185";
+    EXPECT_EQ(codeOf(r),
+              "431 Identifiant national de l'établissement non trouvé dans l'application. : Etablissements[0].NumFINISS");
+    r.Etablissements.assign(41, e);
+    EXPECT_EQ(codeOf(r), "202 Valeur non autorisée : Etablissements");
+}
+
+TEST(PaChecksTest, AccesDossierRequest) {
+    AccesDossierRequest a;
+    a.IdDossier = "12";
+    a.IdLocal = "u";
+    EXPECT_EQ(std::get<int64_t>(checkAcces(a, "Dossier")), 12);
+    a.IdDossier = "12a";
+    EXPECT_EQ(std::get<CodeRetour>(checkAcces(a, "Dossier")).Message, "Format incorrect d'un paramètre en entrée : 'IdDossier'");
+    a.IdLocal.reset();
+    a.IdDossier = "12";
+    EXPECT_EQ(std::get<CodeRetour>(checkAcces(a, "Dossier")).Code, "200");
+}
+
+TEST(PaChecksTest, Identifiers) {
+    EXPECT_TRUE(validNumSecu("185057800608491"));
+    EXPECT_TRUE(validNumSecu("269022B34173241"));  // Corsica: 2B read as 18
+    EXPECT_FALSE(validNumSecu("26902A34173285"));
+    EXPECT_TRUE(validFiness("750712184"));
+    EXPECT_FALSE(validFiness("75071218"));
+    EXPECT_TRUE(plausibleCommuneCode("2A004"));
+    EXPECT_FALSE(plausibleCommuneCode("20004"));
+    EXPECT_TRUE(knownPostalDepartment("97411"));
+    EXPECT_FALSE(knownPostalDepartment("00100"));
+    EXPECT_EQ(allReturnCodes().size(), 18u);
+    EXPECT_EQ(returnCodeText(ReturnCode::OperationNonImplementee), "020");
+}
+
+// ------------------------------------------------------------ envelope guard
+
+namespace {
+constexpr const char* kNs = "urn:relais:viatrajectoire:pa";
+constexpr const char* kSoap12 = "application/soap+xml; charset=utf-8";
+
+std::string envelope12(const std::string& inner) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\">"
+           "<e:Body>" + inner + "</e:Body></e:Envelope>";
+}
+
+std::string faultOf(const std::string& body, const std::string& contentType = kSoap12) {
+    soap::EnvelopeLimits limits;
+    limits.maxBytes = 4096;
+    limits.bodyNamespace = kNs;
+    auto f = soap::checkEnvelope(body, contentType, limits);
+    return f ? std::to_string(f->httpStatus) + " " + f->code + ": " + f->reason : "ok";
+}
+}  // namespace
+
+TEST(EnvelopeGuardTest, AcceptsBothSoapVersions) {
+    EXPECT_EQ(faultOf(envelope12("<p:ConsulterDossierPA xmlns:p=\"urn:relais:viatrajectoire:pa\"/>")), "ok");
+    EXPECT_EQ(faultOf("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header/><s:Body>"
+                      "<ConsulterDossierPA xmlns=\"urn:relais:viatrajectoire:pa\"/></s:Body></s:Envelope>",
+                      "text/xml; charset=\"utf-8\""),
+              "ok");
+}
+
+TEST(EnvelopeGuardTest, RefusesHostileOrBrokenRequests) {
+    const std::string op = "<p:ConsulterDossierPA xmlns:p=\"urn:relais:viatrajectoire:pa\"/>";
+    EXPECT_EQ(faultOf(envelope12(op), "application/json"),
+              "415 Sender: unsupported Content-Type 'application/json': SOAP 1.2 is application/soap+xml, SOAP 1.1 is text/xml");
+    EXPECT_EQ(faultOf(""), "400 Sender: the request has no body: a SOAP envelope is expected");
+    EXPECT_EQ(faultOf(envelope12(op + std::string(5000, ' '))), "413 Sender: the request is larger than 4096 bytes");
+    EXPECT_EQ(faultOf(envelope12(op), "text/xml; charset=iso-8859-1"),
+              "500 Sender: unsupported charset 'iso-8859-1': only UTF-8 is accepted");
+    EXPECT_EQ(faultOf(envelope12("<p:X xmlns:p=\"urn:relais:viatrajectoire:pa\">\xC3\x28</p:X>")).substr(0, 48),
+              "400 Sender: the request is not valid UTF-8 (byte");
+    EXPECT_EQ(faultOf("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + envelope12(op).substr(38)),
+              "400 Sender: the XML declaration names an encoding other than UTF-8");
+    EXPECT_EQ(faultOf("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + envelope12(op)),
+              "400 Sender: a SOAP message must not contain a document type declaration or entity declarations");
+    EXPECT_EQ(faultOf(envelope12(op).substr(0, 120)).substr(0, 30), "400 Sender: malformed XML at l");
+    EXPECT_EQ(faultOf("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + op +
+                      "</s:Body></s:Envelope>"),
+              "500 VersionMismatch: the envelope is SOAP 1.1 but the Content-Type announces SOAP 1.2");
+    EXPECT_EQ(faultOf(envelope12("<p:ConsulterDossierPA xmlns:p=\"urn:other\"/>")),
+              "400 Sender: the operation element ConsulterDossierPA is in the namespace 'urn:other', expected "
+              "'urn:relais:viatrajectoire:pa'");
+    EXPECT_EQ(faultOf(envelope12("")), "400 Sender: the SOAP Body is empty: an operation element is expected");
+}
+
+TEST(EnvelopeGuardTest, FaultsAreSoapOfTheirVersion) {
+    soap::SoapFault f{soap::SoapVersion::V11, "Sender", "a <b> & c", 500};
+    EXPECT_NE(soap::faultXml(f).find("<faultcode>SOAP-ENV:Client</faultcode><faultstring>a &lt;b&gt; &amp; c</faultstring>"),
+              std::string::npos);
+    f.version = soap::SoapVersion::V12;
+    EXPECT_NE(soap::faultXml(f).find("<env:Value>env:Sender</env:Value>"), std::string::npos);
+    EXPECT_EQ(soap::faultContentType(f), "application/soap+xml; charset=utf-8");
+}
+
+// ------------------------------------------------------------ services on MariaDB
+
+class PaServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        RELAIS_REQUIRE_DATABASE(db_);
+        client_ = db_->client();
+        ApplicationRegistry apps(client_->connection());
+        Application portal;
+        portal.name = "portail-cd69";
+        portal.services = {kServicePa};
+        portal.username = "cd69";
+        ASSERT_TRUE(apps.save(portal));
+        auto secret = apps.newSecret("portail-cd69");
+        ASSERT_TRUE(secret);
+        caller_ = Caller{true, "", "cd69", *secret};
+        Application other = portal;
+        other.name = "portail-cd01";
+        other.username = "cd01";
+        ASSERT_TRUE(apps.save(other));
+        other_ = Caller{true, "", "cd01", apps.newSecret("portail-cd01").value()};
+    }
+
+    PaService service(const Caller& c) { return PaService(client_->connection(), c); }
+
+    int64_t create() {
+        auto r = service(caller_).creerDossier(validRequest());
+        EXPECT_EQ(r.CodeRetour.Code, "999") << r.CodeRetour.Message;
+        return r.IdDossier.value_or(0);
+    }
+
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<Client> client_;
+    Caller caller_, other_;
+};
+
+TEST_F(PaServiceTest, CreatesTwiceTheSamePersonAndConsultsEach) {
+    const int64_t a = create(), b = create();  // no duplicate detection (seed 3.1.1)
+    ASSERT_NE(a, b);
+    std::vector<AccesDossierRequest> list = {{std::to_string(a), "usager-42"}, {std::to_string(b), "usager-42"},
+                                             {"999999", "usager-42"}, {std::to_string(a), "autre"}};
+    auto out = service(caller_).consulterDossiers(list);
+    ASSERT_EQ(out.size(), 4u);
+    EXPECT_EQ(out[0].CodeRetour.Code, "999");
+    ASSERT_TRUE(out[0].Dossier);
+    EXPECT_EQ(out[0].Dossier->Demandeur.Prenom, "Hélène");
+    EXPECT_EQ(out[0].Dossier->Demandeur.Adresse->Localite.DisplayName.value_or(""), "Lyon 3e");
+    EXPECT_EQ(out[0].Dossier->StatutDossier, StatutDemande::NON_ENVOYEE);
+    EXPECT_EQ(out[1].CodeRetour.Code, "999");
+    EXPECT_EQ(out[2].CodeRetour.Code, "460");
+    EXPECT_EQ(out[3].CodeRetour.Code, "110");
+    EXPECT_EQ(DossierStore(client_->connection()).count().value(), 2);
+}
+
+TEST_F(PaServiceTest, AnotherApplicationsDossierIs110AndAStrangerIs100) {
+    const int64_t id = create();
+    auto out = service(other_).consulterDossiers(std::vector<AccesDossierRequest>{{std::to_string(id), "usager-42"}});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].CodeRetour.Code, "110");
+    EXPECT_EQ(service(other_).genererJeton(AccesDossierRequest{std::to_string(id), "usager-42"}).CodeRetour.Code, "110");
+    Caller wrong = caller_;
+    wrong.password += "x";
+    EXPECT_EQ(service(wrong).creerDossier(validRequest()).CodeRetour.Code, "100");
+    Caller plain = caller_;
+    plain.tls = false;  // a password counts only over TLS
+    EXPECT_EQ(service(plain).creerDossier(validRequest()).CodeRetour.Code, "100");
+    ApplicationRegistry apps(client_->connection());
+    Application a = apps.get("portail-cd69").value();
+    a.services = {kServiceExchange};
+    ASSERT_TRUE(apps.save(a));
+    EXPECT_EQ(service(caller_).creerDossier(validRequest()).CodeRetour.Code, "100");
+    EXPECT_EQ(DossierStore(client_->connection()).count().value(), 1);
+}
+
+TEST_F(PaServiceTest, ATokenWorksOnceAndNotAfterItsTime) {
+    const int64_t id = create();
+    DossierStore store(client_->connection());
+    auto t = service(caller_).genererJeton(AccesDossierRequest{std::to_string(id), "usager-42"});
+    ASSERT_EQ(t.CodeRetour.Code, "999");
+    ASSERT_TRUE(t.JetonSecurite);
+    auto lifetime = client_->connection().query("SELECT TIMESTAMPDIFF(SECOND, created_at, expires_at) FROM vt_jeton");
+    EXPECT_EQ(lifetime->front().i64(0), 30);
+    EXPECT_EQ(store.redeemToken(*t.JetonSecurite).value(), std::optional<int64_t>(id));
+    EXPECT_EQ(store.redeemToken(*t.JetonSecurite).value(), std::nullopt);
+    auto late = service(caller_).genererJeton(AccesDossierRequest{std::to_string(id), "usager-42"});
+    ASSERT_TRUE(client_->connection().execute("UPDATE vt_jeton SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE used_at IS NULL"));
+    EXPECT_EQ(store.redeemToken(*late.JetonSecurite).value(), std::nullopt);
+    EXPECT_EQ(store.redeemToken("not-a-token").value(), std::nullopt);
+    EXPECT_EQ(service(caller_).genererJeton(std::nullopt).CodeRetour.Code, "200");
+}
+
+TEST_F(PaServiceTest, ADatabaseFailureIs000AndNothingIsHalfWritten) {
+    // A database failure in the middle of a call is 000, and nothing is half-written.
+    ASSERT_TRUE(client_->connection().execute("RENAME TABLE vt_demande TO vt_demande_away"));
+    auto req = validRequest();
+    Etablissement e;
+    e.NumFINISS = "750712184";
+    req.Etablissements.push_back(e);
+    PaService failing = service(caller_);
+    EXPECT_EQ(failing.creerDossier(req).CodeRetour.Code, "000");
+    EXPECT_NE(failing.failure().find("vt_demande"), std::string::npos) << failing.failure();  // for the operator's log
+    ASSERT_TRUE(client_->connection().execute("RENAME TABLE vt_demande_away TO vt_demande"));
+    EXPECT_EQ(DossierStore(client_->connection()).count().value(), 0);
+    EXPECT_EQ(service(caller_).creerDossier(req).CodeRetour.Code, "999");
+    EXPECT_EQ(service(caller_).operationNonImplementee().CodeRetour.Code, "020");
+}
