@@ -112,11 +112,10 @@ struct CheckedSubmit {
     std::vector<std::pair<std::string, StoredFile>> stored;
 };
 
-// Checks `req` against its flow (looked up once per name in `flows`) and
-// stores its files. Files first: the store is write-once, so a transaction
-// failing later leaves at worst an unreferenced file, never a row without
-// its file.
-Result<CheckedSubmit> checkSubmit(const SubmitRequest& req, FlowRepository& repo, const ContentStore& store,
+// Checks `req` against its flow (looked up once per name in `flows`): the
+// flow exists and is enabled, parameter, partner and document names are
+// valid. Writes nothing.
+Result<CheckedSubmit> checkSubmit(const SubmitRequest& req, FlowRepository& repo,
                                   std::map<std::string, FlowHead>& flows) {
     auto known = flows.find(req.flow);
     if (known == flows.end()) {
@@ -135,18 +134,26 @@ Result<CheckedSubmit> checkSubmit(const SubmitRequest& req, FlowRepository& repo
     if (out.partner.size() > 190)
         return Status(Code::InvalidArgument,
                       "partner '" + out.partner.substr(0, 40) + "...' is longer than 190 characters");
-    for (const auto& f : req.files) {
+    for (const auto& f : req.files)
         if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos || f.name == "." ||
             f.name == "..")
             return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
-        auto s = f.content ? store.putBytes(*f.content) : store.put(f.path);
-        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
-        out.stored.emplace_back(f.name, std::move(s).value());
-    }
     nlohmann::json params = nlohmann::json::object();
     for (const auto& [k, v] : req.params) params[k] = v;
     out.params = params.dump();
     return out;
+}
+
+// Stores the files of a checked `req`. Files go in before any row: the store
+// is write-once, so a transaction failing later leaves at worst an
+// unreferenced file, never a row without its file.
+Status storeFiles(const SubmitRequest& req, const ContentStore& store, CheckedSubmit& c) {
+    for (const auto& f : req.files) {
+        auto s = f.content ? store.putBytes(*f.content) : store.put(f.path);
+        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
+        c.stored.emplace_back(f.name, std::move(s).value());
+    }
+    return Status::ok();
 }
 
 constexpr const char* kInsertJob =
@@ -206,7 +213,8 @@ Status insertRows(db::Connection& conn, const char* insert, const std::string& r
 Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     FlowRepository repo(conn_);
     std::map<std::string, FlowHead> flows;
-    RELAIS_ASSIGN_OR_RETURN(CheckedSubmit c, checkSubmit(req, repo, store_, flows));
+    RELAIS_ASSIGN_OR_RETURN(CheckedSubmit c, checkSubmit(req, repo, flows));
+    RELAIS_TRY(storeFiles(req, store_, c));
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
@@ -243,10 +251,15 @@ Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitReques
     checked.reserve(reqs.size());
     bool dedup = false;
     for (size_t i = 0; i < reqs.size(); ++i) {
-        auto c = checkSubmit(reqs[i], repo, store_, flows);
+        auto c = checkSubmit(reqs[i], repo, flows);
         if (!c) return c.status().withContext(where(i));
         checked.push_back(std::move(c).value());
         dedup = dedup || !reqs[i].dedupKey.empty();
+    }
+    // Every request is valid: now the files (an unreadable one still stops all).
+    for (size_t i = 0; i < reqs.size(); ++i) {
+        Status s = storeFiles(reqs[i], store_, checked[i]);
+        if (!s) return s.withContext(where(i));
     }
 
     // One multi-row INSERT gives its rows consecutive ids (spaced by
