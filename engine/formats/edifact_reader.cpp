@@ -263,7 +263,8 @@ public:
     }
 
     uint64_t offset() const { return consumed_ + static_cast<uint64_t>(p_ - buf_.get()); }
-    uint64_t segmentStart() const { return segmentStart_; }
+    // Where the last segment handed out begins in the input.
+    uint64_t segmentStart() const { return handedStart_; }
 
     // True when nothing but line breaks is left.
     bool onlyLineBreaksLeft() {
@@ -387,6 +388,7 @@ private:
         }
         ends_[components_] = end;
         seg.view(seg_, ends_.data(), components_ + 1, firsts_.data(), elements_);
+        handedStart_ = segmentStart_;
         beginSegment(pos + 1);
         return Step::Segment;
     }
@@ -595,7 +597,8 @@ private:
     size_t components_ = 0;  // separators seen in the segment
     size_t elements_ = 1;    // the tag and the elements begun
     uint64_t consumed_ = 0;  // input bytes before buf_[0]
-    uint64_t segmentStart_ = 0;
+    uint64_t segmentStart_ = 0;  // of the segment being read
+    uint64_t handedStart_ = 0;   // of the last one handed out
     bool eof_ = false;
     std::string readError_;
     Separators separators_;

@@ -85,8 +85,10 @@ public:
     // byte between components and the release characters removed;
     // `ends[i]` is where component i ends in it (the tag is component 0, the
     // next one begins one byte after) and `firsts[e]` is the index of
-    // element e's first component (firsts[0] is 0). Nothing is copied.
+    // element e's first component (firsts[0] is 0). Nothing is copied; the
+    // numbers start again from 0.
     void view(const char* data, const uint32_t* ends, size_t components, const uint32_t* firsts, size_t elements) {
+        number = numberInMessage = 0;
         data_ = data;
         ends_ = ends;
         components_ = components;

@@ -191,6 +191,18 @@ TEST(EdifactReader, WrongControlCountInUnz) {
     EXPECT_EQ(e.expected, "1");
     EXPECT_EQ(e.found, "2");
     EXPECT_TRUE(e.messageRef.empty());
+    EXPECT_EQ(e.segmentInMessage, 0) << "UNZ is in no message";
+    EXPECT_EQ(e.describe("o.edi"), "o.edi: interchange REF42, segment 11 (UNZ), element 1 component 1: wrong control count in UNZ "
+                                   "(the number of messages): expected 1, found '2' (byte 240)")
+        << "the byte where UNZ begins";
+    // The same with a line break after each apostrophe (the UNA's too): still where UNZ begins.
+    std::string broken;
+    for (char c : replaced(kInterchange, "UNZ+1+", "UNZ+2+")) {
+        broken += c;
+        if (c == '\'') broken += "\r\n";
+    }
+    EXPECT_NE(errorOf(broken).describe("o.edi").find("(byte " + std::to_string(240 + 2 * 11) + ")"), std::string::npos)
+        << errorOf(broken).describe("o.edi");
 }
 
 TEST(EdifactReader, UnzReferenceMustBeTheUnbs) {
