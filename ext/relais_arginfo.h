@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 9f4cc7d795bac2d24f811a42319da9bcaf8d9b0e */
+ * Stub hash: 23b6c1da65695689fbc708054d46663b778d1738 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -42,6 +42,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_system, 0, 0
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_storeUsage arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_mssanteProof, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, fqdn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, imapPort, IS_LONG, 0, "143")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, smtpPort, IS_LONG, 0, "587")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, producedBy, IS_STRING, 0, "\"extension PHP\"")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submit, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, flow, IS_STRING, 0)
@@ -362,6 +369,7 @@ ZEND_METHOD(Relais_Client, sage);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
+ZEND_METHOD(Relais_Client, mssanteProof);
 ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
@@ -477,6 +485,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, mssanteProof, arginfo_class_Relais_Client_mssanteProof, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
