@@ -73,8 +73,10 @@ constexpr const char* kAllStatuses =
 
 constexpr const char* kDocumentColumns = "id, name, size, sha256, store_path, direction, position, job_id";
 
-Document documentFromRow(const db::Row& r) {
-    return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6), r.i64(7)};
+// The document of a row whose kDocumentColumns start at column `at`.
+Document documentFromRow(const db::Row& r, size_t at = 0) {
+    return {r.i64(at), r.str(at + 1), static_cast<uint64_t>(r.i64(at + 2)), r.str(at + 3), r.str(at + 4),
+            r.str(at + 5), optInt(r, at + 6), r.i64(at + 7)};
 }
 
 // "?, ?, ?" for an IN list of n values.
@@ -365,6 +367,42 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
         {job, int64_t{position}, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
     if (!r) return r.status();
     return static_cast<int64_t>(conn_.lastInsertId());
+}
+
+Result<int64_t> JobQueue::addCollectedDocument(int64_t job, int position, const std::string& item,
+                                               const std::string& name, const StoredFile& f) {
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    auto id = addOutputDocument(job, position, name, f);
+    if (!id) return id.status();
+    auto r = conn_.execute("INSERT INTO step_journal (document_id, job_id, position, item) VALUES (?, ?, ?, ?)",
+                           {*id, job, int64_t{position}, item});
+    if (!r) return r.status();
+    RELAIS_TRY(tx.commit());
+    return id;
+}
+
+Status JobQueue::markCollected(int64_t job, int position, const std::string& item) {
+    auto r = conn_.execute("UPDATE step_journal SET state = 'done' WHERE job_id = ? AND position = ? AND item = ?",
+                           {job, int64_t{position}, item});
+    return r ? Status::ok() : r.status();
+}
+
+Result<std::vector<CollectedDocument>> JobQueue::collectJournal(int64_t job, int position) {
+    auto rows = conn_.query("SELECT j.item, j.state, d.id, d.name, d.size, d.sha256, d.store_path, d.direction, "
+                            "d.position, d.job_id FROM step_journal j JOIN document d ON d.id = j.document_id "
+                            "WHERE j.job_id = ? AND j.position = ? ORDER BY j.document_id",
+                            {job, int64_t{position}});
+    if (!rows) return rows.status();
+    std::vector<CollectedDocument> out;
+    for (const auto& r : *rows) {
+        CollectedDocument c;
+        c.item = r.str(0);
+        c.done = r.str(1) == "done";
+        c.document = documentFromRow(r, 2);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {

@@ -645,3 +645,32 @@ TEST(JobActionsTest, EachStatusOffersWhatItsTransitionsAllow) {
     EXPECT_EQ(jobActions("cancelled"), (std::vector<std::string>{"retry"}));
     EXPECT_TRUE(jobActions("succeeded").empty());
 }
+
+TEST_F(JobQueueTest, CollectJournalKeepsEachDocumentWithItsItemUntilMarkedDone) {
+    const int64_t job = submit();
+    auto jobs = client_->jobs();
+    auto a = jobs.addCollectedDocument(job, 1, "ftp://h/out/a.txt", "a.txt", {std::string(64, 'a'), 3, "aa/aa"});
+    auto m1 = jobs.addCollectedDocument(job, 1, "imap://h/INBOX;UIDVALIDITY=7/;UID=4", "message-4.eml",
+                                        {std::string(64, 'b'), 5, "bb/bb"});
+    auto m2 = jobs.addCollectedDocument(job, 1, "imap://h/INBOX;UIDVALIDITY=7/;UID=4", "cda.xml",
+                                        {std::string(64, 'c'), 7, "cc/cc"});
+    ASSERT_TRUE(a && m1 && m2) << a.status().message();
+    ASSERT_TRUE(jobs.markCollected(job, 1, "ftp://h/out/a.txt"));
+    auto journal = jobs.collectJournal(job, 1);
+    ASSERT_TRUE(journal) << journal.status().message();
+    ASSERT_EQ(journal->size(), 3u);
+    EXPECT_EQ((*journal)[0].document.id, *a);
+    EXPECT_EQ((*journal)[0].document.name, "a.txt");
+    EXPECT_TRUE((*journal)[0].done);
+    EXPECT_EQ((*journal)[1].item, "imap://h/INBOX;UIDVALIDITY=7/;UID=4");
+    EXPECT_FALSE((*journal)[1].done);
+    EXPECT_EQ((*journal)[2].document.sha256, std::string(64, 'c'));
+    EXPECT_FALSE((*journal)[2].done);
+    // Another step, or another job, has a journal of its own.
+    EXPECT_TRUE(jobs.collectJournal(job, 0)->empty());
+    EXPECT_TRUE(jobs.collectJournal(submit(), 1)->empty());
+    // The documents are the step's outputs like any other.
+    auto docs = jobs.documents(job);
+    ASSERT_TRUE(docs);
+    EXPECT_EQ(std::count_if(docs->begin(), docs->end(), [](const Document& d) { return d.direction == "out"; }), 3);
+}

@@ -36,7 +36,8 @@ cleanup() {
 t_on_exit cleanup
 
 tr_ftp_start "$FTP"
-tr_engine "systest_transfers_$$" "$FTP/pki/ca.pem" "$DUMPS"
+DB="systest_transfers_$$"
+tr_engine "$DB" "$FTP/pki/ca.pem" "$DUMPS"
 FTP_URL="ftp://127.0.0.1:$TR_FTP_PORT"
 
 # ftp_with PATH [EXTRA_JSON]: the "with" of an FTP step on folder PATH.
@@ -215,6 +216,49 @@ ftp_download_cut_midway_is_resumed_and_collected_once() {
     [ -z "$partial" ] || [ ! -e "$partial" ] || t_fail "the partial file $partial was left behind"
 }
 
+# The node dies (kill -9) in the middle of a collect, after it has deleted
+# some files from the server and before the step ended: the collect journal
+# lets the next node pass on the files already taken, not take again the one
+# whose deletion may not have gone through, and take the rest.
+ftp_collect_killed_midway_collects_every_file_once() {
+    local id i n=40 left files docs
+    mkdir -p "$TR_FTP_HOME/c9"
+    for ((i = 1; i <= n; i++)); do
+        { printf 'file %s of c9\n' "$i"; head -c 30000 /dev/zero | tr '\0' x; } > "$TR_FTP_HOME/c9/k$(printf '%03d' "$i").txt"
+    done
+    tr_ftp_own "$TR_FTP_HOME/c9"
+    # A slow server (about 0.15 s a file) and a lease that runs out in 5 s.
+    tr_ftp_stop "$FTP"
+    tr_ftp_start "$FTP" "TransferRate RETR 200" || { t_fail "the FTP server did not start throttled"; return 1; }
+    t_daemon_stop "$T_DAEMON_PID" 10
+    t_ini_set "$INI" engine lease_seconds 5
+    t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+    collect_flow ftpc9 c9 "$OUT/c9" "" 3 || return 1
+    t_run relais submit ftpc9
+    id="$(t_job_id_from_submit)"
+    t_wait_for 30 eval '[ "$(remote_files c9)" -le $((n - 8)) ]' || t_fail "the collect did not start deleting files"
+    kill -KILL "$T_DAEMON_PID"
+    wait "$T_DAEMON_PID" 2> /dev/null || true
+    left="$(remote_files c9)"
+    [ "$left" -gt 0 ] && [ "$left" -lt "$n" ] || t_fail "kill -9 came too early or too late: $left of $n files left on the server"
+    [ "$(t_job_status "$id")" = running ] || t_fail "after kill -9, job $id is '$(t_job_status "$id")', expected running"
+    tr_ftp_stop "$FTP"
+    tr_ftp_start "$FTP" || { t_fail "the FTP server did not start again"; return 1; }
+    t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+    t_wait_for 60 eval '[ "$(t_job_status "$id")" = succeeded ]' \
+        || { t_fail "job $id is '$(t_job_status "$id")' 60 s after a node came back"; return 1; }
+    files="$(find "$OUT/c9" -type f | wc -l)"
+    [ "$files" = "$n" ] || t_fail "expected $n files in $OUT/c9 (nothing lost), found $files"
+    for ((i = 1; i <= n; i++)); do
+        head -n 1 "$OUT/c9/k$(printf '%03d' "$i").txt" 2> /dev/null | grep -qx "file $i of c9" || t_fail "k$(printf '%03d' "$i").txt lost or changed"
+    done
+    docs="$(t_sql "$DB" "SELECT COUNT(*) FROM document WHERE job_id = $id AND direction = 'out' AND position = 0")"
+    [ "$docs" = "$n" ] || t_fail "step 0 of job $id stored $docs documents for $n files (taken twice?)"
+    [ "$(remote_files c9)" = 0 ] || t_fail "files left on the server: $(ls "$TR_FTP_HOME/c9")"
+    t_sql "$DB" "SELECT message FROM job_log WHERE job_id = $id" | grep -q "^adopted [0-9]* file(s) an earlier run" \
+        || t_fail "the job log does not say that the earlier run's files were adopted"
+}
+
 # sftp_with FOLDER KNOWN_HOSTS: the "with" of an SFTP step on the absolute FOLDER.
 sftp_with() {
     printf '{"url":"sftp://127.0.0.1:%s%s/","user":"%s","private_key":"%s","known_hosts":"%s"}' \
@@ -346,3 +390,5 @@ t_case http_post_and_put_with_a_client_certificate_keep_the_reply http_post_and_
 t_case http_statuses_are_classified_quoting_the_reply http_statuses_are_classified_quoting_the_reply
 t_case dir_collect_takes_matching_files_atomically dir_collect_takes_matching_files_atomically
 t_case dir_deposit_collision_fail_overwrite_unique dir_deposit_collision_fail_overwrite_unique
+# Last: it makes the engine's lease short.
+t_case ftp_collect_killed_midway_collects_every_file_once ftp_collect_killed_midway_collects_every_file_once
