@@ -271,3 +271,14 @@ TEST(MssanteProofTest, TargetIsAHostNameAndTwoPortsNamingEachBadField) {
     EXPECT_EQ(s.fieldErrors()[1].field, "smtp_port");
     EXPECT_NE(s.message().find("port 65536 is not between 1 and 65535"), std::string::npos) << s.message();
 }
+
+TEST(TransferErrorTest, ARefusedBearerTokenIsShownDecoded) {
+    // Dovecot's XOAUTH2 answer to an inactive token, base64 of {"status":"401",...}.
+    const auto f = classifyCurlFailure(CURLE_LOGIN_DENIED, "Login denied",
+                                       "334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=", "sending");
+    EXPECT_FALSE(f.transient);
+    EXPECT_NE(f.message.find(R"(, that is {"status":"401","schemes":"bearer","scope":"mail"})"), std::string::npos) << f.message;
+    // Other replies are quoted as they are.
+    EXPECT_EQ(classifyCurlFailure(CURLE_LOGIN_DENIED, "Login denied", "334 VXNlcm5hbWU6", "x").message,
+              "x: Login denied (server replied: '334 VXNlcm5hbWU6')");
+}

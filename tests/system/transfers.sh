@@ -216,6 +216,34 @@ ftp_download_cut_midway_is_resumed_and_collected_once() {
     [ -z "$partial" ] || [ ! -e "$partial" ] || t_fail "the partial file $partial was left behind"
 }
 
+# Implicit TLS (ftps://, TLS from the first byte as on port 990) against the
+# same ProFTPD's implicit virtual host: deposit then collect, no AUTH TLS in
+# the exchange, the certificate checked.
+ftps_implicit_deposit_then_collect() {
+    local name="implicit-$(relais_random_hex 3).txt" with dump
+    mkdir -p "$TR_FTP_HOME/c10"
+    tr_ftp_own "$TR_FTP_HOME/c10"
+    printf 'over implicit TLS\n' > "$RELAIS_TEST_TMP/$name"
+    with="{\"url\":\"ftps://127.0.0.1:$TR_FTPS_PORT/c10/\",\"user\":\"$TR_FTP_USER\",\"password\":\"$TR_FTP_PASSWORD\"}"
+    flow ftpsdep "[{\"activity\":\"ftp.deposit\",\"with\":$with}]" || return 1
+    flow ftpscol "[{\"activity\":\"ftp.collect\",\"with\":$with},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/c10\"}}]" || return 1
+    t_run relais submit ftpsdep "$RELAIS_TEST_TMP/$name" --wait 30
+    t_expect_rc 0 "relais submit ftpsdep" || return 1
+    cmp -s "$RELAIS_TEST_TMP/$name" "$TR_FTP_HOME/c10/$name" || t_fail "$name is not on the server as sent"
+    t_run relais submit ftpscol --wait 30
+    t_expect_rc 0 "relais submit ftpscol" || return 1
+    cmp -s "$RELAIS_TEST_TMP/$name" "$OUT/c10/$name" || t_fail "$name was not collected as sent"
+    [ "$(remote_files c10)" = 0 ] || t_fail "$name is still on the server"
+    dump="$(grep -l "STOR .$name.part" "$DUMPS"/*ftps-127.0.0.1* 2> /dev/null | head -n 1 || true)"
+    if [ -z "$dump" ]; then
+        t_fail "no ftps transaction dump in $DUMPS shows 'STOR .$name.part'"
+    else
+        ! grep -q '^> AUTH TLS' "$dump" || t_fail "$dump: AUTH TLS sent to an implicit TLS server"
+        grep -qiE '^\* (SSL connection using|TLS)' "$dump" || t_fail "$dump: no TLS handshake noted"
+        grep -q '^> PASS \*\*\*$' "$dump" || t_fail "$dump: the password is not masked"
+    fi
+}
+
 # The node dies (kill -9) in the middle of a collect, after it has deleted
 # some files from the server and before the step ended: the collect journal
 # lets the next node pass on the files already taken, not take again the one
@@ -384,6 +412,7 @@ t_case ftp_certificate_not_matching_the_host_is_refused ftp_certificate_not_matc
 t_case ftp_collects_1000_small_files_in_one_job ftp_collects_1000_small_files_in_one_job
 t_case ftp_collects_a_50_mb_file ftp_collects_a_50_mb_file
 t_case ftp_download_cut_midway_is_resumed_and_collected_once ftp_download_cut_midway_is_resumed_and_collected_once
+t_case ftps_implicit_deposit_then_collect ftps_implicit_deposit_then_collect
 t_case sftp_deposit_then_collect_with_a_key sftp_deposit_then_collect_with_a_key
 t_case sftp_unknown_host_key_is_refused sftp_unknown_host_key_is_refused
 t_case http_post_and_put_with_a_client_certificate_keep_the_reply http_post_and_put_with_a_client_certificate_keep_the_reply
