@@ -45,7 +45,7 @@ void ContentStore::forgetDir(const std::string& dir) const {
 
 Result<StoredFile> ContentStore::put(const std::string& path) const {
     return putWith(path, [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
-        return copyFileAtomic(path, tmp, [&](const char* d, size_t n) {
+        return copyFileNew(path, tmp, [&](const char* d, size_t n) {
             hash.update(d, n);
             size += n;
         });
@@ -56,7 +56,7 @@ Result<StoredFile> ContentStore::putBytes(std::string_view bytes) const {
     return putWith("(uploaded content)", [&](const std::string& tmp, Sha256& hash, uint64_t& size) {
         hash.update(bytes.data(), bytes.size());
         size = bytes.size();
-        return writeFileAtomic(tmp, bytes);
+        return writeFileNew(tmp, bytes);
     });
 }
 
@@ -66,10 +66,19 @@ Result<StoredFile> ContentStore::putWith(
     RELAIS_TRY(ensureDir(tmpDir));
     auto hash = std::make_unique<Sha256>();
     uint64_t size = 0;
+    // The temporary name is private to this process (pid and counter); the
+    // write creates it exclusively, steps past a leftover of a dead process
+    // with the same pid, and fsyncs it; the rename below is the only one.
     static std::atomic<uint64_t> counter{0};
-    const std::string tmp =
-        (fs::path(tmpDir) / ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter))).string();
+    const std::string prefix = (fs::path(tmpDir) / ("in-" + std::to_string(::getpid()) + "-")).string();
+    std::string tmp = prefix + std::to_string(++counter);
     Status s = write(tmp, *hash, size);
+    for (int attempt = 0; s.code() == Code::AlreadyExists && attempt < 100; ++attempt) {
+        tmp = prefix + std::to_string(++counter);
+        hash = std::make_unique<Sha256>();
+        size = 0;
+        s = write(tmp, *hash, size);
+    }
     std::error_code ec;
     if (!s && !fs::is_directory(tmpDir, ec)) {
         // tmp/ removed behind the store's back: made again, and the write retried once.
