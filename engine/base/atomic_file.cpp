@@ -52,7 +52,7 @@ using Produce = std::function<Status(const std::function<Status(const char*, siz
 // Creates `path`, which must not exist, with the bytes `produce` hands to its
 // sink in chunks; then fchmod and fsync. On failure nothing is left at `path`.
 // Errno EEXIST is reported as Code::AlreadyExists.
-Status writeNew(const std::string& path, unsigned mode, const Produce& produce) {
+Status writeNew(const std::string& path, unsigned mode, const Produce& produce, bool flush = true) {
     Fd out;
     out.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (out.fd < 0)
@@ -74,7 +74,7 @@ Status writeNew(const std::string& path, unsigned mode, const Produce& produce) 
     });
     if (!produced) return fail(produced);
     if (::fchmod(out.fd, mode) != 0) return fail(Status(Code::Io, "cannot set mode of " + path + ": " + errnoText()));
-    if (::fsync(out.fd) != 0) return fail(Status(Code::Io, "cannot flush " + path + ": " + errnoText()));
+    if (flush && ::fsync(out.fd) != 0) return fail(Status(Code::Io, "cannot flush " + path + ": " + errnoText()));
     const int fd = out.fd;
     out.fd = -1;
     if (::close(fd) != 0) return fail(Status(Code::Io, "cannot close " + path + ": " + errnoText()));
@@ -140,16 +140,24 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
 }
 
 Status copyFileNew(const std::string& src, const std::string& dest,
-                   const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
+                   const std::function<void(const char*, size_t)>& onChunk, unsigned mode, bool flush) {
     Fd in;
     RELAIS_TRY(openRegular(in, src));
-    return writeNew(dest, mode, fileProducer(in, src, onChunk));
+    return writeNew(dest, mode, fileProducer(in, src, onChunk), flush);
 }
 
-Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mode) {
-    return writeNew(dest, mode, [&](const std::function<Status(const char*, size_t)>& sink) {
-        return sink(bytes.data(), bytes.size());
-    });
+Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mode, bool flush) {
+    return writeNew(
+        dest, mode,
+        [&](const std::function<Status(const char*, size_t)>& sink) { return sink(bytes.data(), bytes.size()); },
+        flush);
+}
+
+Status syncFileSystem(const std::string& path) {
+    Fd fd;
+    fd.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd.fd < 0 || ::syncfs(fd.fd) != 0) return Status(Code::Io, "cannot flush the file system of " + path + ": " + errnoText());
+    return Status::ok();
 }
 
 Status writeFileAtomic(const std::string& dest, std::string_view bytes, unsigned mode) {

@@ -258,11 +258,17 @@ Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitReques
         checked.push_back(std::move(c).value());
         dedup = dedup || !reqs[i].dedupKey.empty();
     }
-    // Every request is valid: now the files (an unreadable one still stops all).
-    for (size_t i = 0; i < reqs.size(); ++i) {
-        Status s = storeFiles(reqs[i], store_, checked[i]);
-        if (!s) return s.withContext(where(i));
-    }
+    // Every request is valid: now the files, with one flush of the file
+    // system for all of them (an unreadable one still stops all).
+    std::vector<ContentStore::Input> inputs;
+    for (size_t i = 0; i < reqs.size(); ++i)
+        for (const auto& f : reqs[i].files)
+            inputs.push_back(f.content ? ContentStore::Input{"", *f.content, true, where(i) + ": uploaded document " + f.name}
+                                       : ContentStore::Input{f.path, {}, false, where(i) + ": input file " + f.path});
+    RELAIS_ASSIGN_OR_RETURN(std::vector<StoredFile> files, store_.putMany(inputs));
+    size_t next = 0;
+    for (size_t i = 0; i < reqs.size(); ++i)
+        for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
 
     // One multi-row INSERT gives its rows consecutive ids (spaced by
     // auto_increment_increment) unless InnoDB interleaves concurrent inserts

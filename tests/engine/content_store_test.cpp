@@ -110,3 +110,36 @@ TEST(AtomicFileTest, AtomicWritesReplaceAndLeaveNoTemporaryFile) {
     EXPECT_EQ(files, 2u) << "only f and src";
     std::filesystem::remove_all(dir);
 }
+
+TEST(ContentStoreTest, PutManyStoresEachInputInOrderWithOneFlush) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/a", "alpha");
+    writeFile(dir + "/b", "beta");
+    const std::string upload = "alpha";  // the same bytes as a: stored once
+    ContentStore store(dir + "/store");
+    auto files = store.putMany({{dir + "/a"}, {"", upload, true}, {dir + "/b"}});
+    ASSERT_TRUE(files.isOk()) << files.status().message();
+    ASSERT_EQ(files->size(), 3u);
+    EXPECT_EQ((*files)[0].relPath, (*files)[1].relPath);
+    EXPECT_EQ(readFile(store.absolutePath((*files)[0].relPath)), "alpha");
+    EXPECT_EQ(readFile(store.absolutePath((*files)[2].relPath)), "beta");
+    EXPECT_EQ((*files)[2].size, 4u);
+    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp")) << "no temporary file may be left behind";
+    EXPECT_TRUE(store.putMany({}).isOk());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ContentStoreTest, PutManyFailingHalfWayLeavesNoTemporaryFileAndNamesTheInput) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/a", "alpha");
+    ContentStore store(dir + "/store");
+    auto files = store.putMany({{dir + "/a"}, {dir + "/missing", {}, false, "job [1]: input file missing"}});
+    ASSERT_FALSE(files.isOk());
+    EXPECT_NE(files.status().message().find("job [1]: input file missing"), std::string::npos)
+        << files.status().message();
+    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp"));
+    size_t stored = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir + "/store")) stored += e.is_regular_file();
+    EXPECT_EQ(stored, 0u) << "nothing of the batch took its address";
+    std::filesystem::remove_all(dir);
+}
