@@ -166,9 +166,30 @@ constexpr const char* kInsertDocument = "INSERT INTO document (job_id, direction
 constexpr const char* kDocumentRow = "(?, 'in', ?, ?, ?, ?)";
 constexpr const char* kInsertLog = "INSERT INTO job_log (job_id, level, message) VALUES ";
 constexpr const char* kLogRow = "(?, 'info', ?)";
-// Rows per multi-row statement: a few hundred keeps each statement well
-// under max_allowed_packet and the placeholder limit (65,535).
+// A multi-row statement ends at 500 rows or 1 MiB of bound values, whichever
+// comes first: well under max_allowed_packet (16 MiB by default) and the
+// placeholder limit (65,535), whatever the size of the jobs' parameters.
 constexpr size_t kRowsPerStatement = 500;
+constexpr size_t kBytesPerStatement = 1 << 20;
+
+size_t valueBytes(const db::Value& v) {
+    if (const auto* text = std::get_if<std::string>(&v)) return text->size() + 8;
+    return 8;
+}
+
+// How many of the rows of `width` values from row `from` on go in one statement.
+size_t rowsInStatement(const db::Params& values, size_t width, size_t from, size_t rows) {
+    size_t n = 0;
+    size_t bytes = 0;
+    while (from + n < rows && n < kRowsPerStatement) {
+        size_t row = 0;
+        for (size_t k = 0; k < width; ++k) row += valueBytes(values[(from + n) * width + k]);
+        if (n > 0 && bytes + row > kBytesPerStatement) break;
+        bytes += row;
+        ++n;
+    }
+    return n;
+}
 
 void addJobValues(db::Params& p, const SubmitRequest& req, const CheckedSubmit& c) {
     p.insert(p.end(), {c.flow.id, c.flow.name, int64_t{c.flow.version}, int64_t{req.priority},
@@ -200,8 +221,8 @@ std::string multiRow(const char* insert, const std::string& row, size_t n) {
 Status insertRows(db::Connection& conn, const char* insert, const std::string& row, size_t width,
                   const db::Params& values) {
     const size_t rows = width ? values.size() / width : 0;
-    for (size_t from = 0; from < rows; from += kRowsPerStatement) {
-        const size_t n = std::min(kRowsPerStatement, rows - from);
+    for (size_t from = 0, n = 0; from < rows; from += n) {
+        n = rowsInStatement(values, width, from, rows);
         db::Params chunk(values.begin() + static_cast<std::ptrdiff_t>(from * width),
                          values.begin() + static_cast<std::ptrdiff_t>((from + n) * width));
         auto done = conn.execute(multiRow(insert, row, n), chunk);
@@ -270,38 +291,43 @@ Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitReques
     for (size_t i = 0; i < reqs.size(); ++i)
         for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
 
-    // One multi-row INSERT gives its rows consecutive ids (spaced by
-    // auto_increment_increment) unless InnoDB interleaves concurrent inserts
-    // (innodb_autoinc_lock_mode 2, as Galera requires); then, and when a
-    // duplicate key must be named, the jobs go in one by one.
-    bool consecutive = false;
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    // The jobs go in with multi-row INSERTs. InnoDB gives the rows of one
+    // such "simple insert" consecutive ids, spaced by auto_increment_increment,
+    // unless it interleaves concurrent inserts (innodb_autoinc_lock_mode 2, as
+    // Galera requires); then, and when a deduplication key must be named, one
+    // job a statement. (INSERT ... RETURNING would give the ids outright, but
+    // a prepared one failing on a duplicate key hung Connector/C 3.3 against
+    // MariaDB 10.11 here: the client waited for packets that never came.)
+    bool multiRowIds = false;
     int64_t step = 1;
     if (!dedup) {
         auto mode = conn_.query("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment");
         if (mode && !mode->empty() && mode->front().i64(0) != 2) {
-            consecutive = true;
+            multiRowIds = true;
             step = std::max<int64_t>(1, mode->front().i64(1));
         }
     }
-
-    db::Transaction tx(conn_);
-    RELAIS_TRY(tx.begin());
-    ids.reserve(reqs.size());
+    db::Params jobs;
+    jobs.reserve(reqs.size() * kJobColumns);
+    for (size_t i = 0; i < reqs.size(); ++i) addJobValues(jobs, reqs[i], checked[i]);
     const std::string jobRow = "(" + placeholders(kJobColumns) + ")";
-    for (size_t from = 0; from < reqs.size(); from += consecutive ? kRowsPerStatement : 1) {
-        const size_t n = consecutive ? std::min(kRowsPerStatement, reqs.size() - from) : 1;
-        db::Params values;
-        values.reserve(n * kJobColumns);
-        for (size_t i = from; i < from + n; ++i) addJobValues(values, reqs[i], checked[i]);
-        auto ins = conn_.execute(multiRow(kInsertJob, jobRow, n), values);
-        if (!ins) {
-            if (ins.status().code() == Code::AlreadyExists)
+    ids.reserve(reqs.size());
+    for (size_t from = 0, n = 0; from < reqs.size(); from += n) {
+        n = multiRowIds ? rowsInStatement(jobs, kJobColumns, from, reqs.size()) : 1;
+        db::Params chunk(jobs.begin() + static_cast<std::ptrdiff_t>(from * kJobColumns),
+                         jobs.begin() + static_cast<std::ptrdiff_t>((from + n) * kJobColumns));
+        auto inserted = conn_.execute(multiRow(kInsertJob, jobRow, n), chunk);
+        if (!inserted) {
+            if (dedup && inserted.status().code() == Code::AlreadyExists)
                 return Status(Code::AlreadyExists,
                               where(from) + ": a job for '" + reqs[from].dedupKey + "' was already submitted");
-            return ins.status().withContext("submitting " + std::to_string(reqs.size()) + " jobs");
+            return inserted.status().withContext("submitting " + std::to_string(reqs.size()) + " jobs");
         }
-        if (*ins != n)
-            return Status(Code::Internal, "inserted " + std::to_string(*ins) + " jobs instead of " + std::to_string(n));
+        if (*inserted != n)
+            return Status(Code::Internal, "inserted " + std::to_string(*inserted) + " jobs instead of " +
+                                              std::to_string(n));
         const auto first = static_cast<int64_t>(conn_.lastInsertId());
         for (size_t k = 0; k < n; ++k) ids.push_back(first + static_cast<int64_t>(k) * step);
     }

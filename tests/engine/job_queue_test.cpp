@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "test_database.h"
 
@@ -751,4 +752,41 @@ TEST_F(JobQueueTest, SubmitManyWithKeysNamesTheDuplicateAndWritesNothing) {
     ASSERT_TRUE(j.isOk());
     EXPECT_EQ(j->params.at("n"), "3");
     EXPECT_EQ(rows("job"), 3);
+}
+
+TEST_F(JobQueueTest, SubmitManyIdsAreTheRowsOwnWhateverTheIncrement) {
+    // As on a Galera or multi-primary set-up: ids spaced by 3.
+    ASSERT_TRUE(client_->connection().execute("SET SESSION auto_increment_increment = 3").isOk());
+    std::vector<SubmitRequest> reqs;
+    for (int i = 0; i < 700; ++i) reqs.push_back({"f1", {}, {{"i", std::to_string(i)}}, "test", 0, ""});
+    auto ids = client_->jobs().submitMany(reqs);
+    ASSERT_TRUE(ids.isOk()) << ids.status().message();
+    auto rows = client_->connection().query("SELECT id, JSON_VALUE(params, '$.i') FROM job ORDER BY id");
+    ASSERT_TRUE(rows.isOk());
+    ASSERT_EQ(rows->size(), 700u);
+    std::map<int64_t, std::string> byId;
+    for (const auto& r : *rows) byId[r.i64(0)] = r.str(1);
+    for (size_t i = 0; i < ids->size(); ++i) EXPECT_EQ(byId[(*ids)[i]], std::to_string(i)) << "job [" << i << "]";
+    auto logs = client_->connection().query(
+        "SELECT COUNT(*) FROM job_log l JOIN job j ON j.id = l.job_id");
+    ASSERT_TRUE(logs.isOk());
+    EXPECT_EQ(logs->front().i64(0), 700) << "each log line is on its own job";
+}
+
+TEST_F(JobQueueTest, SubmitManyFailingAfterItsJobRowsRollsThemBack) {
+    // The jobs and documents are in; the log lines fail: nothing may stay.
+    ASSERT_TRUE(client_->connection()
+                    .execute("CREATE TRIGGER refuse_log BEFORE INSERT ON job_log FOR EACH ROW "
+                             "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'log refused by the test'")
+                    .isOk());
+    writeFile(db_->dir() + "/a.txt", "file a");
+    std::vector<SubmitRequest> reqs;
+    for (int i = 0; i < 40; ++i) reqs.push_back({"f1", {{"a.txt", db_->dir() + "/a.txt"}}, {}, "test", 0, ""});
+    auto ids = client_->jobs().submitMany(reqs);
+    ASSERT_FALSE(ids.isOk());
+    EXPECT_NE(ids.status().message().find("log refused by the test"), std::string::npos) << ids.status().message();
+    EXPECT_EQ(rows("job"), 0);
+    EXPECT_EQ(rows("document"), 0);
+    EXPECT_TRUE(std::filesystem::is_empty(client_->store().root() + "/tmp"));
+    ASSERT_TRUE(client_->connection().execute("DROP TRIGGER refuse_log").isOk());
 }
