@@ -366,6 +366,23 @@ namespace Relais {
 
         /** Certificates of enabled partners that end within $days days (or have ended), soonest first. */
         public function expiringCertificates(int $days = 30): array {}
+
+        /**
+         * The partner's EDIFACT settings (docs/edifact.md): ['syntax_level'
+         * => 'UNOC', 'separators' => '' (six characters in UNA order, '' for
+         * the defaults), 'test' => bool, 'unb_id' => ?string (the UNB
+         * recipient when not its GLN), 'unb_qualifier' => '14',
+         * 'next_reference' => int, 'stored' => bool (false: the defaults)].
+         */
+        public function edifact(string $code): array {}
+
+        /**
+         * Sets the partner's EDIFACT settings: the keys of edifact() but
+         * next_reference and stored, those left out taking their defaults;
+         * returns them. Relais\ValidationException lists every problem by
+         * field (syntax_level, separators, unb_id, unb_qualifier).
+         */
+        public function saveEdifact(string $code, array $settings): array {}
     }
 }
 

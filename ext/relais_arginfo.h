@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5fbd6177403e7f43926e912a552745e8c00b8664 */
+ * Stub hash: 82bb8f1a3e77aa57f3923d92bd14ab314a33169a */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -266,6 +266,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_expiringCe
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, days, IS_LONG, 0, "30")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Relais_Partners_edifact arginfo_class_Relais_Partners_get
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_saveEdifact, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, settings, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Sage_Connector___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, user, IS_STRING, 1, "null")
@@ -424,6 +431,8 @@ ZEND_METHOD(Relais_Partners, enable);
 ZEND_METHOD(Relais_Partners, addCertificate);
 ZEND_METHOD(Relais_Partners, removeCertificate);
 ZEND_METHOD(Relais_Partners, expiringCertificates);
+ZEND_METHOD(Relais_Partners, edifact);
+ZEND_METHOD(Relais_Partners, saveEdifact);
 ZEND_METHOD(Relais_Sage_Connector, __construct);
 ZEND_METHOD(Relais_Sage_Connector, import);
 ZEND_METHOD(Relais_Sage_Connector, export);
@@ -566,6 +575,8 @@ static const zend_function_entry class_Relais_Partners_methods[] = {
 	ZEND_ME(Relais_Partners, addCertificate, arginfo_class_Relais_Partners_addCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, removeCertificate, arginfo_class_Relais_Partners_removeCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, expiringCertificates, arginfo_class_Relais_Partners_expiringCertificates, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, edifact, arginfo_class_Relais_Partners_edifact, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, saveEdifact, arginfo_class_Relais_Partners_saveEdifact, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
