@@ -122,19 +122,28 @@ void detailToArray(zval* out, const relais::JobDetail& j, bool withLog) {
     }
 }
 
+// Where a value read from PHP came from, for error messages: the argument's
+// number and, inside an array argument, the path to the value (for example
+// "[3]['files'] " in submitMany's $submissions).
+struct ArgPlace {
+    uint32_t arg;
+    std::string path;
+};
+
 // An upload ['name' => string, 'content' => string] of $files; false after throwing.
-bool readUpload(HashTable* upload, zend_string* key, zend_ulong index, relais::SubmitRequest& req) {
+bool readUpload(HashTable* upload, zend_string* key, zend_ulong index, relais::SubmitRequest& req,
+                const ArgPlace& at) {
     zval* name = zend_hash_str_find_deref(upload, "name", sizeof("name") - 1);
     zval* content = zend_hash_str_find_deref(upload, "content", sizeof("content") - 1);
     if (!name || !content || Z_TYPE_P(name) != IS_STRING || Z_TYPE_P(content) != IS_STRING ||
         zend_hash_num_elements(upload) != 2) {
-        zend_argument_value_error(2, "upload %s must be ['name' => string, 'content' => string]",
-                                  relais_key_text(key, index).c_str());
+        zend_argument_value_error(at.arg, "%supload %s must be ['name' => string, 'content' => string]",
+                                  at.path.c_str(), relais_key_text(key, index).c_str());
         return false;
     }
     if (ZSTR_LEN(Z_STR_P(name)) == 0 || zend_str_has_nul_byte(Z_STR_P(name))) {
-        zend_argument_value_error(2, "upload %s must have a non-empty name without null bytes",
-                                  relais_key_text(key, index).c_str());
+        zend_argument_value_error(at.arg, "%supload %s must have a non-empty name without null bytes",
+                                  at.path.c_str(), relais_key_text(key, index).c_str());
         return false;
     }
     relais::InputFile f;
@@ -145,30 +154,32 @@ bool readUpload(HashTable* upload, zend_string* key, zend_ulong index, relais::S
 }
 
 // Reads $files into `req`; false after throwing.
-bool readFiles(HashTable* files, relais::SubmitRequest& req) {
+bool readFiles(HashTable* files, relais::SubmitRequest& req, const ArgPlace& at) {
     zend_string* key;
     zend_ulong index;
     zval* value;
     ZEND_HASH_FOREACH_KEY_VAL(files, index, key, value) {
         ZVAL_DEREF(value);
         if (Z_TYPE_P(value) == IS_ARRAY) {
-            if (!readUpload(Z_ARRVAL_P(value), key, index, req)) return false;
+            if (!readUpload(Z_ARRVAL_P(value), key, index, req, at)) return false;
             continue;
         }
         if (Z_TYPE_P(value) != IS_STRING) {
-            zend_argument_type_error(2, "must contain file paths (strings) or uploads (arrays), %s given for key %s",
-                                     zend_zval_type_name(value), relais_key_text(key, index).c_str());
+            zend_argument_type_error(at.arg,
+                                     "%smust contain file paths (strings) or uploads (arrays), %s given for key %s",
+                                     at.path.c_str(), zend_zval_type_name(value), relais_key_text(key, index).c_str());
             return false;
         }
         zend_string* path = Z_STR_P(value);
         if (ZSTR_LEN(path) == 0 || zend_str_has_nul_byte(path)) {
-            zend_argument_value_error(2, "must contain file paths, the path for key %s is %s",
+            zend_argument_value_error(at.arg, "%smust contain file paths, the path for key %s is %s", at.path.c_str(),
                                       relais_key_text(key, index).c_str(),
                                       ZSTR_LEN(path) == 0 ? "empty" : "a string with null bytes");
             return false;
         }
         if (key && (ZSTR_LEN(key) == 0 || zend_str_has_nul_byte(key))) {
-            zend_argument_value_error(2, "document names (string keys) must be non-empty and without null bytes");
+            zend_argument_value_error(at.arg, "%sdocument names (string keys) must be non-empty and without null bytes",
+                                      at.path.c_str());
             return false;
         }
         // The web server's sandbox applies to the core reading the file too.
@@ -194,25 +205,73 @@ bool readFiles(HashTable* files, relais::SubmitRequest& req) {
 }
 
 // Reads $params into `req`; false after throwing.
-bool readParams(HashTable* params, relais::SubmitRequest& req) {
+bool readParams(HashTable* params, relais::SubmitRequest& req, const ArgPlace& at) {
     zend_string* key;
     zend_ulong index;
     zval* value;
     ZEND_HASH_FOREACH_KEY_VAL(params, index, key, value) {
         if (!key) {
-            zend_argument_value_error(3, "must map parameter names to values, got the integer key " ZEND_ULONG_FMT,
-                                      index);
+            zend_argument_value_error(at.arg, "%smust map parameter names to values, got the integer key " ZEND_ULONG_FMT,
+                                      at.path.c_str(), index);
             return false;
         }
         ZVAL_DEREF(value);
         if (Z_TYPE_P(value) != IS_STRING) {
-            zend_argument_type_error(3, "value of \"%s\" must be of type string, %s given", ZSTR_VAL(key),
-                                     zend_zval_type_name(value));
+            zend_argument_type_error(at.arg, "%svalue of \"%s\" must be of type string, %s given", at.path.c_str(),
+                                     ZSTR_VAL(key), zend_zval_type_name(value));
             return false;
         }
         req.params[toStd(key)] = toStd(Z_STR_P(value));
     }
     ZEND_HASH_FOREACH_END();
+    return true;
+}
+
+// Reads one submission ['flow' => string, 'files' => array, 'params' =>
+// array] of submitMany's $submissions; false after throwing.
+bool readSubmission(zval* entry, zend_ulong index, relais::SubmitRequest& req) {
+    const std::string at = "[" + std::to_string(index) + "]";
+    ZVAL_DEREF(entry);
+    if (Z_TYPE_P(entry) != IS_ARRAY) {
+        zend_argument_type_error(1, "%s must be of type array, %s given", at.c_str(), zend_zval_type_name(entry));
+        return false;
+    }
+    zend_string* key;
+    zend_ulong k;
+    zval* value;
+    ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(entry), k, key, value) {
+        ZVAL_DEREF(value);
+        const bool flow = key && zend_string_equals_literal(key, "flow");
+        const bool files = key && zend_string_equals_literal(key, "files");
+        const bool params = key && zend_string_equals_literal(key, "params");
+        if (!flow && !files && !params) {
+            zend_argument_value_error(1, "%s has an unknown key %s (known keys: \"flow\", \"files\", \"params\")",
+                                      at.c_str(), relais_key_text(key, k).c_str());
+            return false;
+        }
+        if (flow && Z_TYPE_P(value) != IS_STRING) {
+            zend_argument_type_error(1, "%s['flow'] must be of type string, %s given", at.c_str(),
+                                     zend_zval_type_name(value));
+            return false;
+        }
+        if (flow && Z_STRLEN_P(value) == 0) {
+            zend_argument_value_error(1, "%s['flow'] must not be empty", at.c_str());
+            return false;
+        }
+        if ((files || params) && Z_TYPE_P(value) != IS_ARRAY) {
+            zend_argument_type_error(1, "%s['%s'] must be of type array, %s given", at.c_str(), ZSTR_VAL(key),
+                                     zend_zval_type_name(value));
+            return false;
+        }
+        if (flow) req.flow = toStd(Z_STR_P(value));
+        if (files && !readFiles(Z_ARRVAL_P(value), req, {1, at + "['files'] "})) return false;
+        if (params && !readParams(Z_ARRVAL_P(value), req, {1, at + "['params'] "})) return false;
+    }
+    ZEND_HASH_FOREACH_END();
+    if (req.flow.empty()) {
+        zend_argument_value_error(1, "%s must have a 'flow'", at.c_str());
+        return false;
+    }
     return true;
 }
 
@@ -458,14 +517,53 @@ ZEND_METHOD(Relais_Jobs, submit) {
         }
         relais::SubmitRequest req;
         req.flow = toStd(flow);
-        if (files && !readFiles(files, req)) RETURN_THROWS();
-        if (params && !readParams(params, req)) RETURN_THROWS();
+        if (files && !readFiles(files, req, {2, ""})) RETURN_THROWS();
+        if (params && !readParams(params, req, {3, ""})) RETURN_THROWS();
         if (submittedBy) req.submittedBy = toStd(submittedBy);
 
         RELAIS_SERVICE_CORE(core);
         auto id = core->jobs().submit(req);
         RELAIS_RETURN_IF_FAILED(id);
         RETURN_LONG(static_cast<zend_long>(id.value()));
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Jobs, submitMany) {
+    HashTable* submissions;
+    zend_string* submittedBy = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 2)
+        Z_PARAM_ARRAY_HT(submissions)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_STR_OR_NULL(submittedBy)
+    ZEND_PARSE_PARAMETERS_END();
+
+    RELAIS_CXX_TRY {
+        if (zend_hash_num_elements(submissions) > relais::JobQueue::kMaxSubmitBatch) {
+            zend_argument_value_error(1, "must hold at most %zu submissions, %u given",
+                                      relais::JobQueue::kMaxSubmitBatch, zend_hash_num_elements(submissions));
+            RETURN_THROWS();
+        }
+        if (!zend_array_is_list(submissions)) {
+            zend_argument_value_error(1, "must be a list (keys 0, 1, 2...)");
+            RETURN_THROWS();
+        }
+        std::vector<relais::SubmitRequest> reqs(zend_hash_num_elements(submissions));
+        zend_ulong index;
+        zval* entry;
+        ZEND_HASH_FOREACH_NUM_KEY_VAL(submissions, index, entry) {
+            if (!readSubmission(entry, index, reqs[index])) RETURN_THROWS();
+            if (submittedBy) reqs[index].submittedBy = toStd(submittedBy);
+        }
+        ZEND_HASH_FOREACH_END();
+
+        RELAIS_SERVICE_CORE(core);
+        auto ids = core->jobs().submitMany(reqs);
+        RELAIS_RETURN_IF_FAILED(ids);
+        RELAIS_ZEND_CALLS(
+            array_init_size(return_value, static_cast<uint32_t>(ids->size()));
+            for (int64_t id : ids.value()) add_next_index_long(return_value, static_cast<zend_long>(id));
+        );
     }
     RELAIS_CXX_CATCH
 }

@@ -112,6 +112,15 @@ namespace Relais {
         public function submit(string $flow, array $files = [], array $params = [], ?string $submittedBy = null): int {}
 
         /**
+         * Submits many jobs at once, all or none, in one transaction; returns
+         * their ids in the order given. Each submission is ['flow' => string,
+         * 'files' => array, 'params' => array], 'files' and 'params' optional
+         * and as for submit(). At most 10,000 submissions; an error names the
+         * submission ([i]) and no job is written.
+         */
+        public function submitMany(array $submissions, ?string $submittedBy = null): array {}
+
+        /**
          * One job with its steps, documents and log: 'log' holds the newest
          * 1,000 lines (oldest first), 'log_total' counts them all and
          * 'log_next' is the logPage() cursor of the older ones (null: none).

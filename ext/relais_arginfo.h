@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5bb190acc05fa823c7aab4c87e87df7fcf68d46a */
+ * Stub hash: a04cc0caf56fa464eacbd7ea946e32ad95be418e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -47,6 +47,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submit, 0, 1, 
 	ZEND_ARG_TYPE_INFO(0, flow, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, files, IS_ARRAY, 0, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, params, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, submittedBy, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submitMany, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, submissions, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, submittedBy, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
@@ -369,6 +374,7 @@ ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
 ZEND_METHOD(Relais_Jobs, submit);
+ZEND_METHOD(Relais_Jobs, submitMany);
 ZEND_METHOD(Relais_Jobs, get);
 ZEND_METHOD(Relais_Jobs, list);
 ZEND_METHOD(Relais_Jobs, logs);
@@ -490,6 +496,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 
 static const zend_function_entry class_Relais_Jobs_methods[] = {
 	ZEND_ME(Relais_Jobs, submit, arginfo_class_Relais_Jobs_submit, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Jobs, submitMany, arginfo_class_Relais_Jobs_submitMany, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, get, arginfo_class_Relais_Jobs_get, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, list, arginfo_class_Relais_Jobs_list, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Jobs, logs, arginfo_class_Relais_Jobs_logs, ZEND_ACC_PUBLIC)

@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <random>
+#include <atomic>
 
 namespace fs = std::filesystem;
 
@@ -47,20 +47,18 @@ Status makeDirs(const std::string& dir, unsigned mode) {
 
 namespace {
 
-// Writes `dest` through a temporary name in its folder: `produce` hands the
-// bytes to its `sink` in chunks; then fsync, chmod, rename.
-Status writeAtomic(const std::string& dest, unsigned mode,
-                   const std::function<Status(const std::function<Status(const char*, size_t)>&)>& produce) {
-    std::random_device rd;
-    const fs::path destPath(dest);
-    const std::string tmp = (destPath.parent_path() / ("." + destPath.filename().string() + ".tmp-" +
-                                                       std::to_string(rd()))).string();
+using Produce = std::function<Status(const std::function<Status(const char*, size_t)>&)>;
+
+// Creates `path`, which must not exist, with the bytes `produce` hands to its
+// sink in chunks; then fchmod and fsync. On failure nothing is left at `path`.
+// Errno EEXIST is reported as Code::AlreadyExists.
+Status writeNew(const std::string& path, unsigned mode, const Produce& produce, bool flush = true) {
     Fd out;
-    out.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (out.fd < 0) return Status(Code::Io, "cannot create " + tmp + ": " + errnoText());
-    auto fail = [&](const std::string& what) {
-        Status s(Code::Io, what + ": " + errnoText());
-        ::unlink(tmp.c_str());
+    out.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (out.fd < 0)
+        return Status(errno == EEXIST ? Code::AlreadyExists : Code::Io, "cannot create " + path + ": " + errnoText());
+    auto fail = [&](Status s) {
+        ::unlink(path.c_str());
         return s;
     };
     Status produced = produce([&](const char* data, size_t n) -> Status {
@@ -68,35 +66,47 @@ Status writeAtomic(const std::string& dest, unsigned mode,
             ssize_t w = ::write(out.fd, data + off, n - off);
             if (w < 0) {
                 if (errno == EINTR) continue;
-                return Status(Code::Io, "cannot write " + tmp + ": " + errnoText());
+                return Status(Code::Io, "cannot write " + path + ": " + errnoText());
             }
             off += static_cast<size_t>(w);
         }
         return Status::ok();
     });
-    if (!produced) {
-        ::unlink(tmp.c_str());
-        return produced;
-    }
-    if (::fchmod(out.fd, mode) != 0) return fail("cannot set mode of " + tmp);
-    if (::fsync(out.fd) != 0) return fail("cannot flush " + tmp);
-    ::close(out.fd);
+    if (!produced) return fail(produced);
+    if (::fchmod(out.fd, mode) != 0) return fail(Status(Code::Io, "cannot set mode of " + path + ": " + errnoText()));
+    if (flush && ::fsync(out.fd) != 0) return fail(Status(Code::Io, "cannot flush " + path + ": " + errnoText()));
+    const int fd = out.fd;
     out.fd = -1;
-    if (::rename(tmp.c_str(), dest.c_str()) != 0) return fail("cannot rename " + tmp + " to " + dest);
+    if (::close(fd) != 0) return fail(Status(Code::Io, "cannot close " + path + ": " + errnoText()));
     return Status::ok();
 }
 
-}  // namespace
+// Writes `dest` through a temporary name in its folder, then renames it over
+// `dest`. The temporary name is the process id and a counter: unique among
+// live processes, and O_EXCL steps past a leftover of a dead one.
+Status writeAtomic(const std::string& dest, unsigned mode, const Produce& produce) {
+    static std::atomic<uint64_t> counter{0};
+    const fs::path destPath(dest);
+    const std::string prefix =
+        (destPath.parent_path() / ("." + destPath.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-"))
+            .string();
+    for (int attempt = 0;; ++attempt) {
+        const std::string tmp = prefix + std::to_string(++counter);
+        Status s = writeNew(tmp, mode, produce);
+        if (s.code() == Code::AlreadyExists && attempt < 100) continue;
+        if (!s) return s;
+        if (::rename(tmp.c_str(), dest.c_str()) != 0) {
+            Status r(Code::Io, "cannot rename " + tmp + " to " + dest + ": " + errnoText());
+            ::unlink(tmp.c_str());
+            return r;
+        }
+        return Status::ok();
+    }
+}
 
-Status copyFileAtomic(const std::string& src, const std::string& dest,
-                      const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
-    Fd in;
-    in.fd = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in.fd < 0) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
-    struct stat st{};
-    if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return Status(Code::InvalidArgument, src + " is not a regular file");
-    return writeAtomic(dest, mode, [&](const std::function<Status(const char*, size_t)>& sink) -> Status {
+// Streams the regular file `src` to `sink`, showing each chunk to `onChunk`.
+Produce fileProducer(Fd& in, const std::string& src, const std::function<void(const char*, size_t)>& onChunk) {
+    return [&in, &src, &onChunk](const std::function<Status(const char*, size_t)>& sink) -> Status {
         char buf[1 << 16];
         for (;;) {
             ssize_t n = ::read(in.fd, buf, sizeof buf);
@@ -108,7 +118,46 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
             if (onChunk) onChunk(buf, static_cast<size_t>(n));
             RELAIS_TRY(sink(buf, static_cast<size_t>(n)));
         }
-    });
+    };
+}
+
+Status openRegular(Fd& in, const std::string& src) {
+    in.fd = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in.fd < 0) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
+    struct stat st{};
+    if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return Status(Code::InvalidArgument, src + " is not a regular file");
+    return Status::ok();
+}
+
+}  // namespace
+
+Status copyFileAtomic(const std::string& src, const std::string& dest,
+                      const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
+    Fd in;
+    RELAIS_TRY(openRegular(in, src));
+    return writeAtomic(dest, mode, fileProducer(in, src, onChunk));
+}
+
+Status copyFileNew(const std::string& src, const std::string& dest,
+                   const std::function<void(const char*, size_t)>& onChunk, unsigned mode, bool flush) {
+    Fd in;
+    RELAIS_TRY(openRegular(in, src));
+    return writeNew(dest, mode, fileProducer(in, src, onChunk), flush);
+}
+
+Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mode, bool flush) {
+    return writeNew(
+        dest, mode,
+        [&](const std::function<Status(const char*, size_t)>& sink) { return sink(bytes.data(), bytes.size()); },
+        flush);
+}
+
+Status syncFileSystem(const std::string& path) {
+    Fd fd;
+    fd.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd.fd < 0 || ::syncfs(fd.fd) != 0) return Status(Code::Io, "cannot flush the file system of " + path + ": " + errnoText());
+    return Status::ok();
 }
 
 Status writeFileAtomic(const std::string& dest, std::string_view bytes, unsigned mode) {

@@ -19,6 +19,20 @@ Status copyFileAtomic(const std::string& src, const std::string& dest,
 // Writes `bytes` to `dest` atomically.
 Status writeFileAtomic(const std::string& dest, std::string_view bytes, unsigned mode = 0644);
 
+// The same as the two above for a `dest` that must not exist yet (a private
+// temporary name the caller renames later): written in place, fsynced, no
+// rename. Code::AlreadyExists when `dest` exists; on failure nothing is left.
+// With `flush` false the fsync is left to the caller (who flushes many files
+// at once with syncFileSystem before renaming them).
+Status copyFileNew(const std::string& src, const std::string& dest,
+                   const std::function<void(const char*, size_t)>& onChunk = {}, unsigned mode = 0644,
+                   bool flush = true);
+Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mode = 0644, bool flush = true);
+
+// Flushes to disk everything written to the file system holding `path`
+// (syncfs(2)): one flush for many files written without fsync.
+Status syncFileSystem(const std::string& path);
+
 // Creates `dir` and its parents with `mode` (applied despite the umask).
 Status makeDirs(const std::string& dir, unsigned mode = 0755);
 

@@ -102,65 +102,220 @@ std::optional<JobStatus> parseJobStatus(const std::string& s) {
     return std::nullopt;
 }
 
-Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
-    FlowRepository flows(conn_);
-    auto flow = flows.head(req.flow);
-    if (!flow) return flow.status();
-    if (!flow->enabled)
-        return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
+namespace {
+
+// A submission checked and with its files in the store, ready for its rows.
+struct CheckedSubmit {
+    FlowHead flow;
+    std::string partner;
+    std::string params;  // JSON
+    std::vector<std::pair<std::string, StoredFile>> stored;
+};
+
+// Checks `req` against its flow (looked up once per name in `flows`): the
+// flow exists and is enabled, parameter, partner and document names are
+// valid. Writes nothing.
+Result<CheckedSubmit> checkSubmit(const SubmitRequest& req, FlowRepository& repo,
+                                  std::map<std::string, FlowHead>& flows) {
+    auto known = flows.find(req.flow);
+    if (known == flows.end()) {
+        auto head = repo.head(req.flow);
+        if (!head) return head.status();
+        known = flows.emplace(req.flow, std::move(head).value()).first;
+    }
+    CheckedSubmit out;
+    out.flow = known->second;
+    if (!out.flow.enabled) return Status(Code::FailedPrecondition, "flow '" + req.flow + "' is disabled");
     for (const auto& [k, _] : req.params)
         if (k.empty() || k.size() > 64)
             return Status(Code::InvalidArgument, "parameter name '" + k + "' must be 1 to 64 characters");
-    std::string partner = req.partner;
-    if (auto p = req.params.find("partner"); partner.empty() && p != req.params.end()) partner = p->second;
-    if (partner.size() > 190)
-        return Status(Code::InvalidArgument, "partner '" + partner.substr(0, 40) + "...' is longer than 190 characters");
-
-    // Files first: the store is write-once, so a failed transaction below
-    // leaves at worst an unreferenced file, never a row without its file.
-    std::vector<std::pair<std::string, StoredFile>> stored;
-    for (const auto& f : req.files) {
-        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos ||
-            f.name == "." || f.name == "..")
+    out.partner = req.partner;
+    if (auto p = req.params.find("partner"); out.partner.empty() && p != req.params.end()) out.partner = p->second;
+    if (out.partner.size() > 190)
+        return Status(Code::InvalidArgument,
+                      "partner '" + out.partner.substr(0, 40) + "...' is longer than 190 characters");
+    for (const auto& f : req.files)
+        if (f.name.empty() || f.name.size() > 255 || f.name.find('/') != std::string::npos || f.name == "." ||
+            f.name == "..")
             return Status(Code::InvalidArgument, "document name '" + f.name + "' is not a plain file name");
-        auto s = f.content ? store_.putBytes(*f.content) : store_.put(f.path);
-        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
-        stored.emplace_back(f.name, std::move(s).value());
-    }
-
     nlohmann::json params = nlohmann::json::object();
     for (const auto& [k, v] : req.params) params[k] = v;
+    out.params = params.dump();
+    return out;
+}
+
+// Stores the files of a checked `req`. Files go in before any row: the store
+// is write-once, so a transaction failing later leaves at worst an
+// unreferenced file, never a row without its file.
+Status storeFiles(const SubmitRequest& req, const ContentStore& store, CheckedSubmit& c) {
+    for (const auto& f : req.files) {
+        auto s = f.content ? store.putBytes(*f.content) : store.put(f.path);
+        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
+        c.stored.emplace_back(f.name, std::move(s).value());
+    }
+    return Status::ok();
+}
+
+constexpr const char* kInsertJob =
+    "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
+    "partner) VALUES ";
+constexpr size_t kJobColumns = 9;
+constexpr const char* kInsertDocument = "INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES ";
+constexpr const char* kDocumentRow = "(?, 'in', ?, ?, ?, ?)";
+constexpr const char* kInsertLog = "INSERT INTO job_log (job_id, level, message) VALUES ";
+constexpr const char* kLogRow = "(?, 'info', ?)";
+// Rows per multi-row statement: a few hundred keeps each statement well
+// under max_allowed_packet and the placeholder limit (65,535).
+constexpr size_t kRowsPerStatement = 500;
+
+void addJobValues(db::Params& p, const SubmitRequest& req, const CheckedSubmit& c) {
+    p.insert(p.end(), {c.flow.id, c.flow.name, int64_t{c.flow.version}, int64_t{req.priority},
+                       int64_t{c.flow.maxAttempts}, c.params,
+                       req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
+                       req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
+                       c.partner.empty() ? db::nullValue() : db::Value(c.partner)});
+}
+
+std::string submittedMessage(const SubmitRequest& req, const CheckedSubmit& c) {
+    return "submitted to flow " + c.flow.name + " version " + std::to_string(c.flow.version) + " with " +
+           std::to_string(c.stored.size()) + " document(s)" +
+           (req.submittedBy.empty() ? "" : " by " + req.submittedBy);
+}
+
+// "INSERT ... VALUES row, row, ..." with `n` copies of `row`.
+std::string multiRow(const char* insert, const std::string& row, size_t n) {
+    std::string sql = insert;
+    sql.reserve(sql.size() + n * (row.size() + 2));
+    for (size_t i = 0; i < n; ++i) {
+        if (i) sql += ", ";
+        sql += row;
+    }
+    return sql;
+}
+
+// Runs `insert` for `rows` rows of `width` values taken from `values`, in
+// statements of at most kRowsPerStatement rows.
+Status insertRows(db::Connection& conn, const char* insert, const std::string& row, size_t width,
+                  const db::Params& values) {
+    const size_t rows = width ? values.size() / width : 0;
+    for (size_t from = 0; from < rows; from += kRowsPerStatement) {
+        const size_t n = std::min(kRowsPerStatement, rows - from);
+        db::Params chunk(values.begin() + static_cast<std::ptrdiff_t>(from * width),
+                         values.begin() + static_cast<std::ptrdiff_t>((from + n) * width));
+        auto done = conn.execute(multiRow(insert, row, n), chunk);
+        if (!done) return done.status();
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
+    FlowRepository repo(conn_);
+    std::map<std::string, FlowHead> flows;
+    RELAIS_ASSIGN_OR_RETURN(CheckedSubmit c, checkSubmit(req, repo, flows));
+    RELAIS_TRY(storeFiles(req, store_, c));
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
-    auto ins = conn_.execute(
-        "INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by, dedup_key, "
-        "partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {flow->id, flow->name, int64_t{flow->version}, int64_t{req.priority},
-         int64_t{flow->maxAttempts}, params.dump(),
-         req.submittedBy.empty() ? db::nullValue() : db::Value(req.submittedBy),
-         req.dedupKey.empty() ? db::nullValue() : db::Value(req.dedupKey),
-         partner.empty() ? db::nullValue() : db::Value(partner)});
+    db::Params values;
+    addJobValues(values, req, c);
+    auto ins = conn_.execute(std::string(kInsertJob) + "(" + placeholders(kJobColumns) + ")", values);
     if (!ins) {
         if (ins.status().code() == Code::AlreadyExists)
             return Status(Code::AlreadyExists, "a job for '" + req.dedupKey + "' was already submitted");
         return ins.status().withContext("submitting a job to flow '" + req.flow + "'");
     }
     const auto id = static_cast<int64_t>(conn_.lastInsertId());
-    for (const auto& [name, f] : stored) {
-        auto doc = conn_.execute(
-            "INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)",
-            {id, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
+    for (const auto& [name, f] : c.stored) {
+        auto doc = conn_.execute(std::string(kInsertDocument) + kDocumentRow,
+                                 {id, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
         if (!doc) return doc.status().withContext("recording document " + name);
     }
-    auto logged = conn_.execute("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)",
-                                {id, "submitted to flow " + flow->name + " version " +
-                                         std::to_string(flow->version) + " with " +
-                                         std::to_string(stored.size()) + " document(s)" +
-                                         (req.submittedBy.empty() ? "" : " by " + req.submittedBy)});
+    auto logged = conn_.execute(std::string(kInsertLog) + kLogRow, {id, submittedMessage(req, c)});
     if (!logged) return logged.status();
     RELAIS_TRY(tx.commit());
     return id;
+}
+
+Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitRequest>& reqs) {
+    std::vector<int64_t> ids;
+    if (reqs.empty()) return ids;
+    if (reqs.size() > kMaxSubmitBatch)
+        return Status(Code::InvalidArgument, std::to_string(reqs.size()) + " jobs in one batch: at most " +
+                                                 std::to_string(kMaxSubmitBatch) + " are allowed");
+    const auto where = [](size_t i) { return "job [" + std::to_string(i) + "]"; };
+    FlowRepository repo(conn_);
+    std::map<std::string, FlowHead> flows;
+    std::vector<CheckedSubmit> checked;
+    checked.reserve(reqs.size());
+    bool dedup = false;
+    for (size_t i = 0; i < reqs.size(); ++i) {
+        auto c = checkSubmit(reqs[i], repo, flows);
+        if (!c) return c.status().withContext(where(i));
+        checked.push_back(std::move(c).value());
+        dedup = dedup || !reqs[i].dedupKey.empty();
+    }
+    // Every request is valid: now the files, with one flush of the file
+    // system for all of them (an unreadable one still stops all).
+    std::vector<ContentStore::Input> inputs;
+    for (size_t i = 0; i < reqs.size(); ++i)
+        for (const auto& f : reqs[i].files)
+            inputs.push_back(f.content ? ContentStore::Input{"", *f.content, true, where(i) + ": uploaded document " + f.name}
+                                       : ContentStore::Input{f.path, {}, false, where(i) + ": input file " + f.path});
+    RELAIS_ASSIGN_OR_RETURN(std::vector<StoredFile> files, store_.putMany(inputs));
+    size_t next = 0;
+    for (size_t i = 0; i < reqs.size(); ++i)
+        for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
+
+    // One multi-row INSERT gives its rows consecutive ids (spaced by
+    // auto_increment_increment) unless InnoDB interleaves concurrent inserts
+    // (innodb_autoinc_lock_mode 2, as Galera requires); then, and when a
+    // duplicate key must be named, the jobs go in one by one.
+    bool consecutive = false;
+    int64_t step = 1;
+    if (!dedup) {
+        auto mode = conn_.query("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment");
+        if (mode && !mode->empty() && mode->front().i64(0) != 2) {
+            consecutive = true;
+            step = std::max<int64_t>(1, mode->front().i64(1));
+        }
+    }
+
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    ids.reserve(reqs.size());
+    const std::string jobRow = "(" + placeholders(kJobColumns) + ")";
+    for (size_t from = 0; from < reqs.size(); from += consecutive ? kRowsPerStatement : 1) {
+        const size_t n = consecutive ? std::min(kRowsPerStatement, reqs.size() - from) : 1;
+        db::Params values;
+        values.reserve(n * kJobColumns);
+        for (size_t i = from; i < from + n; ++i) addJobValues(values, reqs[i], checked[i]);
+        auto ins = conn_.execute(multiRow(kInsertJob, jobRow, n), values);
+        if (!ins) {
+            if (ins.status().code() == Code::AlreadyExists)
+                return Status(Code::AlreadyExists,
+                              where(from) + ": a job for '" + reqs[from].dedupKey + "' was already submitted");
+            return ins.status().withContext("submitting " + std::to_string(reqs.size()) + " jobs");
+        }
+        if (*ins != n)
+            return Status(Code::Internal, "inserted " + std::to_string(*ins) + " jobs instead of " + std::to_string(n));
+        const auto first = static_cast<int64_t>(conn_.lastInsertId());
+        for (size_t k = 0; k < n; ++k) ids.push_back(first + static_cast<int64_t>(k) * step);
+    }
+    db::Params documents;
+    db::Params logs;
+    logs.reserve(reqs.size() * 2);
+    for (size_t i = 0; i < reqs.size(); ++i) {
+        for (const auto& [name, f] : checked[i].stored)
+            documents.insert(documents.end(), {ids[i], name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
+        logs.insert(logs.end(), {ids[i], submittedMessage(reqs[i], checked[i])});
+    }
+    Status s = insertRows(conn_, kInsertDocument, kDocumentRow, 5, documents);
+    if (!s) return s.withContext("recording the documents of " + std::to_string(reqs.size()) + " jobs");
+    RELAIS_TRY(insertRows(conn_, kInsertLog, kLogRow, 2, logs));
+    RELAIS_TRY(tx.commit());
+    return ids;
 }
 
 Result<std::optional<ClaimedJob>> JobQueue::claim(const std::string& node, int leaseSeconds) {

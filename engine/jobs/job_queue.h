@@ -267,6 +267,13 @@ public:
     // transaction. Unknown or disabled flow, unreadable file: an error naming
     // it, and no row written.
     Result<int64_t> submit(const SubmitRequest& req);
+    // Submits many jobs at once, all or none: every request is checked and its
+    // files stored first, then all the jobs, documents and log lines are
+    // written in one transaction with multi-row statements. Returns the job
+    // ids in the order of `reqs`. An error names the request ("job [3]: ...")
+    // and writes no row. At most kMaxSubmitBatch requests.
+    Result<std::vector<int64_t>> submitMany(const std::vector<SubmitRequest>& reqs);
+    static constexpr size_t kMaxSubmitBatch = 10000;
 
     // Claims the next due queued job for `node`, or nullopt when none is.
     Result<std::optional<ClaimedJob>> claim(const std::string& node, int leaseSeconds);

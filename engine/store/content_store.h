@@ -7,9 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
-#include <unordered_set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "base/sha256.h"
 #include "base/status.h"
@@ -30,15 +31,33 @@ public:
     Result<StoredFile> put(const std::string& path) const;
     // Stores `bytes` (an upload held in memory).
     Result<StoredFile> putBytes(std::string_view bytes) const;
+    // One input of putMany: the file at `path`, or `bytes` when `inMemory`;
+    // errors name it by `label` (default: the path, or "upload [i]").
+    struct Input {
+        std::string path;
+        std::string_view bytes = {};
+        bool inMemory = false;
+        std::string label = {};
+    };
+    // Stores many inputs with one flush of the file system for all of them
+    // (syncfs) instead of one fsync each; the results in the order of
+    // `inputs`. On failure no file of the batch is left in tmp/ (files already
+    // at their address stay: same name, same bytes), and the error names the
+    // input.
+    Result<std::vector<StoredFile>> putMany(const std::vector<Input>& inputs) const;
     // The absolute path of a stored file.
     std::string absolutePath(const std::string& relPath) const;
     const std::string& root() const { return root_; }
 
 private:
     // Writes a temporary file with `write` (which hashes and counts the
-    // bytes), then renames it to its content address.
-    Result<StoredFile> putWith(const std::string& what,
-                               const std::function<Status(const std::string&, Sha256&, uint64_t&)>& write) const;
+    // bytes and fsyncs the file when `flush`): the file's address and the
+    // temporary name (`tmp`).
+    using Writer = std::function<Status(const std::string&, Sha256&, uint64_t&, bool flush)>;
+    Result<StoredFile> writeTemp(const Writer& write, bool flush, std::string& tmp) const;
+    // Renames the temporary `tmp` to the address of `f`.
+    Status place(const std::string& what, const std::string& tmp, const StoredFile& f) const;
+    Writer writerOf(const Input& in) const;
 
     // Creates `dir` (below the root) unless this store already made or saw it.
     Status ensureDir(const std::string& dir) const;

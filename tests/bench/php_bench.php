@@ -1,8 +1,11 @@
 <?php
 // php_bench.php: the extension's figures (issue 4), run by tests/bench/php_extension.sh.
-//   submit CONFIG DSN N     N submits through Relais\Jobs::submit, then the same work in
-//                           plain PHP with PDO (store the file by its SHA-256, insert the
-//                           job, its document and its log line in one transaction)
+//   submit CONFIG DSN N [BATCH]
+//                           N jobs of one file each through Relais\Jobs::submit (BATCH 1)
+//                           or Jobs::submitMany (BATCH jobs a call), and the same work in
+//                           plain PHP with PDO (check the flow, store the files by their
+//                           SHA-256, insert each job, its document and its log line, one
+//                           transaction a batch); the two sides alternate batch by batch
 //   list CONFIG N           N Jobs::list calls of 50 rows with varied filters: p50/p95/max
 //   read CONFIG MB          readDocument() of an MB-megabyte document: peak memory
 // It measures; it asserts nothing.
@@ -25,15 +28,9 @@ function ms(float $s): string
     return sprintf('%.2f ms', $s * 1000);
 }
 
-/** The same rows and file as JobQueue::submit, written with PDO. */
-function pdoSubmit(PDO $pdo, string $store, string $flow, string $name, string $path): int
+/** The content store's write of one file, in plain PHP: by SHA-256, fsync, rename. */
+function pdoStore(string $store, string $path): array
 {
-    static $flowRow = null;
-    if ($flowRow === null) {
-        $q = $pdo->prepare('SELECT id, name, version, enabled FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1');
-        $q->execute([$flow]);
-        $flowRow = $q->fetch(PDO::FETCH_ASSOC);
-    }
     $bytes = file_get_contents($path);
     $sha = hash('sha256', $bytes);
     $rel = substr($sha, 0, 2) . '/' . substr($sha, 2, 2) . "/$sha";
@@ -46,16 +43,51 @@ function pdoSubmit(PDO $pdo, string $store, string $flow, string $name, string $
     fsync($fh);
     fclose($fh);
     rename($tmp, "$store/$rel");
+    return [strlen($bytes), $sha, $rel];
+}
+
+/** The flow's newest version, checked enabled: what JobQueue::submit checks on every submit. */
+function pdoFlow(PDO $pdo, string $flow): array
+{
+    static $q = null;
+    $q ??= $pdo->prepare('SELECT id, name, version, enabled FROM flow WHERE name = ? ORDER BY version DESC LIMIT 1');
+    $q->execute([$flow]);
+    $row = $q->fetch(PDO::FETCH_ASSOC);
+    $q->closeCursor();
+    if (!$row || !$row['enabled']) {
+        throw new RuntimeException("flow $flow unknown or disabled");
+    }
+    return $row;
+}
+
+/**
+ * The same rows and files as JobQueue::submitMany (one submit when $names
+ * holds one name), written with PDO the way a careful PHP programmer would:
+ * the flow checked (once per call), the files stored, then the job, its
+ * document and its log line per job with statements prepared once, all in
+ * one transaction.
+ */
+function pdoSubmit(PDO $pdo, string $store, string $flow, array $names, array $paths): array
+{
+    static $job = null, $doc = null, $log = null;
+    $job ??= $pdo->prepare('INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by) '
+        . "VALUES (?, ?, ?, 0, 1, '{}', 'bench')");
+    $doc ??= $pdo->prepare("INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)");
+    $log ??= $pdo->prepare("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)");
+    $f = pdoFlow($pdo, $flow);
+    $stored = array_map(fn ($p) => pdoStore($store, $p), $paths);
+    $ids = [];
     $pdo->beginTransaction();
-    $pdo->prepare('INSERT INTO job (flow_id, flow_name, flow_version, priority, max_attempts, params, submitted_by) '
-        . "VALUES (?, ?, ?, 0, 1, '{}', 'bench')")->execute([$flowRow['id'], $flowRow['name'], $flowRow['version']]);
-    $id = (int)$pdo->lastInsertId();
-    $pdo->prepare("INSERT INTO document (job_id, direction, name, size, sha256, store_path) VALUES (?, 'in', ?, ?, ?, ?)")
-        ->execute([$id, $name, strlen($bytes), $sha, $rel]);
-    $pdo->prepare("INSERT INTO job_log (job_id, level, message) VALUES (?, 'info', ?)")
-        ->execute([$id, "submitted to flow $flow version {$flowRow['version']} with 1 document(s) by bench"]);
+    foreach ($names as $i => $name) {
+        $job->execute([$f['id'], $f['name'], $f['version']]);
+        $id = (int)$pdo->lastInsertId();
+        [$size, $sha, $rel] = $stored[$i];
+        $doc->execute([$id, $name, $size, $sha, $rel]);
+        $log->execute([$id, "submitted to flow $flow version {$f['version']} with 1 document(s) by bench"]);
+        $ids[] = $id;
+    }
     $pdo->commit();
-    return $id;
+    return $ids;
 }
 
 /** PDO from a mariadb://USER:PASSWORD@localhost/DB?socket=PATH DSN. */
@@ -81,39 +113,59 @@ switch ($what) {
     case 'submit':
         [, , , $dsn, $n] = $argv;
         $n = (int)$n;
+        $batch = max(1, (int)($argv[5] ?? 1));
         $files = [];
+        $pdoFiles = [];
         for ($i = 0; $i < $n; $i++) {
             $files[$i] = "$tmpDir/doc-$i.txt";
             file_put_contents($files[$i], "document $i " . str_repeat('x', 200) . "\n");
-        }
-        $pdo = pdoFrom($dsn);
-        $store = $ini['store']['path'];
-        // Other bytes, so that the store files are new for PDO too.
-        $pdoFiles = [];
-        for ($i = 0; $i < $n; $i++) {
+            // Other bytes, so that the store files are new for PDO too.
             $pdoFiles[$i] = "$tmpDir/pdo-doc-$i.txt";
             file_put_contents($pdoFiles[$i], "pdo document $i " . str_repeat('y', 200) . "\n");
         }
-        // The two sides alternate, one submit each in turn, so that whatever
+        $pdo = pdoFrom($dsn);
+        $store = $ini['store']['path'];
+        // The two sides alternate, one batch each in turn, so that whatever
         // else the machine does weighs on both alike.
         $ext = $plain = $extCpu = $plainCpu = 0.0;
-        for ($i = 0; $i < $n; $i++) {
+        $extIds = $pdoIds = 0;
+        for ($from = 0; $from < $n; $from += $batch) {
+            $count = min($batch, $n - $from);
             $c = cpuSeconds();
             $t = hrtime(true);
-            $jobs->submit('bench-in', ["doc-$i.txt" => $files[$i]], [], 'bench');
+            if ($batch === 1) {
+                $jobs->submit('bench-in', ["doc-$from.txt" => $files[$from]], [], 'bench');
+                $extIds++;
+            } else {
+                $subs = [];
+                for ($i = $from; $i < $from + $count; $i++) {
+                    $subs[] = ['flow' => 'bench-in', 'files' => ["doc-$i.txt" => $files[$i]]];
+                }
+                $extIds += count($jobs->submitMany($subs, 'bench'));
+            }
             $ext += (hrtime(true) - $t) / 1e9;
             $c2 = cpuSeconds();
             $extCpu += $c2 - $c;
             $t = hrtime(true);
-            pdoSubmit($pdo, $store, 'bench-in', "doc-$i.txt", $pdoFiles[$i]);
+            $names = [];
+            for ($i = $from; $i < $from + $count; $i++) {
+                $names[] = "doc-$i.txt";
+            }
+            $pdoIds += count(pdoSubmit($pdo, $store, 'bench-in', $names, array_slice($pdoFiles, $from, $count)));
             $plain += (hrtime(true) - $t) / 1e9;
             $plainCpu += cpuSeconds() - $c2;
         }
-        printf("submit %d jobs: extension %.2f s (%.0f jobs/s), PDO %.2f s (%.0f jobs/s): extension %.2fx faster\n",
-            $n, $ext, $n / $ext, $plain, $n / $plain, $plain / $ext);
+        if ($extIds !== $n || $pdoIds !== $n) {
+            fwrite(STDERR, "submitted $extIds (extension) and $pdoIds (PDO) jobs instead of $n\n");
+            exit(1);
+        }
+        $how = $batch === 1 ? 'one submit() per job, one transaction each'
+            : "submitMany() of $batch jobs a call, PDO one transaction per $batch jobs";
+        printf("submit %d jobs (%s): extension %.2f s (%.0f jobs/s), PDO %.2f s (%.0f jobs/s): extension %.2fx faster\n",
+            $n, $how, $ext, $n / $ext, $plain, $n / $plain, $plain / $ext);
         // The PHP process's own CPU time (user + system): the binding's cost,
         // whatever else the machine is doing (the database's work is not in it).
-        printf("PHP process CPU per submit: extension %.1f us, PDO %.1f us (%.2fx)\n",
+        printf("PHP process CPU per job: extension %.1f us, PDO %.1f us (%.2fx)\n",
             $extCpu / $n * 1e6, $plainCpu / $n * 1e6, $plainCpu / $extCpu);
         break;
 

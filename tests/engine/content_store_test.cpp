@@ -75,3 +75,71 @@ TEST(AtomicFileTest, PlainFileNamesOnly) {
     EXPECT_FALSE(isPlainFileName(""));
     EXPECT_FALSE(isPlainFileName("a/b"));
 }
+
+TEST(AtomicFileTest, NewFilesAreNeverWrittenOverAnExistingOne) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/kept", "first");
+    writeFile(dir + "/src", "second");
+    Status s = writeFileNew(dir + "/kept", "other bytes");
+    EXPECT_EQ(s.code(), Code::AlreadyExists) << s.message();
+    s = copyFileNew(dir + "/src", dir + "/kept");
+    EXPECT_EQ(s.code(), Code::AlreadyExists) << s.message();
+    EXPECT_EQ(readFile(dir + "/kept"), "first");
+    std::string seen;
+    ASSERT_TRUE(copyFileNew(dir + "/src", dir + "/copy", [&](const char* d, size_t n) { seen.append(d, n); }, 0640));
+    EXPECT_EQ(readFile(dir + "/copy"), "second");
+    EXPECT_EQ(seen, "second");
+    EXPECT_EQ(std::filesystem::status(dir + "/copy").permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                  std::filesystem::perms::group_read);
+    // A missing source leaves no empty destination behind.
+    EXPECT_FALSE(copyFileNew(dir + "/absent", dir + "/never"));
+    EXPECT_FALSE(std::filesystem::exists(dir + "/never"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicFileTest, AtomicWritesReplaceAndLeaveNoTemporaryFile) {
+    const std::string dir = makeTempDir();
+    ASSERT_TRUE(writeFileAtomic(dir + "/f", "one"));
+    ASSERT_TRUE(writeFileAtomic(dir + "/f", "two"));
+    writeFile(dir + "/src", "three");
+    ASSERT_TRUE(copyFileAtomic(dir + "/src", dir + "/f"));
+    EXPECT_EQ(readFile(dir + "/f"), "three");
+    size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    EXPECT_EQ(files, 2u) << "only f and src";
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ContentStoreTest, PutManyStoresEachInputInOrderWithOneFlush) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/a", "alpha");
+    writeFile(dir + "/b", "beta");
+    const std::string upload = "alpha";  // the same bytes as a: stored once
+    ContentStore store(dir + "/store");
+    auto files = store.putMany({{dir + "/a"}, {"", upload, true}, {dir + "/b"}});
+    ASSERT_TRUE(files.isOk()) << files.status().message();
+    ASSERT_EQ(files->size(), 3u);
+    EXPECT_EQ((*files)[0].relPath, (*files)[1].relPath);
+    EXPECT_EQ(readFile(store.absolutePath((*files)[0].relPath)), "alpha");
+    EXPECT_EQ(readFile(store.absolutePath((*files)[2].relPath)), "beta");
+    EXPECT_EQ((*files)[2].size, 4u);
+    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp")) << "no temporary file may be left behind";
+    EXPECT_TRUE(store.putMany({}).isOk());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ContentStoreTest, PutManyFailingHalfWayLeavesNoTemporaryFileAndNamesTheInput) {
+    const std::string dir = makeTempDir();
+    writeFile(dir + "/a", "alpha");
+    ContentStore store(dir + "/store");
+    auto files = store.putMany({{dir + "/a"}, {dir + "/missing", {}, false, "job [1]: input file missing"}});
+    ASSERT_FALSE(files.isOk());
+    EXPECT_NE(files.status().message().find("job [1]: input file missing"), std::string::npos)
+        << files.status().message();
+    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp"));
+    size_t stored = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir + "/store")) stored += e.is_regular_file();
+    EXPECT_EQ(stored, 0u) << "nothing of the batch took its address";
+    std::filesystem::remove_all(dir);
+}

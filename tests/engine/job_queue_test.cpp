@@ -645,3 +645,81 @@ TEST(JobActionsTest, EachStatusOffersWhatItsTransitionsAllow) {
     EXPECT_EQ(jobActions("cancelled"), (std::vector<std::string>{"retry"}));
     EXPECT_TRUE(jobActions("succeeded").empty());
 }
+
+TEST_F(JobQueueTest, SubmitManyWritesEveryJobInOrderWithItsDocuments) {
+    ASSERT_TRUE(client_->importFlow(R"({"name":"f2","steps":[{"activity":"noop"}]})", "f2.json").isOk());
+    writeFile(db_->dir() + "/a.txt", "file a");
+    // More jobs than one multi-row statement holds, two flows, zero to two files.
+    std::vector<SubmitRequest> reqs;
+    for (int i = 0; i < 1203; ++i) {
+        SubmitRequest r{i % 3 ? "f1" : "f2", {}, {{"i", std::to_string(i)}}, "test", 0, ""};
+        if (i % 2) r.files.push_back({"a.txt", db_->dir() + "/a.txt"});
+        if (i % 5 == 0) r.files.push_back({"up-" + std::to_string(i) + ".txt", "", "upload " + std::to_string(i)});
+        reqs.push_back(r);
+    }
+    auto ids = client_->jobs().submitMany(reqs);
+    ASSERT_TRUE(ids.isOk()) << ids.status().message();
+    ASSERT_EQ(ids->size(), reqs.size());
+    EXPECT_EQ(rows("job"), 1203);
+    EXPECT_EQ(rows("job_log"), 1203);
+    for (size_t i : {size_t{0}, size_t{1}, size_t{499}, size_t{500}, size_t{501}, size_t{1000}, size_t{1202}}) {
+        auto j = client_->jobs().get((*ids)[i]);
+        ASSERT_TRUE(j.isOk()) << i << ": " << j.status().message();
+        EXPECT_EQ(j->flow, i % 3 ? "f1" : "f2") << i;
+        EXPECT_EQ(j->params.at("i"), std::to_string(i)) << i;
+        EXPECT_EQ(j->status, "queued");
+        const size_t files = (i % 2 ? 1 : 0) + (i % 5 == 0 ? 1 : 0);
+        ASSERT_EQ(j->documents.size(), files) << i;
+        if (i % 5 == 0) {
+            const auto& up = j->documents.back();
+            EXPECT_EQ(up.name, "up-" + std::to_string(i) + ".txt");
+            EXPECT_EQ(relais::testing::readFile(client_->store().absolutePath(up.storePath)),
+                      "upload " + std::to_string(i));
+        }
+    }
+    auto docs = client_->connection().query(
+        "SELECT COUNT(*) FROM document d JOIN job j ON j.id = d.job_id WHERE d.name = 'a.txt' "
+        "AND JSON_VALUE(j.params, '$.i') % 2 = 1");
+    ASSERT_TRUE(docs.isOk());
+    EXPECT_EQ(docs->front().i64(0), 601) << "each a.txt belongs to the job that asked for it";
+    EXPECT_TRUE(client_->jobs().submitMany({}).isOk());
+}
+
+TEST_F(JobQueueTest, SubmitManyIsAllOrNothingAndNamesTheBadJob) {
+    writeFile(db_->dir() + "/ok.txt", "fine");
+    const SubmitRequest good{"f1", {{"ok.txt", db_->dir() + "/ok.txt"}}, {}, "test", 0, ""};
+    auto unknown = client_->jobs().submitMany({good, good, {"nope", {}, {}, "test", 0, ""}});
+    ASSERT_FALSE(unknown.isOk());
+    EXPECT_EQ(unknown.status().code(), Code::NotFound);
+    EXPECT_NE(unknown.status().message().find("job [2]"), std::string::npos) << unknown.status().message();
+    auto missing = client_->jobs().submitMany({good, {"f1", {{"gone.txt", db_->dir() + "/gone.txt"}}, {}, "t", 0, ""}});
+    ASSERT_FALSE(missing.isOk());
+    EXPECT_NE(missing.status().message().find("job [1]"), std::string::npos) << missing.status().message();
+    EXPECT_NE(missing.status().message().find("gone.txt"), std::string::npos);
+    std::vector<SubmitRequest> tooMany(JobQueue::kMaxSubmitBatch + 1, good);
+    auto big = client_->jobs().submitMany(tooMany);
+    EXPECT_EQ(big.status().code(), Code::InvalidArgument);
+    EXPECT_EQ(rows("job"), 0);
+    EXPECT_EQ(rows("document"), 0);
+    EXPECT_EQ(rows("job_log"), 0);
+}
+
+TEST_F(JobQueueTest, SubmitManyWithKeysNamesTheDuplicateAndWritesNothing) {
+    SubmitRequest first{"f1", {}, {}, "test", 0, "key-1"};
+    ASSERT_TRUE(client_->jobs().submit(first).isOk());
+    SubmitRequest second{"f1", {}, {}, "test", 0, "key-2"};
+    auto dup = client_->jobs().submitMany({second, first});
+    ASSERT_FALSE(dup.isOk());
+    EXPECT_EQ(dup.status().code(), Code::AlreadyExists);
+    EXPECT_NE(dup.status().message().find("job [1]"), std::string::npos) << dup.status().message();
+    EXPECT_NE(dup.status().message().find("key-1"), std::string::npos);
+    EXPECT_EQ(rows("job"), 1);
+    // Keyed jobs go in one by one, and their ids are still those of their rows.
+    SubmitRequest third{"f1", {}, {{"n", "3"}}, "test", 0, "key-3"};
+    auto ok = client_->jobs().submitMany({second, third});
+    ASSERT_TRUE(ok.isOk()) << ok.status().message();
+    auto j = client_->jobs().get((*ok)[1]);
+    ASSERT_TRUE(j.isOk());
+    EXPECT_EQ(j->params.at("n"), "3");
+    EXPECT_EQ(rows("job"), 3);
+}
