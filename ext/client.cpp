@@ -5,10 +5,12 @@
 // One connection per PHP process: the core clients live in the module
 // globals, by configuration file, for the life of the process (an Apache
 // worker serves many requests with one connection). A client is reused when
-// its file has not changed since it was read and its connection answers a
-// ping; the ping reconnects when the server had closed the connection (a
-// restart, wait_timeout), which the core never does inside an open
-// transaction, and no transaction stays open between two calls.
+// its file has not changed since it was read and its connection is usable
+// (db::Connection::usable(): no round trip when it answered moments ago and
+// the server has not closed it, else a ping); the ping reconnects when the
+// server had closed the connection (a restart, wait_timeout), which the core
+// never does inside an open transaction, and no transaction stays open
+// between two calls.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -99,7 +101,7 @@ relais::Result<std::shared_ptr<relais::Client>> sharedClient(const std::string& 
         if (it != cache->byPath.end()) {
             const auto& e = it->second;
             if (e.mtime.tv_sec == st.st_mtim.tv_sec && e.mtime.tv_nsec == st.st_mtim.tv_nsec &&
-                e.size == st.st_size && e.client->connection().ping())
+                e.size == st.st_size && e.client->connection().usable())
                 return e.client;
             cache->byPath.erase(it);
         }

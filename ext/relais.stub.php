@@ -493,6 +493,15 @@ namespace Relais\Ws {
 
         /** The fault for a request larger than $maxBytes (not read), as check(). */
         public static function tooLarge(string $contentType, int $maxBytes): array {}
+
+        /**
+         * An MTOM request (Content-Type multipart/related) of at most
+         * $maxBytes as the plain SOAP message SoapServer reads: ['envelope'
+         * => string, 'content_type' => string, 'max_bytes' => int (for
+         * check())], or ['fault' => the fault to answer, as check()]; null
+         * when the request is not multipart/related.
+         */
+        public static function unpackMtom(string $body, string $contentType, int $maxBytes): ?array {}
     }
 
     /**

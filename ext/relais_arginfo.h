@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 82bb8f1a3e77aa57f3923d92bd14ab314a33169a */
+ * Stub hash: ba466f86891bf1915f2f76490fd73ff2f024751f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -323,6 +323,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_tooLarg
 	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_unpackMtom, 0, 3, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, contentType, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Ws_Directory___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, client, Relais\\Client, 0)
 ZEND_END_ARG_INFO()
@@ -447,6 +453,7 @@ ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut);
 ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument);
 ZEND_METHOD(Relais_Ws_Envelope, check);
 ZEND_METHOD(Relais_Ws_Envelope, tooLarge);
+ZEND_METHOD(Relais_Ws_Envelope, unpackMtom);
 ZEND_METHOD(Relais_Ws_Directory, __construct);
 ZEND_METHOD(Relais_Ws_Directory, dossiers);
 ZEND_METHOD(Relais_Ws_Directory, dossier);
@@ -611,6 +618,7 @@ static const zend_function_entry class_Relais_Ws_ExchangeService_methods[] = {
 static const zend_function_entry class_Relais_Ws_Envelope_methods[] = {
 	ZEND_ME(Relais_Ws_Envelope, check, arginfo_class_Relais_Ws_Envelope_check, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Relais_Ws_Envelope, tooLarge, arginfo_class_Relais_Ws_Envelope_tooLarge, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Relais_Ws_Envelope, unpackMtom, arginfo_class_Relais_Ws_Envelope_unpackMtom, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
