@@ -5,15 +5,20 @@
 // One connection per PHP process: the core clients live in the module
 // globals, by configuration file, for the life of the process (an Apache
 // worker serves many requests with one connection). A client is reused when
-// its file has not changed since it was read and its connection answers a
-// ping; the ping reconnects when the server had closed the connection (a
-// restart, wait_timeout), which the core never does inside an open
-// transaction, and no transaction stays open between two calls.
+// its file has not changed since it was read and its connection is usable
+// (db::Connection::usable(): no round trip when it answered moments ago and
+// the server has not closed it, else a ping); the ping reconnects when the
+// server had closed the connection (a restart, wait_timeout), which the core
+// never does inside an open transaction, and no transaction stays open
+// between two calls.
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <climits>
 #include <map>
 #include <new>
 
+#include "net/mssante_proof.h"
 #include "php_relais.h"
 
 extern "C" {
@@ -96,7 +101,7 @@ relais::Result<std::shared_ptr<relais::Client>> sharedClient(const std::string& 
         if (it != cache->byPath.end()) {
             const auto& e = it->second;
             if (e.mtime.tv_sec == st.st_mtim.tv_sec && e.mtime.tv_nsec == st.st_mtim.tv_nsec &&
-                e.size == st.st_size && e.client->connection().ping())
+                e.size == st.st_size && e.client->connection().usable())
                 return e.client;
             cache->byPath.erase(it);
         }
@@ -279,6 +284,42 @@ ZEND_METHOD(Relais_Client, storeUsage) {
         auto usage = core->storeUsage();
         RELAIS_RETURN_IF_FAILED(usage);
         RELAIS_ZEND_CALLS({ diskToArray(return_value, usage.value()); });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, mssanteProof) {
+    zend_string* fqdn = nullptr;
+    zend_long imapPort = 143, smtpPort = 587;
+    zend_string* producedBy = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 4)
+        Z_PARAM_STR(fqdn)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(imapPort)
+        Z_PARAM_LONG(smtpPort)
+        Z_PARAM_STR(producedBy)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        // The core's check refuses out-of-range ports by field.
+        auto port = [](zend_long p) { return static_cast<int>(std::clamp<zend_long>(p, INT_MIN, INT_MAX)); };
+        const std::string host = relais_str(fqdn);
+        if (relais::Status s = relais::net::checkMssanteProofTarget(host, port(imapPort), port(smtpPort)); !s) {
+            relais_throw_status(s);
+            RETURN_THROWS();
+        }
+        const auto proof = relais::net::produceMssanteProof(core->config().transfer, host, port(imapPort), port(smtpPort),
+                                                            producedBy ? relais_str(producedBy) : "extension PHP");
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            relais_add_string(return_value, "text", proof.text);
+            add_assoc_bool(return_value, "imap_starttls", proof.imapStarttls);
+            add_assoc_bool(return_value, "smtp_starttls", proof.smtpStarttls);
+            add_assoc_bool(return_value, "imap_complete", proof.imapComplete);
+            add_assoc_bool(return_value, "smtp_complete", proof.smtpComplete);
+            relais_add_string(return_value, "problem", proof.problem);
+        });
     }
     RELAIS_CXX_CATCH
 }

@@ -93,6 +93,19 @@ namespace Relais {
 
         /** The content store's file system: path, total_bytes, free_bytes, used_bytes. */
         public function storeUsage(): array {}
+
+        /**
+         * The MSSanté API LPS/DUI deployment proof (docs/transfers.md), as
+         * `relais mssante-proof` makes it, through the [transfer] settings:
+         * ['text' => the proof for a .txt file, 'imap_starttls',
+         * 'smtp_starttls', 'imap_complete', 'smtp_complete' => bool,
+         * 'problem' => '' or why a listing is incomplete]. $producedBy: who
+         * or what asked, written in the proof's header. A bad host name or
+         * port raises Relais\ValidationException naming the field (fqdn,
+         * imap_port, smtp_port); a server that cannot be reached is no
+         * exception: its listing says so and 'problem' names it.
+         */
+        public function mssanteProof(string $fqdn, int $imapPort = 143, int $smtpPort = 587, string $producedBy = "extension PHP"): array {}
     }
 
     /**
@@ -480,6 +493,15 @@ namespace Relais\Ws {
 
         /** The fault for a request larger than $maxBytes (not read), as check(). */
         public static function tooLarge(string $contentType, int $maxBytes): array {}
+
+        /**
+         * An MTOM request (Content-Type multipart/related) of at most
+         * $maxBytes as the plain SOAP message SoapServer reads: ['envelope'
+         * => string, 'content_type' => string, 'max_bytes' => int (for
+         * check())], or ['fault' => the fault to answer, as check()]; null
+         * when the request is not multipart/related.
+         */
+        public static function unpackMtom(string $body, string $contentType, int $maxBytes): ?array {}
     }
 
     /**

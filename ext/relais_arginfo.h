@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d63d921e2fcba82a84fc471e0db89fcf54bd6127 */
+ * Stub hash: ba466f86891bf1915f2f76490fd73ff2f024751f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -42,6 +42,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_system, 0, 0
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_storeUsage arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_mssanteProof, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, fqdn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, imapPort, IS_LONG, 0, "143")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, smtpPort, IS_LONG, 0, "587")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, producedBy, IS_STRING, 0, "\"extension PHP\"")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submit, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, flow, IS_STRING, 0)
@@ -316,6 +323,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_tooLarg
 	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Ws_Envelope_unpackMtom, 0, 3, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, contentType, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, maxBytes, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Ws_Directory___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, client, Relais\\Client, 0)
 ZEND_END_ARG_INFO()
@@ -374,6 +387,7 @@ ZEND_METHOD(Relais_Client, sage);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
+ZEND_METHOD(Relais_Client, mssanteProof);
 ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, submitMany);
 ZEND_METHOD(Relais_Jobs, get);
@@ -439,6 +453,7 @@ ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut);
 ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument);
 ZEND_METHOD(Relais_Ws_Envelope, check);
 ZEND_METHOD(Relais_Ws_Envelope, tooLarge);
+ZEND_METHOD(Relais_Ws_Envelope, unpackMtom);
 ZEND_METHOD(Relais_Ws_Directory, __construct);
 ZEND_METHOD(Relais_Ws_Directory, dossiers);
 ZEND_METHOD(Relais_Ws_Directory, dossier);
@@ -492,6 +507,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, mssanteProof, arginfo_class_Relais_Client_mssanteProof, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -602,6 +618,7 @@ static const zend_function_entry class_Relais_Ws_ExchangeService_methods[] = {
 static const zend_function_entry class_Relais_Ws_Envelope_methods[] = {
 	ZEND_ME(Relais_Ws_Envelope, check, arginfo_class_Relais_Ws_Envelope_check, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Relais_Ws_Envelope, tooLarge, arginfo_class_Relais_Ws_Envelope_tooLarge, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Relais_Ws_Envelope, unpackMtom, arginfo_class_Relais_Ws_Envelope_unpackMtom, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

@@ -8,6 +8,7 @@
 #include "php_relais.h"
 
 #include "soap/envelope_guard.h"
+#include "soap/mtom.h"
 #include "ws/applications.h"
 #include "ws/exchange_service.h"
 #include "ws/pa_service.h"
@@ -203,6 +204,11 @@ void constructService(INTERNAL_FUNCTION_PARAMETERS) {
     RELAIS_CXX_CATCH
 }
 
+// How the services may remember a proven credential: [ws] application_cache_seconds, per database.
+relais::ws::IdentifyCache identifyCache(const relais::Client& core) {
+    return {core.config().database.redacted(), core.config().ws.applicationCacheSeconds};
+}
+
 // An operation of a service object: the request SoapServer decoded, as JSON,
 // to `call`, whose JSON answer goes back to SoapServer as arrays. When the
 // answer is code 000, why (the service's failure(), set by `call`) goes to
@@ -242,7 +248,7 @@ ZEND_METHOD(Relais_Ws_PaService, CreerDossierPA) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::creationDossierFromJson(in, read);
-        relais::ws::PaService service(core.connection(), caller);
+        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.creerDossier(req, read));
         failure = service.failure();
         return out;
@@ -253,7 +259,7 @@ ZEND_METHOD(Relais_Ws_PaService, ConsulterDossierPA) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto list = relais::ws::listeDossierFromJson(in, read);
-        relais::ws::PaService service(core.connection(), caller);
+        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.consulterDossiers(list, read));
         failure = service.failure();
         return out;
@@ -264,7 +270,7 @@ ZEND_METHOD(Relais_Ws_PaService, GenererJetonSecuritePA) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::accesDossierFromJson(in, "Dossier", read);
-        relais::ws::PaService service(core.connection(), caller);
+        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.genererJeton(req, read));
         failure = service.failure();
         return out;
@@ -273,13 +279,13 @@ ZEND_METHOD(Relais_Ws_PaService, GenererJetonSecuritePA) {
 
 ZEND_METHOD(Relais_Ws_PaService, CreerDossier) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json&, std::string&) {
-        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller).operationNonImplementee());
+        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller, identifyCache(core)).operationNonImplementee());
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, DeposerDocument) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller);
+        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.deposerDocument(relais::ws::deposerDocumentFromJson(in)));
         failure = service.failure();
         return out;
@@ -288,7 +294,7 @@ ZEND_METHOD(Relais_Ws_ExchangeService, DeposerDocument) {
 
 ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller);
+        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.consulterStatut(relais::ws::textFromJson(in, "IdTraitement")));
         failure = service.failure();
         return out;
@@ -297,7 +303,7 @@ ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut) {
 
 ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument) {
     operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller);
+        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
         auto out = relais::ws::responseJson(service.recupererDocument(relais::ws::textFromJson(in, "IdDocument")));
         failure = service.failure();
         return out;
@@ -329,6 +335,42 @@ ZEND_METHOD(Relais_Ws_Envelope, check) {
                                                  std::string_view(ZSTR_VAL(contentType), ZSTR_LEN(contentType)), limits);
         if (!fault) RETURN_NULL();
         RELAIS_ZEND_CALLS({ faultArray(return_value, *fault); });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Ws_Envelope, unpackMtom) {
+    zend_string* body;
+    zend_string* contentType;
+    zend_long maxBytes;
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_STR(body)
+        Z_PARAM_STR(contentType)
+        Z_PARAM_LONG(maxBytes)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        if (maxBytes <= 0) {
+            zend_argument_value_error(3, "must be greater than 0");
+            RETURN_THROWS();
+        }
+        const std::string_view type(ZSTR_VAL(contentType), ZSTR_LEN(contentType));
+        if (!relais::soap::isMultipartRelated(type)) RETURN_NULL();
+        relais::soap::MtomLimits limits;
+        limits.maxBytes = static_cast<size_t>(maxBytes);
+        auto unpacked = relais::soap::unpackMtom(std::string_view(ZSTR_VAL(body), ZSTR_LEN(body)), type, limits);
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            if (auto* fault = std::get_if<relais::soap::SoapFault>(&unpacked)) {
+                zval f;
+                faultArray(&f, *fault);
+                add_assoc_zval(return_value, "fault", &f);
+            } else {
+                auto& u = std::get<relais::soap::UnpackedMtom>(unpacked);
+                relais_add_string(return_value, "envelope", u.envelope);
+                relais_add_string(return_value, "content_type", u.contentType);
+                relais_add_long(return_value, "max_bytes", static_cast<int64_t>(u.maxEnvelopeBytes));
+            }
+        });
     }
     RELAIS_CXX_CATCH
 }

@@ -206,6 +206,8 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
     RELAIS_ASSIGN_OR_RETURN(c.web.loginMaxFailures, intSetting(ini, "web", "login_max_failures", 5, 1, 1000, origin));
     RELAIS_ASSIGN_OR_RETURN(c.web.loginLockoutMinutes,
                             intSetting(ini, "web", "login_lockout_minutes", 15, 1, 7 * 24 * 60, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.ws.applicationCacheSeconds,
+                            intSetting(ini, "ws", "application_cache_seconds", 5, 0, 300, origin));
     c.transfer.proxy = strSetting(ini, "transfer", "proxy");
     c.transfer.proxyUser = strSetting(ini, "transfer", "proxy_user");
     c.transfer.proxyPassword = strSetting(ini, "transfer", "proxy_password");
@@ -237,6 +239,7 @@ IniSections Config::settingsForDisplay() const {
     fill("web", "session_idle_minutes", std::to_string(web.sessionIdleMinutes));
     fill("web", "login_max_failures", std::to_string(web.loginMaxFailures));
     fill("web", "login_lockout_minutes", std::to_string(web.loginLockoutMinutes));
+    fill("ws", "application_cache_seconds", std::to_string(ws.applicationCacheSeconds));
     fill("transfer", "spool_directory", transfer.spoolDirectory);
     fill("transfer", "connect_timeout_seconds", std::to_string(transfer.connectTimeoutSeconds));
     fill("transfer", "idle_timeout_seconds", std::to_string(transfer.idleTimeoutSeconds));

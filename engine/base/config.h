@@ -39,6 +39,14 @@ struct WebSettings {
     int loginLockoutMinutes = 15;  // [web] login_lockout_minutes: how long a lockout lasts
 };
 
+// The SOAP services ([ws] section; docs/soap-services.md).
+struct WsSettings {
+    // [ws] application_cache_seconds: how long a worker process trusts a
+    // partner application's credential it checked (0: check every call); a
+    // disabled application or a replaced secret may pass that long on it.
+    int applicationCacheSeconds = 5;
+};
+
 // The settings every transfer (FTP, SFTP, HTTP, SMTP, IMAP) shares
 // ([transfer] section; docs/transfers.md). TLS certificates are always
 // verified: there is no setting to turn that off.
@@ -67,6 +75,7 @@ struct Config {
     std::string logLevel = "info";  // [log] level: a name (debug..critical, off) or syslog 1..7
     std::string logFile;            // [log] file: also log to this file (empty: stderr only)
     WebSettings web;
+    WsSettings ws;
     TransferSettings transfer;
     IniSections ini;  // the file as read, for settingsForDisplay()
 

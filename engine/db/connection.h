@@ -62,6 +62,10 @@ public:
 
     // True if the server still answers (reconnects if it can).
     virtual bool ping() = 0;
+    // ping() for a connection reused at the start of each request (PHP's
+    // shared client): a driver may answer without a round trip when the
+    // connection answered moments ago and nothing shows the server closed it.
+    virtual bool usable() { return ping(); }
     // "mariadb" or "sqlserver": selects the migration folder and dialect.
     virtual std::string dialect() const = 0;
 };

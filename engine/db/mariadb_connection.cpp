@@ -4,6 +4,9 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
+#include <poll.h>
+
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -106,8 +109,27 @@ public:
         return simple("ROLLBACK");
     }
     bool ping() override {
-        if (mysql_ping(m_.get()) == 0) return true;
+        if (mysql_ping(m_.get()) == 0) {
+            answered();
+            return true;
+        }
         return !inTransaction_ && reconnect();
+    }
+    // No round trip when the server answered within kRecentlyAnswered and the
+    // socket has nothing to read: between two requests an open session sends
+    // nothing, so readable data or an end of file means the server closed it
+    // (KILL, restart, wait_timeout) and the real ping() reconnects before a
+    // write can be lost. Only a peer that vanished without closing (a host
+    // down, a firewall dropping idle sessions) goes unseen, for at most
+    // kRecentlyAnswered, far below such timeouts.
+    bool usable() override {
+        if (!inTransaction_ && std::chrono::steady_clock::now() - lastAnswer_ < kRecentlyAnswered) {
+            pollfd p{};
+            p.fd = static_cast<int>(mysql_get_socket(m_.get()));
+            p.events = POLLIN;
+            if (p.fd >= 0 && ::poll(&p, 1, 0) == 0) return true;
+        }
+        return ping();
     }
     std::string dialect() const override { return "mariadb"; }
 
@@ -123,8 +145,11 @@ private:
         if (!fresh) return false;
         statements_.clear();
         m_ = std::move(fresh).value();
+        answered();
         return true;
     }
+
+    void answered() { lastAnswer_ = std::chrono::steady_clock::now(); }
 
     // Runs a statement; when the server had closed the connection before the
     // statement reached it (CR_SERVER_GONE_ERROR) and no transaction is open,
@@ -136,9 +161,12 @@ private:
         Status s = run(sql, params, rows, affected);
         const bool retryable =
             lastErrno_ == CR_SERVER_GONE_ERROR || (lastErrno_ == CR_SERVER_LOST && isRead(sql));
-        if (s || !retryable || inTransaction_ || !reconnect()) return s;
-        if (rows) rows->clear();
-        return run(sql, params, rows, affected);
+        if (!s && retryable && !inTransaction_ && reconnect()) {
+            if (rows) rows->clear();
+            s = run(sql, params, rows, affected);
+        }
+        if (s) answered();
+        return s;
     }
 
     Status error(const std::string& what) {
@@ -157,6 +185,7 @@ private:
     }
     Status simple(const char* sql) {
         if (mysql_real_query(m_.get(), sql, std::strlen(sql)) != 0) return error(sql);
+        answered();
         return Status::ok();
     }
 
@@ -263,6 +292,7 @@ private:
     }
 
     static constexpr size_t kMaxCachedStatements = 256;
+    static constexpr std::chrono::seconds kRecentlyAnswered{10};
     // Declared after m_ so that the statements close before the connection.
     MysqlPtr m_;
     std::map<std::string, std::unique_ptr<MYSQL_STMT, StmtCloser>> statements_;
@@ -270,6 +300,7 @@ private:
     uint64_t lastId_ = 0;
     unsigned lastErrno_ = 0;
     bool inTransaction_ = false;
+    std::chrono::steady_clock::time_point lastAnswer_ = std::chrono::steady_clock::now();
 };
 
 Result<MysqlPtr> openRaw(const DatabaseDsn& dsn) {

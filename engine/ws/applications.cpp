@@ -2,11 +2,16 @@
 #include "ws/applications.h"
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "base/sha256.h"
 #include "partners/partner_directory.h"
@@ -39,6 +44,74 @@ bool validName(const std::string& s) {
 }
 
 std::string secretDigest(const std::string& salt, const std::string& secret) { return sha256Hex(salt + ":" + secret); }
+
+// The credentials identify() proved lately, by a keyed hash (HMAC-SHA-256
+// under a random key of the process) of all it looked at: the memory holds no
+// password and its keys mean nothing outside the process.
+class ProvenCredentials {
+public:
+    static ProvenCredentials& process() {
+        static ProvenCredentials proven;
+        return proven;
+    }
+
+    // Empty when the process has no key (no random bytes): nothing is remembered.
+    std::string key(const IdentifyCache& cache, const Caller& c, const std::string& service) const {
+        if (!keyed_) return "";
+        std::string text;
+        for (const std::string* part : {&cache.database, &service, &c.clientCertificate, &c.username, &c.password})
+            text += std::to_string(part->size()) + ":" + *part;
+        text += c.tls ? "T" : "F";
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        if (!HMAC(EVP_sha256(), secret_, sizeof secret_, reinterpret_cast<const unsigned char*>(text.data()),
+                  text.size(), mac, &size))
+            return "";
+        OPENSSL_cleanse(text.data(), text.size());
+        return std::string(reinterpret_cast<const char*>(mac), size);
+    }
+
+    std::optional<Application> find(const std::string& key) {
+        std::lock_guard lock(mutex_);
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return std::nullopt;
+        if (Clock::now() >= it->second.expires) {
+            entries_.erase(it);
+            return std::nullopt;
+        }
+        return it->second.app;
+    }
+
+    void remember(const std::string& key, const Application& app, int seconds) {
+        std::lock_guard lock(mutex_);
+        if (entries_.size() >= kMaxEntries) {
+            const auto now = Clock::now();
+            std::erase_if(entries_, [now](const auto& e) { return now >= e.second.expires; });
+            if (entries_.size() >= kMaxEntries) entries_.clear();
+        }
+        entries_[key] = {app, Clock::now() + std::chrono::seconds(seconds)};
+    }
+
+    void forget() {
+        std::lock_guard lock(mutex_);
+        entries_.clear();
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    struct Entry {
+        Application app;
+        Clock::time_point expires;
+    };
+    static constexpr size_t kMaxEntries = 1024;
+
+    ProvenCredentials() { keyed_ = RAND_bytes(secret_, sizeof secret_) == 1; }
+
+    unsigned char secret_[32] = {};
+    bool keyed_ = false;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Entry> entries_;
+};
 
 }  // namespace
 
@@ -115,6 +188,7 @@ Result<Application> ApplicationRegistry::save(const Application& a) {
         RELAIS_TRY(conn_.execute("INSERT INTO ws_application (name, services, username, enabled) VALUES (?, ?, ?, ?)",
                                  {a.name, services, username, int64_t{a.enabled}}));
     }
+    ProvenCredentials::process().forget();
     return get(a.name);
 }
 
@@ -130,6 +204,7 @@ Result<Application> ApplicationRegistry::setCertificate(const std::string& name,
         fingerprint = cert->sha256;
     }
     RELAIS_TRY(conn_.execute("UPDATE ws_application SET cert_sha256 = ? WHERE id = ?", {fingerprint, app.id}));
+    ProvenCredentials::process().forget();
     return get(name);
 }
 
@@ -141,11 +216,13 @@ Result<std::string> ApplicationRegistry::newSecret(const std::string& name) {
     if (secret.empty() || salt.empty()) return Status(Code::Internal, "no random bytes for a secret (OpenSSL RAND_bytes)");
     RELAIS_TRY(conn_.execute("UPDATE ws_application SET secret_salt = ?, secret_sha256 = ? WHERE id = ?",
                              {salt, secretDigest(salt, secret), app.id}));
+    ProvenCredentials::process().forget();
     return secret;
 }
 
 Status ApplicationRegistry::remove(const std::string& name) {
     auto n = conn_.execute("DELETE FROM ws_application WHERE name = ?", {name});
+    ProvenCredentials::process().forget();
     if (!n) {
         if (n.status().message().find("foreign key") != std::string::npos)
             return Status(Code::FailedPrecondition,
@@ -156,7 +233,11 @@ Status ApplicationRegistry::remove(const std::string& name) {
     return Status::ok();
 }
 
-Result<std::optional<Application>> ApplicationRegistry::identify(const Caller& caller, const std::string& service) {
+Result<std::optional<Application>> ApplicationRegistry::identify(const Caller& caller, const std::string& service,
+                                                                 const IdentifyCache& cache) {
+    const std::string key = cache.seconds > 0 ? ProvenCredentials::process().key(cache, caller, service) : "";
+    if (!key.empty())
+        if (auto proven = ProvenCredentials::process().find(key)) return proven;
     std::optional<Application> app;
     if (!caller.clientCertificate.empty()) {
         auto cert = parseCertificate(caller.clientCertificate);
@@ -175,6 +256,7 @@ Result<std::optional<Application>> ApplicationRegistry::identify(const Caller& c
         app = fromRow(rows->front());
     }
     if (!app || !app->enabled || !app->allows(service)) return std::optional<Application>();
+    if (!key.empty()) ProvenCredentials::process().remember(key, *app, cache.seconds);
     return app;
 }
 

@@ -5,7 +5,8 @@
 // generated here (144 random bits, shown once) and stored as a salted
 // SHA-256, cheap to check on every call and useless to a thief of the table.
 // Owns the ws_application table.
-// Thread-safety: uses the caller's connection; one thread at a time.
+// Thread-safety: uses the caller's connection, one thread at a time; the
+// memory of proven credentials (IdentifyCache) is the process's, locked.
 #pragma once
 
 #include <optional>
@@ -47,6 +48,17 @@ struct Caller {
     std::string password;
 };
 
+// How identify() may take a credential it proved moments ago from the
+// process's memory instead of the database, so that a partner's calls in a
+// row cost no round trip to learn who calls. The price: a disabled
+// application, a replaced secret or certificate still passes, for at most
+// `seconds`, on a process that proved it before (a change made through this
+// registry clears the memory of the process that made it at once).
+struct IdentifyCache {
+    std::string database;  // the database's identity (its DSN, password masked): an entry serves it only
+    int seconds = 0;       // [ws] application_cache_seconds; 0: ask the database every time
+};
+
 class ApplicationRegistry {
 public:
     explicit ApplicationRegistry(db::Connection& conn) : conn_(conn) {}
@@ -68,8 +80,12 @@ public:
 
     // The enabled application that the caller's credential proves and that
     // may call `service`, or nullopt (return code 100). A certificate wins
-    // over a password; a password counts only over TLS.
-    Result<std::optional<Application>> identify(const Caller& caller, const std::string& service);
+    // over a password; a password counts only over TLS. With cache.seconds
+    // > 0 a credential proven by this process within that time is not asked
+    // of the database again (refusals are never remembered). Safe to call
+    // from several threads, each with its own connection.
+    Result<std::optional<Application>> identify(const Caller& caller, const std::string& service,
+                                                const IdentifyCache& cache = {});
 
 private:
     Result<std::optional<Application>> findBy(const char* column, const std::string& value);

@@ -41,7 +41,7 @@ CodeRetour ExchangeService::unidentified(const Status& why) {
 }
 
 std::variant<std::string, CodeRetour> ExchangeService::submitter() {
-    auto app = ApplicationRegistry(conn_).identify(caller_, kServiceExchange);
+    auto app = ApplicationRegistry(conn_).identify(caller_, kServiceExchange, cache_);
     if (!app) return unidentified(app.status());
     if (!*app) return codeRetour(ReturnCode::ApplicationNonAutorisee);
     return "ws:" + (*app)->name;

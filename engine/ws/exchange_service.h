@@ -70,8 +70,9 @@ struct RecupererDocumentResponse {
 
 class ExchangeService {
 public:
-    ExchangeService(db::Connection& conn, const ContentStore& store, Caller caller)
-        : conn_(conn), store_(store), caller_(std::move(caller)) {}
+    // `cache`: as PaService's.
+    ExchangeService(db::Connection& conn, const ContentStore& store, Caller caller, IdentifyCache cache = {})
+        : conn_(conn), store_(store), caller_(std::move(caller)), cache_(std::move(cache)) {}
 
     DeposerDocumentResponse deposerDocument(const DeposerDocumentRequest& req);
     ConsulterStatutResponse consulterStatut(const std::optional<std::string>& idTraitement);
@@ -91,6 +92,7 @@ private:
     db::Connection& conn_;
     const ContentStore& store_;
     Caller caller_;
+    IdentifyCache cache_;
     std::string failure_;
 };
 

@@ -1,6 +1,7 @@
 // The PA dossier services and their store (see pa_service.h).
 #include "ws/pa_service.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "base/sha256.h"
@@ -36,7 +37,7 @@ CodeRetour PaService::unidentified(const Status& why) {
 }
 
 std::variant<int64_t, CodeRetour> PaService::caller() {
-    auto app = ApplicationRegistry(conn_).identify(caller_, kServicePa);
+    auto app = ApplicationRegistry(conn_).identify(caller_, kServicePa, cache_);
     if (!app) return unidentified(app.status());
     if (!*app) return codeRetour(ReturnCode::ApplicationNonAutorisee);
     return (*app)->id;
@@ -247,14 +248,17 @@ Result<Dossier> DossierStore::load(int64_t id) {
 
 Result<std::optional<OwnedDossier>> DossierStore::loadOwned(int64_t id) {
     // The dossier on every row, one row per demand (or one row without).
+    // Sorted here, not by ORDER BY: sorting the join's TEXT columns made the
+    // server build a temporary table on disk for every call.
     auto rows = conn_.query(
         "SELECT d.application_id, d.id_local, d.demandeur, d.statut, d.est_annule, d.volet_admin, d.volet_medical, "
         "d.volet_autonomie, d.donnees_autres, m.id, m.etablissement, m.statut, m.est_annule, m.demande_lue, "
         "m.date_demande, m.type_hebergement, m.urgence, m.dernier_echange "
-        "FROM vt_dossier d LEFT JOIN vt_demande m ON m.dossier_id = d.id WHERE d.id = ? ORDER BY m.id",
+        "FROM vt_dossier d LEFT JOIN vt_demande m ON m.dossier_id = d.id WHERE d.id = ?",
         {id});
     if (!rows) return rows.status();
     if (rows->empty()) return std::optional<OwnedDossier>();
+    std::stable_sort(rows->begin(), rows->end(), [](const db::Row& a, const db::Row& b) { return a.i64(9) < b.i64(9); });
     const auto& r = rows->front();
     OwnedDossier out;
     out.applicationId = r.i64(0);

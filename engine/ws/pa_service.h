@@ -23,7 +23,9 @@ constexpr int kTokenLifetimeSeconds = 30;
 
 class PaService {
 public:
-    PaService(db::Connection& conn, Caller caller) : conn_(conn), caller_(std::move(caller)) {}
+    // `cache`: how the caller's credential may be taken as proven (ApplicationRegistry::identify).
+    PaService(db::Connection& conn, Caller caller, IdentifyCache cache = {})
+        : conn_(conn), caller_(std::move(caller)), cache_(std::move(cache)) {}
 
     // `read`: what reading the request from the wire found (a value of the
     // wrong type is code 490).
@@ -50,6 +52,7 @@ private:
 
     db::Connection& conn_;
     Caller caller_;
+    IdentifyCache cache_;
     std::string failure_;
 };
 

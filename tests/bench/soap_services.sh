@@ -126,13 +126,39 @@ function response(status, headers, body)
 end
 LUA
 
-# run NAME PATH BODY: requests/s of wrk on PATH (the errors it saw on stderr).
+# cpu_ticks PID...: the user + system CPU clock ticks these processes used, with
+# those of their children already waited for (Apache's workers that exited).
+cpu_ticks() {
+    local p t=0
+    for p in "$@"; do
+        [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 + $14 + $15 }')))
+    done
+    echo "$t"
+}
+# server_ticks: CPU ticks of Apache (parent and workers) and of MariaDB so far, "APACHE DB".
+APACHE_PID="$(tr -dc '0-9' < "$(relais_apache_pidfile "$BASE/web")")"
+DB_PID="$(tr -dc '0-9' < "$(relais_mariadb_pidfile "$BASE/mariadb")")"
+server_ticks() {
+    # shellcheck disable=SC2046 # one pid a word
+    echo "$(cpu_ticks "$APACHE_PID" $(pgrep -P "$APACHE_PID")) $(cpu_ticks "$DB_PID")"
+}
+HZ="$(getconf CLK_TCK)"
+
+# run NAME PATH BODY: requests/s of wrk on PATH (the errors it saw on stderr), with
+# the CPU time per request of Apache (TLS, PHP, the extension) and of MariaDB:
+# figures that hold on a shared machine, where requests/s do not.
 run() {
-    local out rate
+    local out rate before after requests
+    before="$(server_ticks)"
     out="$(BENCH_BODY="$3" BENCH_AUTH="$AUTH" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BASE/post.lua" "$SITE$2" 2> "$BASE/$1.err")"
+    after="$(server_ticks)"
     rate="$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<< "$out")"
-    printf '%-20s %10s req/s   p50 %-9s p99 %-9s non-200: %s\n' "$1" "$rate" \
-        "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" "$(grep -c . "$BASE/$1.err" || true)" >&2
+    requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<< "$out")"
+    printf '%-20s %10s req/s   p50 %-9s p99 %-9s non-200: %-4s CPU/request: %s\n' "$1" "$rate" \
+        "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" "$(grep -c . "$BASE/$1.err" || true)" \
+        "$(awk -v b="$before" -v a="$after" -v n="$requests" -v hz="$HZ" 'BEGIN {
+            split(b, x, " "); split(a, y, " ")
+            printf "Apache %.3f ms, MariaDB %.3f ms", 1000 * (y[1] - x[1]) / hz / n, 1000 * (y[2] - x[2]) / hz / n }')" >&2
     printf '%s\n' "$rate"
 }
 echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p'), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over HTTPS (keep-alive)" >&2

@@ -3,6 +3,9 @@
 // against a real MariaDB (create, consult, tokens, applications).
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "soap/envelope_guard.h"
 #include "test_database.h"
 #include "ws/applications.h"
@@ -372,4 +375,87 @@ TEST_F(PaServiceTest, ADatabaseFailureIs000AndNothingIsHalfWritten) {
     EXPECT_EQ(DossierStore(client_->connection()).count().value(), 0);
     EXPECT_EQ(service(caller_).creerDossier(req).CodeRetour.Code, "999");
     EXPECT_EQ(service(caller_).operationNonImplementee().CodeRetour.Code, "020");
+}
+
+TEST_F(PaServiceTest, AProvenCredentialIsRememberedForItsDatabaseAndSecondsButNeverARefusal) {
+    ApplicationRegistry apps(client_->connection());
+    const IdentifyCache cache{"mariadb://a@localhost/one", 5};
+    ASSERT_TRUE(apps.identify(caller_, kServicePa, cache).value());
+    // Disabled behind the registry's back (another process's admin page): this
+    // process still trusts the credential it proved, within the cache's seconds only.
+    ASSERT_TRUE(client_->connection().execute("UPDATE ws_application SET enabled = 0 WHERE name = 'portail-cd69'"));
+    auto remembered = apps.identify(caller_, kServicePa, cache).value();
+    ASSERT_TRUE(remembered);
+    EXPECT_EQ(remembered->name, "portail-cd69");
+    EXPECT_FALSE(apps.identify(caller_, kServicePa).value());  // no cache: asks the database
+    EXPECT_FALSE(apps.identify(caller_, kServicePa, {"mariadb://a@localhost/two", 5}).value());
+    EXPECT_FALSE(apps.identify(caller_, kServiceExchange, cache).value());
+    Caller wrong = caller_;
+    wrong.password += "x";
+    EXPECT_FALSE(apps.identify(wrong, kServicePa, cache).value());
+    // A refusal is not remembered: enabled again, the application passes at once.
+    ASSERT_TRUE(client_->connection().execute("UPDATE ws_application SET enabled = 1 WHERE name = 'portail-cd01'"));
+    EXPECT_TRUE(apps.identify(other_, kServicePa, cache).value());
+    // Past its seconds, the database is asked again.
+    const IdentifyCache brief{"mariadb://a@localhost/three", 1};
+    ASSERT_TRUE(client_->connection().execute("UPDATE ws_application SET enabled = 1 WHERE name = 'portail-cd69'"));
+    ASSERT_TRUE(apps.identify(caller_, kServicePa, brief).value());
+    ASSERT_TRUE(client_->connection().execute("UPDATE ws_application SET enabled = 0 WHERE name = 'portail-cd69'"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_FALSE(apps.identify(caller_, kServicePa, brief).value());
+    // A change through the registry forgets at once what this process proved.
+    ASSERT_TRUE(apps.identify(other_, kServicePa, cache).value());
+    Application b = apps.get("portail-cd01").value();
+    b.enabled = false;
+    ASSERT_TRUE(apps.save(b));
+    EXPECT_FALSE(apps.identify(other_, kServicePa, cache).value());
+    EXPECT_EQ(service(other_).creerDossier(validRequest()).CodeRetour.Code, "100");
+}
+
+TEST_F(PaServiceTest, ASessionTheServerClosedIsReopenedBeforeTheFirstWrite) {
+    // With the credential remembered, CreerDossierPA's first statement is its
+    // INSERT: usable() (the PHP client's check at each request, no round trip
+    // while the connection answered moments ago) must notice a session the
+    // server closed, or the INSERT would be lost with it (a write is never
+    // replayed). Over TCP, as a database on another host: there the write
+    // after the close seems to go through and only its answer is lost (on a
+    // Unix socket the write itself fails, and is safely run again).
+    DatabaseDsn tcp = db_->config().database;
+    tcp.socket.clear();
+    tcp.host = "127.0.0.1";
+    tcp.port = static_cast<unsigned>(client_->connection().query("SELECT @@port").value().front().i64(0));
+    tcp.user = "tcp_" + tcp.database;  // the admin may log in by the socket only
+    tcp.password = randomHex(12);
+    const std::vector<std::string> accounts = {"'" + tcp.user + "'@'localhost'", "'" + tcp.user + "'@'127.0.0.1'"};
+    struct DropAccounts {
+        db::Connection& admin;
+        const std::vector<std::string>& accounts;
+        ~DropAccounts() {
+            for (const auto& a : accounts) admin.execute("DROP USER IF EXISTS " + a);
+        }
+    } drop{client_->connection(), accounts};
+    for (const auto& a : accounts) {
+        ASSERT_TRUE(client_->connection().execute("CREATE USER " + a + " IDENTIFIED BY '" + tcp.password + "'"));
+        ASSERT_TRUE(client_->connection().execute("GRANT ALL ON " + tcp.database + ".* TO " + a));
+    }
+    auto opened = db::connect(tcp);
+    ASSERT_TRUE(opened) << opened.status().message();
+    db::Connection& conn = **opened;
+    const IdentifyCache cache{"mariadb://a@localhost/one", 5};
+    PaService remembering(conn, caller_, cache);
+    ASSERT_EQ(remembering.creerDossier(validRequest()).CodeRetour.Code, "999");
+    EXPECT_TRUE(conn.usable());
+    const std::string session = conn.query("SELECT CONNECTION_ID()").value().front().str(0);
+    ASSERT_TRUE(client_->connection().execute("KILL CONNECTION " + session));
+    for (int i = 0; i < 100; ++i) {  // KILL returns before the session has closed its socket
+        auto left = client_->connection().query(
+            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?", {std::stoll(session)});
+        if (left && left->front().i64(0) == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_TRUE(conn.usable());
+    auto again = remembering.creerDossier(validRequest());
+    EXPECT_EQ(again.CodeRetour.Code, "999") << remembering.failure();
+    EXPECT_NE(conn.query("SELECT CONNECTION_ID()").value().front().str(0), session);
+    EXPECT_EQ(DossierStore(conn).count().value(), 2);
 }

@@ -36,7 +36,7 @@ foreach (['localhost', '%'] as $host) {
 --CLEAN--
 <?php require __DIR__ . '/setup.inc'; relais_test_clean(__FILE__); ?>
 --EXPECTF--
-database,engine,log,store,transfer,web
+database,engine,log,store,transfer,web,ws
 bool(true)
 bool(true)
 30 5 15

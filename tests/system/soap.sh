@@ -52,29 +52,36 @@ for driver in "$RELAIS_ROOT"/tests/system/soap/*_client.php; do
     # A driver that died before reporting its cases is a failure of its own.
     [ "$rc" -eq 0 ] || printf 'not ok %s_exited_%s\n' "$(basename "$driver" .php)" "$rc"
 done
-# A C++ client that gSOAP generates from the served WSDL (wsdl2h, soapcpp2):
-# creates, consults and gets a token.
+# C++ clients that gSOAP generates from the served WSDLs (wsdl2h, soapcpp2):
+# gsoap_pa_client creates, consults and gets a token; gsoap_exchange_client
+# deposits a document as an MTOM attachment and gets it back.
+# gsoap_client SERVICE PROXY: builds tests/system/soap/gsoap_SERVICE_client.cpp
+# on the code generated from /ws/SERVICE?wsdl and runs it with an application
+# of its own, allowed SERVICE, its user and secret in the environment (not on
+# a command line).
 gsoap_client() {
-    local dir="$RELAIS_TEST_TMP/gsoap" app
+    local service="$1" proxy="$2" dir="$RELAIS_TEST_TMP/gsoap-$1" app
     mkdir -p "$dir"
     php -r '$c = stream_context_create(["ssl" => ["cafile" => $argv[2]]]);
             $w = file_get_contents($argv[1], false, $c); if ($w === false) exit(1); echo $w;' \
-        "https://127.0.0.1:$TLS_PORT/ws/pa?wsdl" "$PKI/ca.pem" > "$dir/pa.wsdl"
-    (cd "$dir" && wsdl2h -o pa.h pa.wsdl && soapcpp2 -j -C -I/usr/share/gsoap/import pa.h)
+        "https://127.0.0.1:$TLS_PORT/ws/$service?wsdl" "$PKI/ca.pem" > "$dir/$service.wsdl"
+    (cd "$dir" && wsdl2h -o "$service.h" "$service.wsdl" && soapcpp2 -j -C -I/usr/share/gsoap/import "$service.h")
     # shellcheck disable=SC2046 # pkg-config's flags are words
-    g++ -std=c++17 -O0 -I"$dir" -o "$dir/gsoap_pa_client" "$RELAIS_ROOT/tests/system/soap/gsoap_pa_client.cpp" \
-        "$dir/soapC.cpp" "$dir/soapViaTrajectoirePASoap12Proxy.cpp" $(pkg-config --cflags --libs gsoapssl++)
-    # An application of its own, its secret passed in the environment (not on a command line).
-    app="gsoap-$(relais_random_hex 3)"
-    PA_USER="$app" PA_SECRET="$(php -d "extension=$EXT" -r '$d = new Relais\Ws\Directory(new Relais\Client());
-            $d->saveApplication($argv[1], ["pa"], $argv[1]); echo $d->newApplicationSecret($argv[1]);' "$app")" \
-        "$dir/gsoap_pa_client" "https://127.0.0.1:$TLS_PORT/ws/pa" "$PKI/ca.pem"
+    g++ -std=c++17 -O0 -I"$dir" -o "$dir/client" "$RELAIS_ROOT/tests/system/soap/gsoap_${service}_client.cpp" \
+        "$dir/soapC.cpp" "$dir/soap${proxy}Proxy.cpp" $(pkg-config --cflags --libs gsoapssl++)
+    app="gsoap-$service-$(relais_random_hex 3)"
+    WS_USER="$app" WS_SECRET="$(php -d "extension=$EXT" -r '$d = new Relais\Ws\Directory(new Relais\Client());
+            $d->saveApplication($argv[1], [$argv[2]], $argv[1]); echo $d->newApplicationSecret($argv[1]);' "$app" "$service")" \
+        "$dir/client" "https://127.0.0.1:$TLS_PORT/ws/$service" "$PKI/ca.pem"
 }
-if ! gsoap_client > "$RELAIS_TEST_TMP/gsoap.log" 2>&1; then
-    echo "not ok gsoap_client_builds_and_runs"
-    sed 's/^/#   /' "$RELAIS_TEST_TMP/gsoap.log" | tail -n 20
-fi
-grep -E '^(not )?ok ' "$RELAIS_TEST_TMP/gsoap.log" || true
+for client in "pa ViaTrajectoirePASoap12" "exchange RelaisExchangeSoap12"; do
+    read -r service proxy <<< "$client"
+    if ! gsoap_client "$service" "$proxy" > "$RELAIS_TEST_TMP/gsoap-$service.log" 2>&1; then
+        echo "not ok gsoap_${service}_client_builds_and_runs"
+        sed 's/^/#   /' "$RELAIS_TEST_TMP/gsoap-$service.log" | tail -n 20
+    fi
+    grep -E '^(not )?ok ' "$RELAIS_TEST_TMP/gsoap-$service.log" || true
+done
 
 # The cause of the code 000 that pa_client.php provoked is in PHP's log for the
 # operator, and nothing else is.

@@ -3,7 +3,7 @@
 // it and gets a security token over HTTPS with HTTP Basic, proving the WSDL
 // works for a toolkit no one here wrote. Built and run by tests/system/soap.sh;
 // prints one "ok NAME" / "not ok NAME" line per step.
-// Usage: gsoap_pa_client ENDPOINT CA_FILE  (user and secret in $PA_USER, $PA_SECRET)
+// Usage: gsoap_pa_client ENDPOINT CA_FILE  (user and secret in $WS_USER, $WS_SECRET)
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -44,8 +44,8 @@ ns1__Nomenclature* nomenclature(struct soap* soap, const char* code, const char*
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3 || !std::getenv("PA_USER") || !std::getenv("PA_SECRET")) {
-        std::cerr << "usage: PA_USER=... PA_SECRET=... " << argv[0] << " ENDPOINT CA_FILE\n";
+    if (argc != 3 || !std::getenv("WS_USER") || !std::getenv("WS_SECRET")) {
+        std::cerr << "usage: WS_USER=... WS_SECRET=... " << argv[0] << " ENDPOINT CA_FILE\n";
         return 2;
     }
     const std::string endpoint = argv[1];
@@ -59,8 +59,8 @@ int main(int argc, char** argv) {
     struct soap* soap = proxy.soap;
     // gSOAP forgets the credentials after each call.
     auto authenticate = [soap] {
-        soap->userid = std::getenv("PA_USER");
-        soap->passwd = std::getenv("PA_SECRET");
+        soap->userid = std::getenv("WS_USER");
+        soap->passwd = std::getenv("WS_SECRET");
     };
 
     // CreerDossierPA

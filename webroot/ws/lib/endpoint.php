@@ -1,9 +1,10 @@
 <?php
 /**
  * What the SOAP endpoints of webroot/ws/ share: the WSDL at ?wsdl (with this
- * server's address written in), the core's checks of the raw request before
- * SoapServer reads it (Relais\Ws\Envelope), the caller's credentials as Apache
- * saw them, and SoapServer wired to a service object of the extension.
+ * server's address written in), the core's unpacking of MTOM requests and its
+ * checks of the raw request before SoapServer reads it (Relais\Ws\Envelope),
+ * the caller's credentials as Apache saw them, and SoapServer wired to a
+ * service object of the extension.
  * No rule lives here: the services are the core's.
  */
 declare(strict_types=1);
@@ -75,6 +76,16 @@ function serve(string $wsdlFile, string $namespace, int $maxBytes, callable $ser
     if (strlen($body) > $maxBytes) {
         send_fault(\Relais\Ws\Envelope::tooLarge($contentType, $maxBytes));
         return;
+    }
+    // MTOM (multipart/related): the core puts each attachment back as base64
+    // in the envelope, which SoapServer (no MTOM of its own) then reads.
+    $mtom = \Relais\Ws\Envelope::unpackMtom($body, $contentType, $maxBytes);
+    if ($mtom !== null) {
+        if (isset($mtom['fault'])) {
+            send_fault($mtom['fault']);
+            return;
+        }
+        [$body, $contentType, $maxBytes] = [$mtom['envelope'], $mtom['content_type'], $mtom['max_bytes']];
     }
     $fault = \Relais\Ws\Envelope::check($body, $contentType, $maxBytes, $namespace);
     if ($fault !== null) {
