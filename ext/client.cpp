@@ -13,9 +13,12 @@
 // between two calls.
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <climits>
 #include <map>
 #include <new>
 
+#include "net/mssante_proof.h"
 #include "php_relais.h"
 
 extern "C" {
@@ -281,6 +284,42 @@ ZEND_METHOD(Relais_Client, storeUsage) {
         auto usage = core->storeUsage();
         RELAIS_RETURN_IF_FAILED(usage);
         RELAIS_ZEND_CALLS({ diskToArray(return_value, usage.value()); });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, mssanteProof) {
+    zend_string* fqdn = nullptr;
+    zend_long imapPort = 143, smtpPort = 587;
+    zend_string* producedBy = nullptr;
+    ZEND_PARSE_PARAMETERS_START(1, 4)
+        Z_PARAM_STR(fqdn)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(imapPort)
+        Z_PARAM_LONG(smtpPort)
+        Z_PARAM_STR(producedBy)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        // The core's check refuses out-of-range ports by field.
+        auto port = [](zend_long p) { return static_cast<int>(std::clamp<zend_long>(p, INT_MIN, INT_MAX)); };
+        const std::string host = relais_str(fqdn);
+        if (relais::Status s = relais::net::checkMssanteProofTarget(host, port(imapPort), port(smtpPort)); !s) {
+            relais_throw_status(s);
+            RETURN_THROWS();
+        }
+        const auto proof = relais::net::produceMssanteProof(core->config().transfer, host, port(imapPort), port(smtpPort),
+                                                            producedBy ? relais_str(producedBy) : "extension PHP");
+        RELAIS_ZEND_CALLS({
+            array_init(return_value);
+            relais_add_string(return_value, "text", proof.text);
+            add_assoc_bool(return_value, "imap_starttls", proof.imapStarttls);
+            add_assoc_bool(return_value, "smtp_starttls", proof.smtpStarttls);
+            add_assoc_bool(return_value, "imap_complete", proof.imapComplete);
+            add_assoc_bool(return_value, "smtp_complete", proof.smtpComplete);
+            relais_add_string(return_value, "problem", proof.problem);
+        });
     }
     RELAIS_CXX_CATCH
 }

@@ -229,7 +229,7 @@ bool readParams(HashTable* params, relais::SubmitRequest& req, const ArgPlace& a
 
 // Reads one submission ['flow' => string, 'files' => array, 'params' =>
 // array] of submitMany's $submissions; false after throwing.
-bool readSubmission(zval* entry, zend_ulong index, relais::SubmitRequest& req) {
+bool readSubmission(zval* entry, size_t index, relais::SubmitRequest& req) {
     const std::string at = "[" + std::to_string(index) + "]";
     ZVAL_DEREF(entry);
     if (Z_TYPE_P(entry) != IS_ARRAY) {
@@ -549,11 +549,12 @@ ZEND_METHOD(Relais_Jobs, submitMany) {
             RETURN_THROWS();
         }
         std::vector<relais::SubmitRequest> reqs(zend_hash_num_elements(submissions));
-        zend_ulong index;
+        size_t index = 0;
         zval* entry;
-        ZEND_HASH_FOREACH_NUM_KEY_VAL(submissions, index, entry) {
+        ZEND_HASH_FOREACH_VAL(submissions, entry) {
             if (!readSubmission(entry, index, reqs[index])) RETURN_THROWS();
             if (submittedBy) reqs[index].submittedBy = toStd(submittedBy);
+            ++index;
         }
         ZEND_HASH_FOREACH_END();
 

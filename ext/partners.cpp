@@ -1,7 +1,8 @@
 // Relais\Partners: the partners Relais exchanges with, their identifiers,
-// contacts and certificates. Arguments are checked here (TypeError /
-// ValueError); the rules (GLN, SIRET, e-mail checks, certificate reading,
-// expiry states) are the core's PartnerDirectory.
+// contacts, certificates and EDIFACT settings. Arguments are checked here
+// (TypeError / ValueError); the rules (GLN, SIRET, e-mail checks, certificate
+// reading, expiry states, EDIFACT settings) are the core's PartnerDirectory
+// and PartnerEdifactSettings.
 #include "php_relais.h"
 
 namespace {
@@ -69,18 +70,35 @@ void partnerToArray(zval* out, const relais::Partner& p, bool withCertificates) 
 }
 
 // A string (or, when `nullable`, null) value of the partner array; false after throwing.
-bool readText(zval* value, const char* key, std::optional<std::string>& out, bool nullable) {
+bool readText(zval* value, const char* key, std::optional<std::string>& out, bool nullable, uint32_t arg = 1) {
     ZVAL_DEREF(value);
     if (nullable && Z_TYPE_P(value) == IS_NULL) {
         out.reset();
         return true;
     }
     if (Z_TYPE_P(value) != IS_STRING) {
-        zend_argument_type_error(1, "value of \"%s\" must be of type %sstring, %s given", key, nullable ? "?" : "",
+        zend_argument_type_error(arg, "value of \"%s\" must be of type %sstring, %s given", key, nullable ? "?" : "",
                                  zend_zval_type_name(value));
         return false;
     }
     out = relais_str(Z_STR_P(value));
+    return true;
+}
+
+// A key of an array argument that is none of `known`: throws, returns false.
+bool unknownKey(uint32_t arg, zend_string* key, zend_ulong index, const char* known) {
+    zend_argument_value_error(arg, "has an unknown key %s (known keys: %s)", relais_key_text(key, index).c_str(), known);
+    return false;
+}
+
+// A bool value of an array argument; false after throwing.
+bool readBool(zval* value, const char* key, bool& out, uint32_t arg) {
+    ZVAL_DEREF(value);
+    if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+        zend_argument_type_error(arg, "value of \"%s\" must be of type bool, %s given", key, zend_zval_type_name(value));
+        return false;
+    }
+    out = Z_TYPE_P(value) == IS_TRUE;
     return true;
 }
 
@@ -137,12 +155,7 @@ bool readPartner(HashTable* in, relais::Partner& p) {
             if (!readText(value, "notes", text, true)) return false;
             p.notes = text.value_or("");
         } else if (key && zend_string_equals_literal(key, "enabled")) {
-            ZVAL_DEREF(value);
-            if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-                zend_argument_type_error(1, "value of \"enabled\" must be of type bool, %s given", zend_zval_type_name(value));
-                return false;
-            }
-            p.enabled = Z_TYPE_P(value) == IS_TRUE;
+            if (!readBool(value, "enabled", p.enabled, 1)) return false;
         } else if (key && zend_string_equals_literal(key, "contacts")) {
             ZVAL_DEREF(value);
             if (Z_TYPE_P(value) != IS_ARRAY) {
@@ -158,10 +171,7 @@ bool readPartner(HashTable* in, relais::Partner& p) {
             }
             ZEND_HASH_FOREACH_END();
         } else {
-            zend_argument_value_error(1, "has an unknown key %s (known keys: \"code\", \"name\", \"gln\", \"siret\", "
-                                         "\"notes\", \"enabled\", \"contacts\")",
-                                      relais_key_text(key, index).c_str());
-            return false;
+            return unknownKey(1, key, index, "\"code\", \"name\", \"gln\", \"siret\", \"notes\", \"enabled\", \"contacts\"");
         }
     }
     ZEND_HASH_FOREACH_END();
@@ -169,6 +179,44 @@ bool readPartner(HashTable* in, relais::Partner& p) {
         zend_argument_value_error(1, "must have a \"code\"");
         return false;
     }
+    return true;
+}
+
+void edifactToArray(zval* out, const relais::PartnerEdifact& s) {
+    array_init(out);
+    relais_add_string(out, "syntax_level", s.syntaxLevel);
+    relais_add_string(out, "separators", s.separators);
+    add_assoc_bool(out, "test", s.test);
+    if (s.unbId.empty()) add_assoc_null(out, "unb_id");
+    else relais_add_string(out, "unb_id", s.unbId);
+    relais_add_string(out, "unb_qualifier", s.unbQualifier);
+    relais_add_long(out, "next_reference", s.nextReference);
+    add_assoc_bool(out, "stored", s.stored);
+}
+
+// The settings array of saveEdifact(); false after throwing.
+bool readEdifact(HashTable* in, relais::PartnerEdifact& s) {
+    zend_string* key;
+    zend_ulong index;
+    zval* value;
+    ZEND_HASH_FOREACH_KEY_VAL(in, index, key, value) {
+        std::optional<std::string> text;
+        std::string* target = nullptr;
+        bool nullable = false;
+        if (key && zend_string_equals_literal(key, "syntax_level")) target = &s.syntaxLevel;
+        else if (key && zend_string_equals_literal(key, "separators")) target = &s.separators;
+        else if (key && zend_string_equals_literal(key, "unb_id")) target = &s.unbId, nullable = true;
+        else if (key && zend_string_equals_literal(key, "unb_qualifier")) target = &s.unbQualifier;
+        if (target) {
+            if (!readText(value, ZSTR_VAL(key), text, nullable, 2)) return false;
+            *target = text.value_or("");
+        } else if (key && zend_string_equals_literal(key, "test")) {
+            if (!readBool(value, "test", s.test, 2)) return false;
+        } else {
+            return unknownKey(2, key, index, "\"syntax_level\", \"separators\", \"test\", \"unb_id\", \"unb_qualifier\"");
+        }
+    }
+    ZEND_HASH_FOREACH_END();
     return true;
 }
 
@@ -299,6 +347,43 @@ ZEND_METHOD(Relais_Partners, expiringCertificates) {
         auto certs = core->partners().expiringCertificates(static_cast<int>(days));
         RELAIS_RETURN_IF_FAILED(certs);
         RELAIS_ZEND_CALLS({ certificatesToArray(return_value, certs.value()); });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Partners, edifact) {
+    zend_string* code;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(code)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_CODE(1, code);
+        RELAIS_SERVICE_CORE(core);
+        auto settings = core->partnerEdifact().get(relais_str(code));
+        RELAIS_RETURN_IF_FAILED(settings);
+        RELAIS_ZEND_CALLS({ edifactToArray(return_value, settings.value()); });
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Partners, saveEdifact) {
+    zend_string* code;
+    HashTable* in;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(code)
+        Z_PARAM_ARRAY_HT(in)
+    ZEND_PARSE_PARAMETERS_END();
+    RELAIS_CXX_TRY {
+        RELAIS_CHECK_CODE(1, code);
+        relais::PartnerEdifact s;
+        if (!readEdifact(in, s)) RETURN_THROWS();
+        RELAIS_SERVICE_CORE(core);
+        relais::PartnerEdifactSettings settings = core->partnerEdifact();
+        relais::Status saved = settings.save(relais_str(code), s);
+        RELAIS_RETURN_IF_FAILED(saved);
+        auto now = settings.get(relais_str(code));
+        RELAIS_RETURN_IF_FAILED(now);
+        RELAIS_ZEND_CALLS({ edifactToArray(return_value, now.value()); });
     }
     RELAIS_CXX_CATCH
 }

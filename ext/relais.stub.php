@@ -93,6 +93,19 @@ namespace Relais {
 
         /** The content store's file system: path, total_bytes, free_bytes, used_bytes. */
         public function storeUsage(): array {}
+
+        /**
+         * The MSSanté API LPS/DUI deployment proof (docs/transfers.md), as
+         * `relais mssante-proof` makes it, through the [transfer] settings:
+         * ['text' => the proof for a .txt file, 'imap_starttls',
+         * 'smtp_starttls', 'imap_complete', 'smtp_complete' => bool,
+         * 'problem' => '' or why a listing is incomplete]. $producedBy: who
+         * or what asked, written in the proof's header. A bad host name or
+         * port raises Relais\ValidationException naming the field (fqdn,
+         * imap_port, smtp_port); a server that cannot be reached is no
+         * exception: its listing says so and 'problem' names it.
+         */
+        public function mssanteProof(string $fqdn, int $imapPort = 143, int $smtpPort = 587, string $producedBy = "extension PHP"): array {}
     }
 
     /**
@@ -353,6 +366,23 @@ namespace Relais {
 
         /** Certificates of enabled partners that end within $days days (or have ended), soonest first. */
         public function expiringCertificates(int $days = 30): array {}
+
+        /**
+         * The partner's EDIFACT settings (docs/edifact.md): ['syntax_level'
+         * => 'UNOC', 'separators' => '' (six characters in UNA order, '' for
+         * the defaults), 'test' => bool, 'unb_id' => ?string (the UNB
+         * recipient when not its GLN), 'unb_qualifier' => '14',
+         * 'next_reference' => int, 'stored' => bool (false: the defaults)].
+         */
+        public function edifact(string $code): array {}
+
+        /**
+         * Sets the partner's EDIFACT settings: the keys of edifact() but
+         * next_reference and stored, those left out taking their defaults;
+         * returns them. Relais\ValidationException lists every problem by
+         * field (syntax_level, separators, unb_id, unb_qualifier).
+         */
+        public function saveEdifact(string $code, array $settings): array {}
     }
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a04cc0caf56fa464eacbd7ea946e32ad95be418e */
+ * Stub hash: ba466f86891bf1915f2f76490fd73ff2f024751f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -42,6 +42,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_system, 0, 0
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_storeUsage arginfo_class_Relais_ValidationException_getErrors
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Client_mssanteProof, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, fqdn, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, imapPort, IS_LONG, 0, "143")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, smtpPort, IS_LONG, 0, "587")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, producedBy, IS_STRING, 0, "\"extension PHP\"")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Jobs_submit, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, flow, IS_STRING, 0)
@@ -259,6 +266,13 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_expiringCe
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, days, IS_LONG, 0, "30")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Relais_Partners_edifact arginfo_class_Relais_Partners_get
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Partners_saveEdifact, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, code, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, settings, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Sage_Connector___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, dsn, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, user, IS_STRING, 1, "null")
@@ -373,6 +387,7 @@ ZEND_METHOD(Relais_Client, sage);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
+ZEND_METHOD(Relais_Client, mssanteProof);
 ZEND_METHOD(Relais_Jobs, submit);
 ZEND_METHOD(Relais_Jobs, submitMany);
 ZEND_METHOD(Relais_Jobs, get);
@@ -422,6 +437,8 @@ ZEND_METHOD(Relais_Partners, enable);
 ZEND_METHOD(Relais_Partners, addCertificate);
 ZEND_METHOD(Relais_Partners, removeCertificate);
 ZEND_METHOD(Relais_Partners, expiringCertificates);
+ZEND_METHOD(Relais_Partners, edifact);
+ZEND_METHOD(Relais_Partners, saveEdifact);
 ZEND_METHOD(Relais_Sage_Connector, __construct);
 ZEND_METHOD(Relais_Sage_Connector, import);
 ZEND_METHOD(Relais_Sage_Connector, export);
@@ -490,6 +507,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, mssanteProof, arginfo_class_Relais_Client_mssanteProof, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -564,6 +582,8 @@ static const zend_function_entry class_Relais_Partners_methods[] = {
 	ZEND_ME(Relais_Partners, addCertificate, arginfo_class_Relais_Partners_addCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, removeCertificate, arginfo_class_Relais_Partners_removeCertificate, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Partners, expiringCertificates, arginfo_class_Relais_Partners_expiringCertificates, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, edifact, arginfo_class_Relais_Partners_edifact, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Partners, saveEdifact, arginfo_class_Relais_Partners_saveEdifact, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -23,6 +23,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/installer/lib/all.sh"
 # shellcheck source=tests/lib/test_pki.sh
 . "$ROOT/tests/lib/test_pki.sh"
+# shellcheck source=tests/lib/transfer_servers.sh
+. "$ROOT/tests/lib/transfer_servers.sh"
 cd "$ROOT"
 
 SUITES="${RELAIS_TEST_SUITES:-ctest fuzz phpt system web}"
@@ -101,6 +103,7 @@ stop_servers() {
         return 0
     fi
     if [ -n "$WEB_BASE" ]; then relais_apache_stop "$WEB_BASE" || true; fi
+    if [ -n "$SRV" ]; then tr_mail_stop "$SRV/mail" 2>/dev/null || true; fi
     relais_daemon_stop "$RELAISD_PID" || true
     if [ -n "$DB_BASE" ]; then relais_mariadb_stop "$DB_BASE" || true; fi
 }
@@ -138,6 +141,7 @@ stop_leftovers() {
     for d in "$OUT"/srv "$OUT"/srv-*; do
         [ -d "$d" ] || continue
         relais_apache_stop "$d/web" 2>/dev/null || true
+        tr_mail_stop "$d/mail" 2>/dev/null || true
         relais_mariadb_stop "$d/db" 2>/dev/null || true
     done
     relais_daemon_stop "$RELAISD_PID" 2>/dev/null || true
@@ -449,6 +453,14 @@ setup_web() {
     printf '%s\n' "$WEB_TLS_PORT" > "$OUT/run/web-tls-port"
 }
 
+# The MSSanté proof page's servers: Dovecot (IMAP with STARTTLS) and Postfix
+# (submission with STARTTLS, and a port without) from tests/lib/transfer_servers.sh.
+setup_web_mail() {
+    tr_ensure_packages postfix dovecot-imapd dovecot-lmtpd
+    tr_mail_start "$SRV/mail"
+    printf '%s %s %s\n' "$TR_IMAP_PORT" "$TR_SMTP_PORT" "$TR_SMTP_PLAIN_PORT" > "$OUT/run/web-mail-ports"
+}
+
 setup_node_modules() {
     if [ ! -d "$ROOT/tests/web/node_modules" ]; then
         relais_log "npm install in tests/web"
@@ -469,6 +481,7 @@ run_web() {
     RELAIS_WEB_URL="http://127.0.0.1:$WEB_PORT/" RELAIS_WEB_LOGIN=admin RELAIS_WEB_PASSWORD="$ADMIN_PASSWORD" \
         RELAIS_DEMO_OUTBOX="$OUTBOX" RELAIS_CONFIG="$TEST_INI" RELAIS_WEB_SESSIONS="$WEB_BASE/sessions" \
         RELAIS_WEB_TLS_URL="https://127.0.0.1:$WEB_TLS_PORT/" RELAIS_WEB_PKI="$PKI" \
+        RELAIS_WEB_MAIL_PORTS="$(cat "$OUT/run/web-mail-ports" 2> /dev/null || true)" \
         timeout --foreground --kill-after=10 1200 node --test --test-reporter=tap "$ROOT/tests/web/" < /dev/null 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     stop_if_interrupted "$rc"
@@ -504,6 +517,8 @@ if suite_wanted web; then
         elif ! attempt apache setup_web; then
             could_not_run web "Apache did not start (see $LOGS/apache.log and $WEB_BASE/log/)"
         else
+            # Without them only the proof page's test fails (it names this log).
+            attempt web-mail setup_web_mail || relais_warn "the mail servers did not start (see $LOGS/web-mail.log)"
             WEB_PORT="$(cat "$OUT/run/web-port")"
             WEB_TLS_PORT="$(cat "$OUT/run/web-tls-port")"
             run_web

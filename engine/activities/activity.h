@@ -48,6 +48,28 @@ public:
     // The worker's database connection, for steps that read settings (a
     // partner's); null where there is none.
     virtual db::Connection* connection() { return nullptr; }
+    // The collect journal of this step (JobQueue::addCollectedDocument): a
+    // collecting step stores what it took from `item` (a file's URL, a
+    // message's mailbox URL and UID) with addCollected(), then tells the
+    // server to remove or mark the item, then calls collectedDone(). A run of
+    // the step after its node died reads what earlier runs took with
+    // earlierCollected() and adopts it. Without a database (unit tests'
+    // contexts) there is no journal: addOutput(), nothing to adopt.
+    virtual Result<StepDocument> addCollected(const std::string& item, const std::string& name,
+                                              const std::string& path) {
+        (void)item;
+        return addOutput(name, path);
+    }
+    virtual Status collectedDone(const std::string& item) {
+        (void)item;
+        return Status::ok();
+    }
+    struct Collected {
+        std::string item;
+        bool done = false;  // the server removed or marked the item
+        std::vector<StepDocument> documents;
+    };
+    virtual Result<std::vector<Collected>> earlierCollected() { return std::vector<Collected>{}; }
     // Submits another job (a step that fans out, such as edifact.split).
     virtual Result<int64_t> submitJob(const SubmitRequest&) {
         return Status(Code::FailedPrecondition, "this step cannot submit jobs here");

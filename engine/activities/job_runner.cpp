@@ -25,14 +25,22 @@ public:
         if (!s) spdlog::warn("job {}: cannot write a log line: {}", job_.id, s.message());
     }
     Result<StepDocument> addOutput(const std::string& name, const std::string& path) override {
-        auto stored = store_.put(path);
-        if (!stored) return stored.status();
-        auto id = queue_.addOutputDocument(job_.id, position_, name, *stored);
-        if (!id) return id.status();
-        StepDocument d;
-        d.record = {*id, name, stored->size, stored->sha256, stored->relPath, "out", position_};
-        d.path = store_.absolutePath(stored->relPath);
-        return d;
+        return store(name, path, nullptr);
+    }
+    Result<StepDocument> addCollected(const std::string& item, const std::string& name,
+                                      const std::string& path) override {
+        return store(name, path, &item);
+    }
+    Status collectedDone(const std::string& item) override { return queue_.markCollected(job_.id, position_, item); }
+    Result<std::vector<Collected>> earlierCollected() override {
+        auto journal = queue_.collectJournal(job_.id, position_);
+        if (!journal) return journal.status();
+        std::vector<Collected> out;
+        for (const auto& c : *journal) {
+            if (out.empty() || out.back().item != c.item) out.push_back({c.item, c.done, {}});
+            out.back().documents.push_back({c.document, store_.absolutePath(c.document.storePath)});
+        }
+        return out;
     }
     // Shutdown, or a cancel request on this job (looked up at most once a second).
     bool stopRequested() const override {
@@ -50,6 +58,19 @@ public:
     Result<int64_t> submitJob(const SubmitRequest& req) override { return queue_.submit(req); }
 
 private:
+    // Stores the file and records the document (in the collect journal when `item` is given).
+    Result<StepDocument> store(const std::string& name, const std::string& path, const std::string* item) {
+        auto stored = store_.put(path);
+        if (!stored) return stored.status();
+        auto id = item ? queue_.addCollectedDocument(job_.id, position_, *item, name, *stored)
+                       : queue_.addOutputDocument(job_.id, position_, name, *stored);
+        if (!id) return id.status();
+        StepDocument d;
+        d.record = {*id, name, stored->size, stored->sha256, stored->relPath, "out", position_};
+        d.path = store_.absolutePath(stored->relPath);
+        return d;
+    }
+
     db::Connection& conn_;
     JobQueue& queue_;
     const ContentStore& store_;

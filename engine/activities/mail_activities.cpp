@@ -178,6 +178,51 @@ Status MailReceiveActivity::run(StepContext& ctx, const nlohmann::json& with, co
     net::TransferFailure f;
     std::vector<uint64_t> uids;
     if (!box.open(folder, f) || !box.unseen(uids, f)) return failed(f, failure);
+    // A message for good: the folder's URL, UIDVALIDITY and the UID (RFC 5092).
+    auto itemOf = [&](uint64_t uid) {
+        return url + folder + ";UIDVALIDITY=" + box.uidValidity() + "/;UID=" + std::to_string(uid);
+    };
+    auto mark = [&](uint64_t uid) {
+        return after == "move" ? box.moveTo(uid, settingString(with, "archive"), f)
+               : after == "delete" ? box.remove(uid, f)
+                                   : box.markSeen(uid, f);
+    };
+    // What an earlier run of this step stored (its node died, or the attempt
+    // failed): passed on again, never fetched again; a message the server has
+    // not marked yet is marked first.
+    auto earlier = ctx.earlierCollected();
+    if (!earlier) {
+        failure.transient = true;
+        return earlier.status();
+    }
+    std::optional<net::TransferFailure> error;
+    size_t received = 0, adopted = 0;
+    for (const auto& c : *earlier) {
+        const auto uid = std::find_if(uids.begin(), uids.end(), [&](uint64_t u) { return itemOf(u) == c.item; });
+        if (!c.done && uid != uids.end() && !mark(*uid)) {
+            error = f;
+            if (f.transient) break;
+            continue;  // refused: not passed on, settled by the next run
+        }
+        if (!c.done) {
+            if (Status s = ctx.collectedDone(c.item); !s) {
+                error = net::TransferFailure{"cannot record " + c.item + " as received: " + s.message(), true};
+                break;
+            }
+        }
+        if (uid != uids.end()) uids.erase(uid);
+        outputs.insert(outputs.end(), c.documents.begin(), c.documents.end());
+        ++adopted;
+    }
+    if (error && error->transient) {
+        outputs.clear();  // all adopted again by the next attempt
+        return failed(*error, failure);
+    }
+    if (adopted > 0)
+        ctx.log("info", "adopted " + std::to_string(adopted) + " message(s) an earlier run of this step had stored");
+    std::erase_if(uids, [&](uint64_t u) {
+        return std::any_of(earlier->begin(), earlier->end(), [&](const auto& c) { return c.item == itemOf(u); });
+    });
     if (uids.size() > maxMessages) uids.resize(maxMessages);
     const std::string spool =
         ctx.transfer().spoolDirectory.empty() ? fs::temp_directory_path().string() : ctx.transfer().spoolDirectory;
@@ -185,8 +230,6 @@ Status MailReceiveActivity::run(StepContext& ctx, const nlohmann::json& with, co
         failure.transient = true;
         return s;
     }
-    std::optional<net::TransferFailure> error;
-    size_t received = 0;
     for (uint64_t uid : uids) {
         std::string raw;
         if (!box.fetch(uid, raw, f)) {
@@ -199,12 +242,13 @@ Status MailReceiveActivity::run(StepContext& ctx, const nlohmann::json& with, co
         const auto parsed = net::parseMail(raw);
         const std::string tmp = (fs::path(spool) / ("mail-" + std::to_string(::getpid()) + "-" +
                                                     std::to_string(ctx.jobId()) + ".tmp")).string();
+        const std::string item = itemOf(uid);
         Status stored;
         auto keep = [&](const std::string& name, const std::string& bytes) {
             if (!stored) return;
             stored = writeFileAtomic(tmp, bytes, 0640);
             if (!stored) return;
-            auto d = ctx.addOutput(name, tmp);
+            auto d = ctx.addCollected(item, name, tmp);
             if (!d) stored = d.status();
             else docs.push_back(*d);
         };
@@ -216,14 +260,17 @@ Status MailReceiveActivity::run(StepContext& ctx, const nlohmann::json& with, co
             error = net::TransferFailure{"cannot store message " + std::to_string(uid) + ": " + stored.message(), true};
             break;
         }
-        const bool done = after == "move"     ? box.moveTo(uid, settingString(with, "archive"), f)
-                          : after == "delete" ? box.remove(uid, f)
-                                              : box.markSeen(uid, f);
+        const bool done = mark(uid);
         if (!done && box.refused()) {
             ctx.log("error", "stored message " + std::to_string(uid) + " but the server refused to mark it (" +
                                  f.message + "); not passed on, it will be received again");
             error = f;
             continue;
+        }
+        if (Status s = done ? ctx.collectedDone(item) : Status::ok(); !s) {
+            error = net::TransferFailure{"cannot record message " + std::to_string(uid) + " as received: " + s.message(),
+                                         true};
+            break;
         }
         outputs.insert(outputs.end(), docs.begin(), docs.end());
         ++received;
@@ -235,8 +282,8 @@ Status MailReceiveActivity::run(StepContext& ctx, const nlohmann::json& with, co
             break;
         }
     }
-    if (received == 0 && error) return failed(*error, failure);
-    if (uids.empty()) ctx.log("info", "no unseen message in " + url + folder);
+    if (received + adopted == 0 && error) return failed(*error, failure);
+    if (uids.empty() && adopted == 0) ctx.log("info", "no unseen message in " + url + folder);
     if (error && received < uids.size())
         ctx.log("warn", std::to_string(uids.size() - received) + " message(s) left for the next run: " + error->message);
     return Status::ok();

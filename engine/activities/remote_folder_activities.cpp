@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "activities/with_settings.h"
 #include "base/atomic_file.h"
@@ -91,16 +92,59 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
     while (!archive.empty() && archive.back() == '/') archive.pop_back();
     const size_t maxFiles = with.contains("max_files") ? with["max_files"].get<size_t>() : SIZE_MAX;
 
+    // What an earlier run of this step took (its node died, or the attempt
+    // failed): files the server had removed are passed on again; those whose
+    // removal was not confirmed (`pending`) are settled with the listing.
+    auto earlier = ctx.earlierCollected();
+    if (!earlier) {
+        failure.transient = true;
+        return earlier.status();
+    }
+    std::map<std::string, std::vector<StepDocument>> pending;  // by remote name
+    size_t adopted = 0;
+    for (const auto& c : *earlier) {
+        if (c.done) {
+            outputs.insert(outputs.end(), c.documents.begin(), c.documents.end());
+            adopted += c.documents.size();
+        } else {
+            auto& docs = pending[c.item.substr(std::min(c.item.size(), folder.url().size()))];
+            docs.insert(docs.end(), c.documents.begin(), c.documents.end());
+        }
+    }
+
     std::vector<std::string> names;
     net::TransferFailure f;
-    if (!folder.list(names, f)) return failed(f, failure);
-    std::sort(names.begin(), names.end());
+    if (!folder.list(names, f)) {
+        // Nothing is lost: the journal keeps what was taken for the next attempt.
+        outputs.clear();
+        return failed(f, failure);
+    }
     std::erase_if(names, [&](const std::string& n) {
         return n == archive || ::fnmatch(pattern.c_str(), n.c_str(), FNM_PERIOD) != 0;
     });
-    if (names.size() > maxFiles) names.resize(maxFiles);
+    // A pending file the server no longer lists: its removal went through.
+    // One it still lists comes first, to be settled before any new file.
+    for (auto it = pending.begin(); it != pending.end();) {
+        if (std::find(names.begin(), names.end(), it->first) != names.end()) {
+            ++it;
+            continue;
+        }
+        if (Status s = ctx.collectedDone(folder.url() + it->first); !s) {
+            failure.transient = true;
+            return s;
+        }
+        outputs.insert(outputs.end(), it->second.begin(), it->second.end());
+        adopted += it->second.size();
+        it = pending.erase(it);
+    }
+    std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+        return std::pair(!pending.count(a), a) < std::pair(!pending.count(b), b);
+    });
+    if (names.size() > maxFiles) names.resize(std::max(maxFiles, pending.size()));
+    if (adopted > 0)
+        ctx.log("info", "adopted " + std::to_string(adopted) + " file(s) an earlier run of this step had collected");
     if (names.empty()) {
-        ctx.log("info", "nothing to collect in " + folder.url() + " matching '" + pattern + "'");
+        if (adopted == 0) ctx.log("info", "nothing to collect in " + folder.url() + " matching '" + pattern + "'");
         return Status::ok();
     }
 
@@ -110,14 +154,15 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
         return s;
     }
     std::optional<net::TransferFailure> firstError;
-    size_t left = names.size();
+    size_t left = names.size(), collected = 0;
     for (const auto& name : names) {
         if (ctx.stopRequested()) {
             firstError = net::TransferFailure{"stopped on request", true};
             break;
         }
+        const std::string item = folder.url() + name;
         // One partial file per remote file, kept between attempts for resuming.
-        const std::string partial = (fs::path(spool) / (sha256Hex(folder.url() + name) + ".part")).string();
+        const std::string partial = (fs::path(spool) / (sha256Hex(item) + ".part")).string();
         if (!folder.download(name, partial, f)) {
             ctx.log("warn", f.message);
             if (f.transient) {  // the server or the network: the next files would fail too
@@ -129,10 +174,20 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
             fs::remove(partial, ec);
             continue;  // a folder (NLST lists them too) or an unreadable file: skipped, said in the log
         }
-        auto doc = ctx.addOutput(name, partial);
-        if (!doc) {
-            firstError = net::TransferFailure{"cannot store " + name + ": " + doc.status().message(), true};
-            break;
+        // A pending file downloaded again: the same bytes are the document
+        // already taken; other bytes are a new file of the same name (the
+        // earlier one was removed, then the partner sent another).
+        std::vector<StepDocument> docs = pending.count(name) ? pending[name] : std::vector<StepDocument>{};
+        const auto digest = docs.empty() ? std::nullopt : sha256OfFile(partial);
+        const bool same = std::any_of(docs.begin(), docs.end(),
+                                      [&](const StepDocument& d) { return digest && d.record.sha256 == *digest; });
+        if (!same) {
+            auto doc = ctx.addCollected(item, name, partial);
+            if (!doc) {
+                firstError = net::TransferFailure{"cannot store " + name + ": " + doc.status().message(), true};
+                break;
+            }
+            docs.push_back(*doc);
         }
         std::error_code ec;
         fs::remove(partial, ec);
@@ -144,17 +199,22 @@ Status RemoteCollectActivity::run(StepContext& ctx, const nlohmann::json& with, 
             if (!firstError) firstError = f;
             continue;
         }
+        if (Status s = removed ? ctx.collectedDone(item) : Status::ok(); !s) {
+            // The next run finds the file gone and passes its document on.
+            firstError = net::TransferFailure{"cannot record " + name + " as collected: " + s.message(), true};
+            break;
+        }
+        outputs.insert(outputs.end(), docs.begin(), docs.end());
+        collected += docs.size();
         if (!removed) {
             ctx.log("warn", "collected " + name + " but its " + (move ? "move" : "deletion") +
                                 " got no answer (" + f.message + "); passed on, it may be collected again");
-            outputs.push_back(*doc);
             firstError = f;
             break;
         }
-        outputs.push_back(*doc);
     }
     if (outputs.empty() && firstError) return failed(*firstError, failure);
-    ctx.log("info", "collected " + std::to_string(outputs.size()) + " file(s) from " + folder.url());
+    ctx.log("info", "collected " + std::to_string(collected) + " file(s) from " + folder.url());
     if (firstError && left > 0)
         ctx.log("warn", std::to_string(left) + " file(s) left on the server for the next collect: " + firstError->message);
     return Status::ok();

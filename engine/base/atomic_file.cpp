@@ -153,10 +153,18 @@ Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mo
         flush);
 }
 
-Status syncFileSystem(const std::string& path) {
-    Fd fd;
-    fd.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd.fd < 0 || ::syncfs(fd.fd) != 0) return Status(Code::Io, "cannot flush the file system of " + path + ": " + errnoText());
+Result<FileSystemFlush> FileSystemFlush::open(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return Status(Code::Io, "cannot open " + dir + ": " + errnoText());
+    return FileSystemFlush(fd, dir);
+}
+
+FileSystemFlush::~FileSystemFlush() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+Status FileSystemFlush::flush() const {
+    if (::syncfs(fd_) != 0) return Status(Code::Io, "cannot flush the file system of " + dir_ + ": " + errnoText());
     return Status::ok();
 }
 

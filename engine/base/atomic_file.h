@@ -29,9 +29,25 @@ Status copyFileNew(const std::string& src, const std::string& dest,
                    bool flush = true);
 Status writeFileNew(const std::string& dest, std::string_view bytes, unsigned mode = 0644, bool flush = true);
 
-// Flushes to disk everything written to the file system holding `path`
-// (syncfs(2)): one flush for many files written without fsync.
-Status syncFileSystem(const std::string& path);
+// A handle on the file system holding a folder, to flush everything written
+// to it (syncfs(2)): one flush for many files written without fsync. Open it
+// BEFORE writing the files: syncfs reports the write-back errors that
+// happened since the handle was opened (Linux 5.8 and later).
+class FileSystemFlush {
+public:
+    static Result<FileSystemFlush> open(const std::string& dir);
+    FileSystemFlush(FileSystemFlush&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    FileSystemFlush(const FileSystemFlush&) = delete;
+    FileSystemFlush& operator=(const FileSystemFlush&) = delete;
+    FileSystemFlush& operator=(FileSystemFlush&&) = delete;
+    ~FileSystemFlush();
+    Status flush() const;
+
+private:
+    FileSystemFlush(int fd, std::string dir) : fd_(fd), dir_(std::move(dir)) {}
+    int fd_;
+    std::string dir_;
+};
 
 // Creates `dir` and its parents with `mode` (applied despite the umask).
 Status makeDirs(const std::string& dir, unsigned mode = 0755);

@@ -12,15 +12,10 @@
 namespace relais::cli {
 
 int mssanteProof(const Globals& g, const std::string& fqdn, int imapPort, int smtpPort, const std::string& out) {
-    if (fqdn.empty() || fqdn.find_first_of(" /\r\n") != std::string::npos) {
-        std::cerr << "relais: '" << fqdn << "' is not a host name\n";
+    if (Status s = net::checkMssanteProofTarget(fqdn, imapPort, smtpPort); !s) {
+        std::cerr << "relais: " << s.message() << "\n";
         return kError;
     }
-    for (int port : {imapPort, smtpPort})
-        if (port < 1 || port > 65535) {
-            std::cerr << "relais: port " << port << " is not between 1 and 65535\n";
-            return kError;
-        }
     // The [transfer] settings (proxy, timeouts) when a configuration is there;
     // the proof needs no database.
     TransferSettings settings;

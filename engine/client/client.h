@@ -18,6 +18,7 @@
 #include "jobs/job_queue.h"
 #include "jobs/node_registry.h"
 #include "partners/partner_directory.h"
+#include "partners/partner_edifact.h"
 #include "store/content_store.h"
 #include "system/system_report.h"
 #include "users/user_directory.h"
@@ -47,6 +48,7 @@ public:
     }
     NodeRegistry nodes() { return NodeRegistry(*conn_); }
     PartnerDirectory partners() { return PartnerDirectory(*conn_); }
+    PartnerEdifactSettings partnerEdifact() { return PartnerEdifactSettings(*conn_); }
 
     // Parses a flow and checks it against the activity registry, listing
     // every problem (Status::fieldErrors()).

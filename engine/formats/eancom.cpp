@@ -137,9 +137,11 @@ private:
             if (t.amount) RELAIS_TRY(seg("MOA", {{"124", num(*t.amount)}}));
         }
         for (const auto& a : l.allowances) RELAIS_TRY(allowance(a));
+        // Each batch in its PCI group (SG20: PCI, DTM, QTY, GIN): its expiry and the quantity despatched of it.
         for (const auto& b : l.batches) {
             RELAIS_TRY(seg("PCI", {{"36E"}}));
             if (!b.expiry.empty()) RELAIS_TRY(seg("DTM", {dtm("36", b.expiry)}));
+            if (b.quantity) RELAIS_TRY(seg("QTY", {{"12", num(*b.quantity)}}));
             RELAIS_TRY(seg("GIN", {{"BX"}, {b.batch}}));
         }
         return Status::ok();
@@ -480,6 +482,10 @@ std::optional<Fault> EancomToPivot::messageSegment(const MessageHeader&, const S
         if (!required(1, 1, "quantity qualifier (QTY 6063)") || !required(1, 2, "quantity (QTY 6060)")) return bad;
         auto v = number(1, 2);
         if (bad) return bad;
+        if (st.group == G::Batch && seg.value(1, 1) == "12" && !st.line()->batches.empty()) {
+            st.line()->batches.back().quantity = *v;  // the quantity of the batch whose PCI group this is
+            return std::nullopt;                      // its GIN follows
+        }
         st.line()->quantities.push_back({text(1, 1), *v, text(1, 3)});
     } else if (is("PRI")) {
         if (!st.line()) return noLine();

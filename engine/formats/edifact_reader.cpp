@@ -1,10 +1,11 @@
-// EDIFACT reader: a scanner that cuts the byte stream into segments (one
-// table look-up per byte, plain runs appended at once) and an envelope
-// checker that walks UNB, UNG, UNH ... UNT, UNE, UNZ and counts.
+// EDIFACT reader: a scanner that cuts the byte stream into segments (bit
+// masks of the separators 64 bytes at a time, segments handed out as views
+// into the read buffer) and an envelope checker that walks UNB, UNG, UNH ...
+// UNT, UNE, UNZ and counts.
 #include "formats/edifact_reader.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
 #endif
 
 #include <algorithm>
@@ -15,7 +16,7 @@
 namespace relais::edifact {
 
 size_t StringSource::read(char* buf, size_t n, std::string&) {
-    const size_t k = std::min(n, bytes_.size());
+    const size_t k = std::min({n, chunk_, bytes_.size()});
     std::memcpy(buf, bytes_.data(), k);
     bytes_.remove_prefix(k);
     return k;
@@ -58,11 +59,115 @@ std::string hexByte(unsigned char c) {
     return std::string("0x") + hex[c >> 4] + hex[c & 15];
 }
 
-// Cuts the input into segments.
+// What the masks of a block tell apart: the separators, and the plain
+// characters (printable ASCII; for level A its subset).
+struct ByteKinds {
+    char component = ':', element = '+', release = '?', segment = '\'';
+    bool unoa = false;
+};
+
+BlockMasks classifyPlain(const char* p, const ByteKinds& k) {
+    BlockMasks m;
+    for (unsigned i = 0; i < 64; ++i) {
+        const char c = p[i];
+        const auto u = static_cast<unsigned char>(c);
+        const bool plain = k.unoa ? (u >= 0x20 && u < 0x40 && u != '#' && u != '$') || (u >= 'A' && u <= 'Z')
+                                  : u >= 0x20 && u < 0x7F;
+        m.component |= static_cast<uint64_t>(c == k.component) << i;
+        m.element |= static_cast<uint64_t>(c == k.element) << i;
+        m.look |= static_cast<uint64_t>(!plain || c == k.release || c == k.segment) << i;
+    }
+    return m;
+}
+
+#if defined(__SSE2__)
+BlockMasks classifySse2(const char* p, const ByteKinds& k) {
+    const __m128i c = _mm_set1_epi8(k.component), e = _mm_set1_epi8(k.element), r = _mm_set1_epi8(k.release),
+                  s = _mm_set1_epi8(k.segment);
+    BlockMasks m;
+    for (int j = 0; j < 4; ++j) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * j));
+        __m128i odd;
+        if (k.unoa) {
+            // Level A: 0x20-0x3F but # and $, and A-Z (signed compares: 0x80 and up are negative).
+            const __m128i low = _mm_andnot_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('#')), _mm_cmpeq_epi8(v, _mm_set1_epi8('$'))),
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x40))));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x40)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x5B)));
+            odd = _mm_andnot_si128(_mm_or_si128(low, upper), _mm_set1_epi8(-1));
+        } else {
+            odd = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        }
+        const __m128i h = _mm_or_si128(odd, _mm_or_si128(_mm_cmpeq_epi8(v, r), _mm_cmpeq_epi8(v, s)));
+        m.component |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)))) << (16 * j);
+        m.element |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, e)))) << (16 * j);
+        m.look |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(h))) << (16 * j);
+    }
+    return m;
+}
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+#define RELAIS_EDIFACT_AVX2 1
+// The same, 32 bytes at a time, on processors with AVX2 (chosen at run time).
+__attribute__((target("avx2"))) BlockMasks classifyAvx2(const char* p, const ByteKinds& k) {
+    const __m256i c = _mm256_set1_epi8(k.component), e = _mm256_set1_epi8(k.element), r = _mm256_set1_epi8(k.release),
+                  s = _mm256_set1_epi8(k.segment);
+    BlockMasks m;
+    for (int j = 0; j < 2; ++j) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * j));
+        __m256i odd;
+        if (k.unoa) {
+            const __m256i low = _mm256_andnot_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('#')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('$'))),
+                _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1F)), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x40), v)));
+            const __m256i upper =
+                _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x40)), _mm256_cmpgt_epi8(_mm256_set1_epi8(0x5B), v));
+            odd = _mm256_andnot_si256(_mm256_or_si256(low, upper), _mm256_set1_epi8(-1));
+        } else {
+            odd = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)));
+        }
+        const __m256i h = _mm256_or_si256(odd, _mm256_or_si256(_mm256_cmpeq_epi8(v, r), _mm256_cmpeq_epi8(v, s)));
+        m.component |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c)))) << (32 * j);
+        m.element |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, e)))) << (32 * j);
+        m.look |= static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(h))) << (32 * j);
+    }
+    return m;
+}
+
+bool hasAvx2() {
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+#endif
+
+// The best the processor has.
+BlockMasks classify(const char* p, const ByteKinds& k) {
+#if defined(RELAIS_EDIFACT_AVX2)
+    if (hasAvx2()) return classifyAvx2(p, k);
+#endif
+#if defined(__SSE2__)
+    return classifySse2(p, k);
+#else
+    return classifyPlain(p, k);
+#endif
+}
+
+// Cuts the input into segments, in place: a segment is handed out as a view
+// into the read buffer (offsets of its components, no copy). The buffer is
+// classified 64 bytes at a time into bit masks (component and element
+// separators; everything else that needs a look: the segment terminator, the
+// release character, bytes outside the level's plain characters), and only
+// the set bits are visited. A release character makes the rest of its
+// segment move down over it (each byte at most once), so the views stay
+// contiguous.
 class Scanner {
 public:
-    explicit Scanner(ByteSource& source) : source_(source), buf_(kBufferBytes) {
-        p_ = end_ = buf_.data();
+    explicit Scanner(ByteSource& source)
+        : source_(source), buf_(std::make_unique_for_overwrite<char[]>(capacity_ + kPadBytes)),
+          ends_(kInitialComponents), firsts_(kInitialComponents) {
+        p_ = end_ = seg_ = next_ = buf_.get();
+        std::memset(end_, 0, kPadBytes);
         setTable(nullptr);
     }
 
@@ -93,167 +198,101 @@ public:
         }
         separators_ = header.separators;
         setTable(nullptr);
+        restartAt(p_);
         return std::nullopt;
     }
 
     // Data of `level` only from now on (null: any byte but control characters).
-    void setLevel(const SyntaxLevel* level) { setTable(level); }
+    // Called between segments: what follows the last one is classified again.
+    void setLevel(const SyntaxLevel* level) {
+        setTable(level);
+        restartAt(p_);
+    }
 
     // The next segment; false at the end of the input, or on a fault.
     bool next(Segment& seg, std::optional<Fault>& fault) {
-        seg.clear();
-        element_ = 0;
-        component_ = 1;
-        started_ = false;
+        seg.view(nullptr, nullptr, 0, nullptr, 0);
         for (;;) {
-            if (p_ == end_ && !fill()) {
-                if (!readError_.empty()) {
-                    fault = Fault{error::kUnspecified, readError_};
-                    return false;
-                }
-                if (started_) {
-                    fault = Fault{error::kMissing, "the input ends inside a segment, without its terminator"};
-                    fault->expected = std::string("'") + separators_.segment + "'";
-                    fault->found = "the end of the input";
-                    place(*fault);
-                }
-                return false;
-            }
-            if (!started_) {
-                if (*p_ == '\r' || *p_ == '\n') {
-                    ++p_;
-                    continue;
-                }
-                started_ = true;
-                segmentStart_ = offset();
-            }
-            // The hot loop: plain runs appended at once, component and element
-            // separators handled in place; anything else leaves it.
-            const char* p = p_;
-            const char* const end = end_;
-            char* base = seg.room(static_cast<size_t>(end - p));
-            char* out = base;
-            bool special = false;
-            while (p < end) {
-#if defined(__SSE2__)
-                // Sixteen bytes at a time while they are printable ASCII and no
-                // separator (all but UNOA, whose table refuses lower case).
-                if (simd_) {
-                    while (end - p >= 16) {
-                        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-                        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sepComponent_), _mm_cmpeq_epi8(v, sepElement_)),
-                                                       _mm_or_si128(_mm_cmpeq_epi8(v, sepRelease_), _mm_cmpeq_epi8(v, sepSegment_)));
-                        // Signed: bytes below 0x20 and from 0x80 up are "less than 0x20".
-                        special = _mm_or_si128(special, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-                        special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-                        const int mask = _mm_movemask_epi8(special);
-                        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);  // within room(); only the plain ones count
-                        if (mask == 0) {
-                            out += 16;
-                            p += 16;
-                            continue;
-                        }
-                        const int plain = __builtin_ctz(static_cast<unsigned>(mask));
-                        out += plain;
-                        p += plain;
-                        break;
+            // The separators before the first byte that needs a look: their
+            // places are recorded without a branch on which they are.
+            const uint64_t hard = hard_;
+            const uint64_t before = hard != 0 ? (hard & (~hard + 1)) - 1 : ~uint64_t{0};
+            if (uint64_t seps = (comp_ | elem_) & before; seps != 0) {
+                if (escaped_) {
+                    for (; seps != 0; seps &= seps - 1) {
+                        const unsigned i = static_cast<unsigned>(__builtin_ctzll(seps));
+                        record(block_ + i, (elem_ >> i) & 1);
                     }
-                    if (p == end) break;
-                }
-#endif
-                const char c = *p;
-                const unsigned char t = table_[static_cast<unsigned char>(c)];
-                if (t == kPlain) {
-                    *out++ = c;
-                    ++p;
-                    continue;
-                }
-                seg.grew(static_cast<size_t>(out - base));
-                base = out;
-                if (t == kComponent) {
-                    seg.addComponent();
-                    ++component_;
-                } else if (t == kElement) {
-                    seg.addElement();
-                    ++element_;
-                    component_ = 1;
                 } else {
-                    special = true;
-                    break;
+                    if (components_ + kBlock + 2 > ends_.size()) grow();
+                    uint32_t* const ends = ends_.data();
+                    uint32_t* const firsts = firsts_.data();
+                    const uint64_t elem = elem_;
+                    const auto at = static_cast<uint32_t>(block_ - seg_);
+                    size_t nc = components_, ne = elements_;
+                    for (; seps != 0; seps &= seps - 1) {
+                        const unsigned i = static_cast<unsigned>(__builtin_ctzll(seps));
+                        ends[nc++] = at + i;
+                        firsts[ne] = static_cast<uint32_t>(nc);
+                        ne += (elem >> i) & 1;
+                    }
+                    components_ = nc;
+                    elements_ = ne;
                 }
-                ++p;
             }
-            if (!special) seg.grew(static_cast<size_t>(out - base));
-            p_ = const_cast<char*>(p);
-            if (seg.size() > kMaxSegmentBytes) {
-                fault = Fault{error::kTooMany, "segment longer than " + std::to_string(kMaxSegmentBytes) +
-                                                   " bytes: is its terminator missing?"};
-                fault->expected = std::string("'") + separators_.segment + "'";
-                place(*fault);
+            if (hard == 0) {
+                if (!loadBlock(fault)) return false;
+                continue;
+            }
+            const unsigned i = static_cast<unsigned>(__builtin_ctzll(hard));
+            const uint64_t after = ~((uint64_t{1} << i << 1) - 1);  // the bits after i (none when i is 63)
+            comp_ &= after;
+            elem_ &= after;
+            hard_ &= after;
+            char* const pos = block_ + i;
+            if (*pos == separators_.segment && *pos != '\r' && *pos != '\n') {  // the usual hard byte
+                if (segmentEnd(pos, seg, fault) == Step::Segment) return true;
                 return false;
             }
-            if (!special) continue;
-            const unsigned char c = static_cast<unsigned char>(*p_++);
-            switch (table_[c]) {
-                case kComponent:
-                    seg.addComponent();
-                    ++component_;
-                    break;
-                case kElement:
-                    seg.addElement();
-                    ++element_;
-                    component_ = 1;
-                    break;
-                case kSegment:
-                    if (seg.tag().empty() && seg.elementCount() == 0) {
-                        fault = Fault{error::kServiceTag, "empty segment"};
-                        fault->expected = "a segment tag";
-                        place(*fault);
-                        return false;
-                    }
-                    return true;
-                case kRelease: {
-                    if (p_ == end_ && !fill()) {
-                        fault = Fault{error::kServiceChar,
-                                      std::string("release character '") + separators_.release + "' at the end of the input"};
-                        fault->expected = "a character after it";
-                        fault->found = "the end of the input";
-                        place(*fault);
-                        return false;
-                    }
-                    const unsigned char r = static_cast<unsigned char>(*p_++);
-                    const int t = table_[r];
-                    if (t == kPlain || t == kComponent || t == kElement || t == kRelease || t == kSegment) {
-                        seg.append(static_cast<char>(r));
-                    } else if (!checked(seg, r, fault)) {
-                        return false;
-                    }
-                    break;
-                }
-                default:
-                    if (!checked(seg, c, fault)) return false;
+            switch (special(pos, seg, fault)) {
+                case Step::Segment: return true;
+                case Step::Fault: return false;
+                case Step::Go: break;
             }
         }
     }
 
-    uint64_t offset() const { return consumed_ + static_cast<uint64_t>(p_ - buf_.data()); }
+    uint64_t offset() const { return consumed_ + static_cast<uint64_t>(p_ - buf_.get()); }
     uint64_t segmentStart() const { return segmentStart_; }
-    int element() const { return element_; }
-    int component() const { return component_; }
-    const std::string& readError() const { return readError_; }
 
     // True when nothing but line breaks is left.
     bool onlyLineBreaksLeft() {
         for (;;) {
-            if (p_ == end_ && !fill()) return true;
-            if (*p_ != '\r' && *p_ != '\n') return false;
+            if (p_ == end_) {
+                restartAt(p_);
+                std::optional<Fault> ignored;
+                if (!refill(ignored) || next_ == end_) return true;
+                p_ = next_;
+            }
+            if (*p_ != '\r' && *p_ != '\n') {
+                restartAt(p_);
+                return false;
+            }
             ++p_;
         }
     }
 
 private:
-    static constexpr size_t kBufferBytes = 256 * 1024;
+    // The buffer grows with the longest segment met, up to one of
+    // kMaxSegmentBytes and a read of at least as much again.
+    static constexpr size_t kInitialBufferBytes = 64 * 1024;
+    static constexpr size_t kBufferBytes = 2 * kMaxSegmentBytes;
+    static constexpr size_t kBlock = 64;
+    static constexpr size_t kLookahead = 8;  // bytes after a block a release or a UTF-8 sequence may need
+    static constexpr size_t kPadBytes = kBlock + kLookahead;
+    static constexpr size_t kInitialComponents = 256;
     enum : unsigned char { kPlain, kComponent, kElement, kRelease, kSegment, kCheck };
+    enum class Step { Go, Segment, Fault };
 
     void setTable(const SyntaxLevel* level) {
         for (int c = 0; c < 256; ++c) {
@@ -269,42 +308,157 @@ private:
         table_[static_cast<unsigned char>(separators_.element)] = kElement;
         table_[static_cast<unsigned char>(separators_.release)] = kRelease;
         table_[static_cast<unsigned char>(separators_.segment)] = kSegment;
-#if defined(__SSE2__)
-        // The vector path takes printable ASCII as plain: true of every level but UNOA.
-        simd_ = !level || *level != SyntaxLevel::UNOA;
-        sepComponent_ = _mm_set1_epi8(separators_.component);
-        sepElement_ = _mm_set1_epi8(separators_.element);
-        sepRelease_ = _mm_set1_epi8(separators_.release);
-        sepSegment_ = _mm_set1_epi8(separators_.segment);
-#endif
+        kinds_ = {separators_.component, separators_.element, separators_.release, separators_.segment,
+                  level && *level == SyntaxLevel::UNOA};
     }
 
-    // A byte that is not plain: a UTF-8 sequence of a UTF-8 level, or a fault.
-    bool checked(Segment& seg, unsigned char c, std::optional<Fault>& fault) {
+    // Forgets the masks: the next block begins at `at`, where a segment begins.
+    void restartAt(char* at) {
+        comp_ = elem_ = hard_ = 0;
+        carry_ = 0;
+        next_ = at;
+        beginSegment(at);
+    }
+
+    void beginSegment(char* at) {
+        seg_ = at;
+        segmentStart_ = consumed_ + static_cast<uint64_t>(at - buf_.get());
+        escaped_ = false;
+        components_ = 0;
+        elements_ = 1;
+        firsts_[0] = 0;
+    }
+
+    // Where `pos` (a separator) is in the segment's text; with a release
+    // character seen, the bytes since the last separator move down first.
+    uint32_t placeOf(char* pos) {
+        if (!escaped_) return static_cast<uint32_t>(pos - seg_);
+        const size_t n = static_cast<size_t>(pos - run_) + 1;  // the separator too
+        std::memmove(write_, run_, n);
+        write_ += n;
+        run_ = pos + 1;
+        return static_cast<uint32_t>(write_ - 1 - seg_);
+    }
+
+    void grow() {
+        ends_.resize(ends_.size() * 2);
+        firsts_.resize(ends_.size());
+    }
+
+    void record(char* pos, bool element) {
+        if (components_ + 2 > ends_.size()) grow();
+        ends_[components_++] = placeOf(pos);
+        firsts_[elements_] = static_cast<uint32_t>(components_);
+        elements_ += element ? 1 : 0;
+    }
+
+    // Where the scanner stands in the segment, for a fault.
+    void place(Fault& f) const {
+        f.element = static_cast<int>(elements_ - 1);
+        f.component = f.element > 0 ? static_cast<int>(components_ - firsts_[elements_ - 1] + 1) : 0;
+    }
+
+    // Clears the mask bits of `n` bytes from `from` (after a release
+    // character or in a UTF-8 sequence: data whatever their value).
+    void skip(const char* from, size_t n) {
+        const size_t k = static_cast<size_t>(from - block_);
+        for (size_t j = k; j < k + n; ++j) {
+            if (j >= kBlock) {
+                carry_ = static_cast<unsigned>(k + n - kBlock);
+                return;
+            }
+            const uint64_t keep = ~(uint64_t{1} << j);
+            comp_ &= keep;
+            elem_ &= keep;
+            hard_ &= keep;
+        }
+    }
+
+    // The segment terminator at `pos`: the segment is handed out.
+    Step segmentEnd(char* pos, Segment& seg, std::optional<Fault>& fault) {
+        const uint32_t end = placeOf(pos);
+        p_ = pos + 1;
+        if (end > kMaxSegmentBytes) return tooLong(fault);
+        if ((components_ == 0 ? end : ends_[0]) == 0 && elements_ == 1) {
+            fault = Fault{error::kServiceTag, "empty segment"};
+            fault->expected = "a segment tag";
+            place(*fault);
+            return Step::Fault;
+        }
+        ends_[components_] = end;
+        seg.view(seg_, ends_.data(), components_ + 1, firsts_.data(), elements_);
+        beginSegment(pos + 1);
+        return Step::Segment;
+    }
+
+    // A byte that is not a plain character nor a component or element separator.
+    Step special(char* pos, Segment& seg, std::optional<Fault>& fault) {
+        const unsigned char c = static_cast<unsigned char>(*pos);
+        if (pos == seg_ && (c == '\r' || c == '\n')) {  // between segments
+            beginSegment(pos + 1);
+            return Step::Go;
+        }
+        switch (table_[c]) {
+            case kPlain: return Step::Go;  // a byte the masks over-approximate (Latin-1 letters)
+            case kComponent:
+            case kElement:  // separators the masks saw as control characters
+                record(pos, table_[c] == kElement);
+                return Step::Go;
+            case kSegment: return segmentEnd(pos, seg, fault);
+            case kRelease: {
+                char* data = pos + 1;
+                if (data == end_) {
+                    p_ = end_;
+                    fault = Fault{error::kServiceChar,
+                                  std::string("release character '") + separators_.release + "' at the end of the input"};
+                    fault->expected = "a character after it";
+                    fault->found = "the end of the input";
+                    place(*fault);
+                    return Step::Fault;
+                }
+                // The release character goes: the bytes since the last move come down.
+                if (!escaped_) {
+                    escaped_ = true;
+                    write_ = pos;
+                } else {
+                    std::memmove(write_, run_, static_cast<size_t>(pos - run_));
+                    write_ += pos - run_;
+                }
+                run_ = data;
+                size_t n = 1;
+                const int t = table_[static_cast<unsigned char>(*data)];
+                if (t == kCheck && !checked(data, n, fault)) return Step::Fault;
+                skip(data, n);
+                return Step::Go;
+            }
+            default: {
+                size_t n = 1;
+                if (!checked(pos, n, fault)) return Step::Fault;
+                skip(pos + 1, n - 1);
+                return Step::Go;
+            }
+        }
+    }
+
+    // A byte outside the plain characters at `pos`: a UTF-8 sequence of a
+    // UTF-8 level (`n` set to its length), or a fault.
+    bool checked(char* pos, size_t& n, std::optional<Fault>& fault) {
+        const unsigned char c = static_cast<unsigned char>(*pos);
         if (c >= 0x80 && level_ && isUtf8Level(*level_)) {
-            const int n = utf8Continuations(c);
-            std::string seq(1, static_cast<char>(c));
-            for (int k = 0; k < n; ++k) {
-                if (p_ == end_ && !fill()) break;
-                const unsigned char d = static_cast<unsigned char>(*p_);
-                if ((d & 0xC0) != 0x80) break;
-                seq += static_cast<char>(d);
-                ++p_;
-            }
-            if (n > 0 && static_cast<int>(seq.size()) == n + 1) {
-                seg.append(seq);
-                return true;
-            }
+            const int more = utf8Continuations(c);
+            n = 1;
+            while (more > 0 && static_cast<int>(n) <= more && pos + n < end_ &&
+                   (static_cast<unsigned char>(pos[n]) & 0xC0) == 0x80)
+                ++n;
+            if (more > 0 && static_cast<int>(n) == more + 1) return true;
+            p_ = pos + n;
             fault = Fault{error::kInvalidChar, std::string("invalid UTF-8 for ") + syntaxLevelName(*level_)};
             fault->expected = "a UTF-8 sequence";
-            fault->found = seq;
+            fault->found = std::string(pos, n);
             place(*fault);
             return false;
         }
-        if (c >= 0x80 && !level_) {  // before the level is known (UNB)
-            seg.append(static_cast<char>(c));
-            return true;
-        }
+        p_ = pos + 1;
         const std::string levelName = level_ ? syntaxLevelName(*level_) : "EDIFACT";
         std::string what = "character " + hexByte(c) + " is outside the declared syntax level " + levelName;
         if (c == '\r' || c == '\n') what = "line break inside a segment (not allowed by " + levelName + ")";
@@ -315,54 +469,139 @@ private:
         return false;
     }
 
-    void place(Fault& f) const {
-        f.element = element_ + 0;
-        f.component = element_ > 0 ? component_ : 0;
+    Step tooLong(std::optional<Fault>& fault) {
+        fault = Fault{error::kTooMany,
+                      "segment longer than " + std::to_string(kMaxSegmentBytes) + " bytes: is its terminator missing?"};
+        fault->expected = std::string("'") + separators_.segment + "'";
+        place(*fault);
+        return Step::Fault;
     }
 
-    // Reads more input into the buffer; false at the end (or on an error).
-    bool fill() {
-        consumed_ += static_cast<uint64_t>(end_ - buf_.data());
-        p_ = end_ = buf_.data();
-        if (!readError_.empty()) return false;
-        const size_t n = source_.read(buf_.data(), buf_.size(), readError_);
-        end_ = buf_.data() + n;
-        return n > 0;
+    // Classifies the next block; false at the end of the input (with a fault
+    // when it ends inside a segment) or on a read error.
+    bool loadBlock(std::optional<Fault>& fault) {
+        if (static_cast<size_t>(end_ - next_) < kBlock + kLookahead && !eof_) {
+            if (!refill(fault)) return false;
+        }
+        if (next_ >= end_) {
+            p_ = end_;
+            if (!readError_.empty()) {
+                fault = Fault{error::kUnspecified, readError_};
+                return false;
+            }
+            if (seg_ != end_) {
+                fault = Fault{error::kMissing, "the input ends inside a segment, without its terminator"};
+                fault->expected = std::string("'") + separators_.segment + "'";
+                fault->found = "the end of the input";
+                place(*fault);
+            }
+            return false;
+        }
+        block_ = next_;
+        const size_t n = std::min(kBlock, static_cast<size_t>(end_ - block_));
+        next_ = block_ + n;
+        const BlockMasks m = classify(block_, kinds_);  // the buffer is padded after its end
+        comp_ = m.component;
+        elem_ = m.element;
+        hard_ = m.look;
+        uint64_t live = n == kBlock ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+        if (carry_ > 0) {
+            live &= ~((uint64_t{1} << carry_) - 1);
+            carry_ = 0;
+        }
+        comp_ &= live;
+        elem_ &= live;
+        hard_ &= live;
+        return true;
     }
 
-    // At least `n` bytes ahead of p_ (moving the rest to the buffer's start); false if the input ends first.
+    // Moves the segment begun and the bytes not yet classified to the
+    // buffer's start and reads after them until a block and its lookahead
+    // are there (or the input ends). False on a segment too long.
+    bool refill(std::optional<Fault>& fault) {
+        char* const base = buf_.get();
+        char* kept = next_;
+        if (escaped_) {  // the bytes since the last move come down first
+            std::memmove(write_, run_, static_cast<size_t>(next_ - run_));
+            kept = write_ + (next_ - run_);
+        }
+        const size_t segment = static_cast<size_t>(kept - seg_);
+        if (segment > kMaxSegmentBytes) {
+            p_ = next_;
+            tooLong(fault);
+            return false;
+        }
+        const size_t rest = static_cast<size_t>(end_ - next_);
+        consumed_ += static_cast<uint64_t>(next_ - base) - segment;
+        if (segment + rest > capacity_ / 2 && capacity_ < kBufferBytes) {
+            // A long segment: a bigger buffer, so that a read still fills half of it.
+            while (segment + rest > capacity_ / 2 && capacity_ < kBufferBytes) capacity_ *= 2;
+            auto bigger = std::make_unique_for_overwrite<char[]>(capacity_ + kPadBytes);
+            std::memcpy(bigger.get(), seg_, segment);
+            std::memcpy(bigger.get() + segment, next_, rest);
+            buf_ = std::move(bigger);
+        } else {
+            std::memmove(base, seg_, segment);
+            std::memmove(base + segment, next_, rest);
+        }
+        seg_ = buf_.get();
+        escaped_ = false;
+        next_ = p_ = seg_ + segment;
+        end_ = next_ + rest;
+        while (static_cast<size_t>(end_ - next_) < kBlock + kLookahead && !eof_ && readError_.empty()) {
+            const size_t k = source_.read(end_, capacity_ - static_cast<size_t>(end_ - seg_), readError_);
+            if (k == 0) eof_ = true;
+            end_ += k;
+        }
+        if (!readError_.empty()) eof_ = true;
+        std::memset(end_, 0, kPadBytes);  // the masks of the last block read defined bytes
+        return true;
+    }
+
+    // At least `n` bytes ahead of p_ before the scanning starts (the UNA); false if the input ends first.
     bool ensure(size_t n) {
         while (static_cast<size_t>(end_ - p_) < n) {
-            const size_t have = end_ - p_;
-            consumed_ += static_cast<uint64_t>(p_ - buf_.data());
-            std::memmove(buf_.data(), p_, have);
-            p_ = buf_.data();
+            const size_t have = static_cast<size_t>(end_ - p_);
+            consumed_ += static_cast<uint64_t>(p_ - buf_.get());
+            std::memmove(buf_.get(), p_, have);
+            p_ = buf_.get();
             end_ = p_ + have;
-            if (!readError_.empty()) return false;
-            const size_t k = source_.read(buf_.data() + have, buf_.size() - have, readError_);
-            if (k == 0) return false;
+            if (!readError_.empty() || eof_) return false;
+            const size_t k = source_.read(end_, capacity_ - have, readError_);
+            if (k == 0) {
+                eof_ = true;
+                return false;
+            }
             end_ += k;
+            std::memset(end_, 0, kPadBytes);
         }
         return true;
     }
 
     ByteSource& source_;
-    std::vector<char> buf_;
-    char* p_ = nullptr;
-    char* end_ = nullptr;
-    uint64_t consumed_ = 0;  // bytes before buf_[0]
+    size_t capacity_ = kInitialBufferBytes;
+    std::unique_ptr<char[]> buf_;  // not zeroed: only what was read (and the padding after it) is looked at
+    char* p_;       // after the last byte handed out (a segment's terminator) or in fault
+    char* end_;     // after the last byte read
+    char* seg_;     // where the segment being read begins
+    char* next_;    // where the next block begins
+    char* block_ = nullptr;  // the block the masks describe
+    uint64_t comp_ = 0, elem_ = 0, hard_ = 0;  // its bytes not yet visited, by kind
+    unsigned carry_ = 0;     // bytes at the next block's start that are data whatever they are
+    bool escaped_ = false;   // a release character was removed in this segment:
+    char* write_ = nullptr;  // where its next bytes go
+    char* run_ = nullptr;    // the first byte not yet moved
+    std::vector<uint32_t> ends_, firsts_;  // the segment's components and elements (Segment::view)
+    size_t components_ = 0;  // separators seen in the segment
+    size_t elements_ = 1;    // the tag and the elements begun
+    uint64_t consumed_ = 0;  // input bytes before buf_[0]
     uint64_t segmentStart_ = 0;
+    bool eof_ = false;
     std::string readError_;
     Separators separators_;
     std::optional<SyntaxLevel> level_;
+    ByteKinds kinds_;
     unsigned char table_[256];
-#if defined(__SSE2__)
-    bool simd_ = false;
-    __m128i sepComponent_, sepElement_, sepRelease_, sepSegment_;
-#endif
-    int element_ = 0;
-    int component_ = 1;
-    bool started_ = false;
 };
 
 // Walks the envelope.
@@ -462,9 +701,9 @@ private:
         return f;
     }
 
-    static std::optional<Fault> required(const Segment& seg, int e, int c, const std::string& name) {
+    static std::optional<Fault> required(const Segment& seg, int e, int c, const char* name) {
         if (!seg.value(e, c).empty()) return std::nullopt;
-        Fault f{error::kMissing, name + " is missing"};
+        Fault f{error::kMissing, std::string(name) + " is missing"};
         f.element = e;
         f.component = c;
         f.expected = name;
@@ -472,18 +711,23 @@ private:
     }
 
     // A control count element: digits equal to `actual`.
-    static std::optional<Fault> count(const Segment& seg, int e, int actual, const std::string& what) {
+    static std::optional<Fault> count(const Segment& seg, int e, int actual, const char* what) {
         const std::string_view v = seg.value(e);
-        Fault f{allDigits(v) ? error::kCountMismatch : error::kInvalidValue, what};
+        int found = 0;
+        const bool digits = allDigits(v);
+        if (digits && v.size() <= 9) {
+            for (char c : v) found = found * 10 + (c - '0');
+            if (found == actual) return std::nullopt;
+        }
+        Fault f{digits ? error::kCountMismatch : error::kInvalidValue, what};
         f.element = e;
         f.component = 1;
         f.expected = std::to_string(actual);
         f.found = std::string(v);
-        if (!allDigits(v) || v.size() > 9 || std::stoi(std::string(v)) != actual) return f;
-        return std::nullopt;
+        return f;
     }
 
-    static std::optional<Fault> sameRef(const Segment& seg, int e, const std::string& ref, const std::string& what) {
+    static std::optional<Fault> sameRef(const Segment& seg, int e, const std::string& ref, const char* what) {
         if (seg.value(e) == ref) return std::nullopt;
         Fault f{error::kRefMismatch, what};
         f.element = e;
@@ -687,6 +931,18 @@ private:
 };
 
 }  // namespace
+
+std::vector<BlockMasks> blockMasksEveryWay(const char* p, const Separators& separators, bool levelA) {
+    const ByteKinds k{separators.component, separators.element, separators.release, separators.segment, levelA};
+    std::vector<BlockMasks> out{classifyPlain(p, k)};
+#if defined(__SSE2__)
+    out.push_back(classifySse2(p, k));
+#endif
+#if defined(RELAIS_EDIFACT_AVX2)
+    if (hasAvx2()) out.push_back(classifyAvx2(p, k));
+#endif
+    return out;
+}
 
 ReadOutcome readInterchange(ByteSource& source, InterchangeHandler& handler) {
     return EnvelopeReader(source, handler).read();

@@ -9,10 +9,12 @@
 // Thread-safety: a reader is used by one thread; free functions are safe.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "formats/edifact_syntax.h"
@@ -29,11 +31,13 @@ public:
 
 class StringSource final : public ByteSource {
 public:
-    explicit StringSource(std::string_view bytes) : bytes_(bytes) {}
+    // `chunk`: at most that many bytes a read, as a pipe or a socket gives them.
+    explicit StringSource(std::string_view bytes, size_t chunk = SIZE_MAX) : bytes_(bytes), chunk_(chunk) {}
     size_t read(char* buf, size_t n, std::string& error) override;
 
 private:
     std::string_view bytes_;
+    size_t chunk_;
 };
 
 class FileSource final : public ByteSource {
@@ -115,5 +119,17 @@ inline constexpr size_t kMaxSegmentBytes = 1 << 20;
 
 // The same for a file: an error names it when it cannot be opened.
 ReadOutcome readInterchangeFile(const std::string& path, InterchangeHandler& handler);
+
+// The reader's classification of its input, 64 bytes at a time, exposed for
+// its tests: bit i stands for p[i]; `look` marks the bytes the scanner looks
+// at one by one (the segment terminator, the release character, and every
+// byte but printable ASCII, or for level A but its characters). One result
+// per implementation built in and supported by the processor (a plain loop,
+// SSE2, AVX2): they must agree.
+struct BlockMasks {
+    uint64_t component = 0, element = 0, look = 0;
+    bool operator==(const BlockMasks&) const = default;
+};
+std::vector<BlockMasks> blockMasksEveryWay(const char* p, const Separators& separators, bool levelA);
 
 }  // namespace relais::edifact

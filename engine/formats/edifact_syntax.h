@@ -62,16 +62,18 @@ std::string toUtf8(std::string_view data, SyntaxLevel level);
 // One segment: its tag and its data elements, each of one or more
 // components, with the release characters already removed. Positions count
 // from 1, as CONTRL reports them: element 1 is the first after the tag.
+// A segment is a view into the reader's buffer: its values stay valid until
+// the reader reads the next segment (a handler copies what it keeps).
 class Segment {
 public:
     std::string_view tag() const { return raw(0, 1); }
     // Number of data elements after the tag.
-    size_t elementCount() const { return elementFirst_.empty() ? 0 : elementFirst_.size() - 1; }
+    size_t elementCount() const { return elements_ > 0 ? elements_ - 1 : 0; }
     // Number of components of element `e` (0 when the segment has no such element).
     size_t componentCount(size_t e) const {
-        if (e + 1 > elementFirst_.size()) return 0;
-        const size_t end = e + 1 < elementFirst_.size() ? elementFirst_[e + 1] : componentEnd_.size();
-        return end - elementFirst_[e];
+        if (e >= elements_) return 0;
+        const size_t end = e + 1 < elements_ ? firsts_[e + 1] : components_;
+        return end - firsts_[e];
     }
     // Component `c` of element `e` ("" when absent).
     std::string_view value(size_t e, size_t c = 1) const { return e == 0 ? std::string_view() : raw(e, c); }
@@ -79,53 +81,32 @@ public:
     int number = 0;           // position in the interchange (UNB is 1)
     int numberInMessage = 0;  // position in its message (UNH is 1); 0 outside a message
 
-    // Building (the reader and tests). Inline: the reader calls them for every byte run.
-    void clear() {
-        size_ = 0;
-        componentEnd_.clear();
-        elementFirst_.clear();
-        number = numberInMessage = 0;
-        elementFirst_.push_back(0);
-        componentEnd_.push_back(0);
+    // Building (the reader): `data` holds the segment's bytes, one separator
+    // byte between components and the release characters removed;
+    // `ends[i]` is where component i ends in it (the tag is component 0, the
+    // next one begins one byte after) and `firsts[e]` is the index of
+    // element e's first component (firsts[0] is 0). Nothing is copied.
+    void view(const char* data, const uint32_t* ends, size_t components, const uint32_t* firsts, size_t elements) {
+        data_ = data;
+        ends_ = ends;
+        components_ = components;
+        firsts_ = firsts;
+        elements_ = elements;
     }
-    // Begins a new element (the tag is element 0).
-    void addElement() {
-        elementFirst_.push_back(static_cast<uint32_t>(componentEnd_.size()));
-        componentEnd_.push_back(static_cast<uint32_t>(size_));
-    }
-    // Begins a new component of the current element.
-    void addComponent() { componentEnd_.push_back(static_cast<uint32_t>(size_)); }
-    // Adds to the current component.
-    void append(std::string_view data) {
-        if (size_ + data.size() > text_.size()) text_.resize(std::max(text_.size() * 2, size_ + data.size() + 256));
-        std::memcpy(text_.data() + size_, data.data(), data.size());
-        size_ += data.size();
-        componentEnd_.back() = static_cast<uint32_t>(size_);
-    }
-    void append(char c) { append(std::string_view(&c, 1)); }
-    // Room for `n` more bytes of the current component: write them there, then grew(count).
-    char* room(size_t n) {
-        if (size_ + n > text_.size()) text_.resize(std::max(text_.size() * 2, size_ + n + 256));
-        return text_.data() + size_;
-    }
-    void grew(size_t n) {
-        size_ += n;
-        componentEnd_.back() = static_cast<uint32_t>(size_);
-    }
-    size_t size() const { return size_; }
 
 private:
     std::string_view raw(size_t e, size_t c) const {
         if (c == 0 || c > componentCount(e)) return {};
-        const size_t i = elementFirst_[e] + c - 1;
-        const size_t begin = i == 0 ? 0 : componentEnd_[i - 1];
-        return std::string_view(text_.data() + begin, componentEnd_[i] - begin);
+        const size_t i = firsts_[e] + c - 1;
+        const size_t begin = i == 0 ? 0 : ends_[i - 1] + 1;
+        return std::string_view(data_ + begin, ends_[i] - begin);
     }
 
-    std::string text_;                    // every component's bytes, one after the other (size_ of them used)
-    size_t size_ = 0;
-    std::vector<uint32_t> componentEnd_;  // where each component ends in text_
-    std::vector<uint32_t> elementFirst_;  // the index in componentEnd_ of each element's first component
+    const char* data_ = nullptr;
+    const uint32_t* ends_ = nullptr;
+    size_t components_ = 0;
+    const uint32_t* firsts_ = nullptr;
+    size_t elements_ = 0;
 };
 
 // CONTRL syntax error codes (UN/EDIFACT data element 0085) used here.

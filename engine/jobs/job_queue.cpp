@@ -73,8 +73,10 @@ constexpr const char* kAllStatuses =
 
 constexpr const char* kDocumentColumns = "id, name, size, sha256, store_path, direction, position, job_id";
 
-Document documentFromRow(const db::Row& r) {
-    return {r.i64(0), r.str(1), static_cast<uint64_t>(r.i64(2)), r.str(3), r.str(4), r.str(5), optInt(r, 6), r.i64(7)};
+// The document of a row whose kDocumentColumns start at column `at`.
+Document documentFromRow(const db::Row& r, size_t at = 0) {
+    return {r.i64(at), r.str(at + 1), static_cast<uint64_t>(r.i64(at + 2)), r.str(at + 3), r.str(at + 4),
+            r.str(at + 5), optInt(r, at + 6), r.i64(at + 7)};
 }
 
 // "?, ?, ?" for an IN list of n values.
@@ -164,9 +166,30 @@ constexpr const char* kInsertDocument = "INSERT INTO document (job_id, direction
 constexpr const char* kDocumentRow = "(?, 'in', ?, ?, ?, ?)";
 constexpr const char* kInsertLog = "INSERT INTO job_log (job_id, level, message) VALUES ";
 constexpr const char* kLogRow = "(?, 'info', ?)";
-// Rows per multi-row statement: a few hundred keeps each statement well
-// under max_allowed_packet and the placeholder limit (65,535).
+// A multi-row statement ends at 500 rows or 1 MiB of bound values, whichever
+// comes first: well under max_allowed_packet (16 MiB by default) and the
+// placeholder limit (65,535), whatever the size of the jobs' parameters.
 constexpr size_t kRowsPerStatement = 500;
+constexpr size_t kBytesPerStatement = 1 << 20;
+
+size_t valueBytes(const db::Value& v) {
+    if (const auto* text = std::get_if<std::string>(&v)) return text->size() + 8;
+    return 8;
+}
+
+// How many of the rows of `width` values from row `from` on go in one statement.
+size_t rowsInStatement(const db::Params& values, size_t width, size_t from, size_t rows) {
+    size_t n = 0;
+    size_t bytes = 0;
+    while (from + n < rows && n < kRowsPerStatement) {
+        size_t row = 0;
+        for (size_t k = 0; k < width; ++k) row += valueBytes(values[(from + n) * width + k]);
+        if (n > 0 && bytes + row > kBytesPerStatement) break;
+        bytes += row;
+        ++n;
+    }
+    return n;
+}
 
 void addJobValues(db::Params& p, const SubmitRequest& req, const CheckedSubmit& c) {
     p.insert(p.end(), {c.flow.id, c.flow.name, int64_t{c.flow.version}, int64_t{req.priority},
@@ -198,8 +221,8 @@ std::string multiRow(const char* insert, const std::string& row, size_t n) {
 Status insertRows(db::Connection& conn, const char* insert, const std::string& row, size_t width,
                   const db::Params& values) {
     const size_t rows = width ? values.size() / width : 0;
-    for (size_t from = 0; from < rows; from += kRowsPerStatement) {
-        const size_t n = std::min(kRowsPerStatement, rows - from);
+    for (size_t from = 0, n = 0; from < rows; from += n) {
+        n = rowsInStatement(values, width, from, rows);
         db::Params chunk(values.begin() + static_cast<std::ptrdiff_t>(from * width),
                          values.begin() + static_cast<std::ptrdiff_t>((from + n) * width));
         auto done = conn.execute(multiRow(insert, row, n), chunk);
@@ -268,38 +291,43 @@ Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitReques
     for (size_t i = 0; i < reqs.size(); ++i)
         for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
 
-    // One multi-row INSERT gives its rows consecutive ids (spaced by
-    // auto_increment_increment) unless InnoDB interleaves concurrent inserts
-    // (innodb_autoinc_lock_mode 2, as Galera requires); then, and when a
-    // duplicate key must be named, the jobs go in one by one.
-    bool consecutive = false;
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    // The jobs go in with multi-row INSERTs. InnoDB gives the rows of one
+    // such "simple insert" consecutive ids, spaced by auto_increment_increment,
+    // unless it interleaves concurrent inserts (innodb_autoinc_lock_mode 2, as
+    // Galera requires); then, and when a deduplication key must be named, one
+    // job a statement. (INSERT ... RETURNING would give the ids outright, but
+    // a prepared one failing on a duplicate key hung Connector/C 3.3 against
+    // MariaDB 10.11 here: the client waited for packets that never came.)
+    bool multiRowIds = false;
     int64_t step = 1;
     if (!dedup) {
         auto mode = conn_.query("SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment");
         if (mode && !mode->empty() && mode->front().i64(0) != 2) {
-            consecutive = true;
+            multiRowIds = true;
             step = std::max<int64_t>(1, mode->front().i64(1));
         }
     }
-
-    db::Transaction tx(conn_);
-    RELAIS_TRY(tx.begin());
-    ids.reserve(reqs.size());
+    db::Params jobs;
+    jobs.reserve(reqs.size() * kJobColumns);
+    for (size_t i = 0; i < reqs.size(); ++i) addJobValues(jobs, reqs[i], checked[i]);
     const std::string jobRow = "(" + placeholders(kJobColumns) + ")";
-    for (size_t from = 0; from < reqs.size(); from += consecutive ? kRowsPerStatement : 1) {
-        const size_t n = consecutive ? std::min(kRowsPerStatement, reqs.size() - from) : 1;
-        db::Params values;
-        values.reserve(n * kJobColumns);
-        for (size_t i = from; i < from + n; ++i) addJobValues(values, reqs[i], checked[i]);
-        auto ins = conn_.execute(multiRow(kInsertJob, jobRow, n), values);
-        if (!ins) {
-            if (ins.status().code() == Code::AlreadyExists)
+    ids.reserve(reqs.size());
+    for (size_t from = 0, n = 0; from < reqs.size(); from += n) {
+        n = multiRowIds ? rowsInStatement(jobs, kJobColumns, from, reqs.size()) : 1;
+        db::Params chunk(jobs.begin() + static_cast<std::ptrdiff_t>(from * kJobColumns),
+                         jobs.begin() + static_cast<std::ptrdiff_t>((from + n) * kJobColumns));
+        auto inserted = conn_.execute(multiRow(kInsertJob, jobRow, n), chunk);
+        if (!inserted) {
+            if (dedup && inserted.status().code() == Code::AlreadyExists)
                 return Status(Code::AlreadyExists,
                               where(from) + ": a job for '" + reqs[from].dedupKey + "' was already submitted");
-            return ins.status().withContext("submitting " + std::to_string(reqs.size()) + " jobs");
+            return inserted.status().withContext("submitting " + std::to_string(reqs.size()) + " jobs");
         }
-        if (*ins != n)
-            return Status(Code::Internal, "inserted " + std::to_string(*ins) + " jobs instead of " + std::to_string(n));
+        if (*inserted != n)
+            return Status(Code::Internal, "inserted " + std::to_string(*inserted) + " jobs instead of " +
+                                              std::to_string(n));
         const auto first = static_cast<int64_t>(conn_.lastInsertId());
         for (size_t k = 0; k < n; ++k) ids.push_back(first + static_cast<int64_t>(k) * step);
     }
@@ -520,6 +548,42 @@ Result<int64_t> JobQueue::addOutputDocument(int64_t job, int position, const std
         {job, int64_t{position}, name, static_cast<int64_t>(f.size), f.sha256, f.relPath});
     if (!r) return r.status();
     return static_cast<int64_t>(conn_.lastInsertId());
+}
+
+Result<int64_t> JobQueue::addCollectedDocument(int64_t job, int position, const std::string& item,
+                                               const std::string& name, const StoredFile& f) {
+    db::Transaction tx(conn_);
+    RELAIS_TRY(tx.begin());
+    auto id = addOutputDocument(job, position, name, f);
+    if (!id) return id.status();
+    auto r = conn_.execute("INSERT INTO step_journal (document_id, job_id, position, item) VALUES (?, ?, ?, ?)",
+                           {*id, job, int64_t{position}, item});
+    if (!r) return r.status();
+    RELAIS_TRY(tx.commit());
+    return id;
+}
+
+Status JobQueue::markCollected(int64_t job, int position, const std::string& item) {
+    auto r = conn_.execute("UPDATE step_journal SET state = 'done' WHERE job_id = ? AND position = ? AND item = ?",
+                           {job, int64_t{position}, item});
+    return r ? Status::ok() : r.status();
+}
+
+Result<std::vector<CollectedDocument>> JobQueue::collectJournal(int64_t job, int position) {
+    auto rows = conn_.query("SELECT j.item, j.state, d.id, d.name, d.size, d.sha256, d.store_path, d.direction, "
+                            "d.position, d.job_id FROM step_journal j JOIN document d ON d.id = j.document_id "
+                            "WHERE j.job_id = ? AND j.position = ? ORDER BY j.document_id",
+                            {job, int64_t{position}});
+    if (!rows) return rows.status();
+    std::vector<CollectedDocument> out;
+    for (const auto& r : *rows) {
+        CollectedDocument c;
+        c.item = r.str(0);
+        c.done = r.str(1) == "done";
+        c.document = documentFromRow(r, 2);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 Status JobQueue::finishSucceeded(const ClaimedJob& claimed) {

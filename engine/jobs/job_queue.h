@@ -54,6 +54,13 @@ struct Document {
     int64_t jobId = 0;
 };
 
+// A document of the collect journal (JobQueue::collectJournal).
+struct CollectedDocument {
+    Document document;
+    std::string item;
+    bool done = false;
+};
+
 struct StepRecord {
     int attempt = 0;
     int position = 0;
@@ -296,6 +303,18 @@ public:
     Result<ResumePoint> resumePoint(const ClaimedJob& claimed);
     Status log(int64_t job, std::optional<int> position, const std::string& level, const std::string& message);
     Result<int64_t> addOutputDocument(int64_t job, int position, const std::string& name, const StoredFile& f);
+
+    // The collect journal (sql/mariadb/0015_step_journal.sql): a collecting
+    // step records each document it took from a server with the item it came
+    // from, in one transaction, before the server is told to remove or mark
+    // the item; then marks the item done. A later run of the same step adopts
+    // what an earlier run recorded.
+    Result<int64_t> addCollectedDocument(int64_t job, int position, const std::string& item, const std::string& name,
+                                         const StoredFile& f);
+    Status markCollected(int64_t job, int position, const std::string& item);
+    // The step's journal, oldest first: each document with its item and
+    // whether the server had removed or marked the item.
+    Result<std::vector<CollectedDocument>> collectJournal(int64_t job, int position);
 
     // Ends a run: success, or failure (retry_wait with backoff while attempts
     // remain and the error is transient, failed otherwise).

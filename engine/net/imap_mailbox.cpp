@@ -34,7 +34,12 @@ bool ImapMailbox::open(const std::string& folder, TransferFailure& failure) {
     if (!command("CAPABILITY", &caps, nullptr, failure)) return false;
     for (const auto& l : caps) canMove_ = canMove_ || l.find(" MOVE") != std::string::npos;
     folder_ = folder;
-    return command("SELECT " + imapQuote(folder), nullptr, nullptr, failure);
+    std::vector<std::string> selected;
+    if (!command("SELECT " + imapQuote(folder), &selected, nullptr, failure)) return false;
+    for (const auto& l : selected)
+        if (const size_t at = l.find("[UIDVALIDITY "); at != std::string::npos)
+            uidValidity_ = l.substr(at + 13, l.find(']', at) - at - 13);
+    return true;
 }
 
 bool ImapMailbox::command(const std::string& cmd, std::vector<std::string>* untagged, std::string* literal,

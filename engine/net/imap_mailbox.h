@@ -32,6 +32,8 @@ public:
     bool remove(uint64_t uid, TransferFailure& failure);
     // The server refused the last command (a tagged NO or BAD).
     bool refused() const { return refused_; }
+    // The open folder's UIDVALIDITY (with a UID, names one message for good).
+    const std::string& uidValidity() const { return uidValidity_; }
 
 private:
     // Sends `command` and reads up to its tagged answer; `untagged` gets
@@ -43,6 +45,7 @@ private:
     std::string url_;
     Login login_;
     std::string folder_;
+    std::string uidValidity_;
     int tag_ = 0;
     bool open_ = false;
     bool refused_ = false;

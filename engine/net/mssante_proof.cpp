@@ -1,7 +1,10 @@
 // The MSSanté deployment proof.
 #include "net/mssante_proof.h"
 
+#include <cctype>
 #include <ctime>
+#include <utility>
+#include <vector>
 
 #include "net/curl_session.h"
 
@@ -125,10 +128,37 @@ Listing smtpListing(const TransferSettings& settings, const std::string& fqdn, i
     return l;
 }
 
+bool isHostName(const std::string& name) {
+    if (name.empty() || name.size() > 253) return false;
+    size_t start = 0;
+    for (;;) {
+        const size_t dot = name.find('.', start);
+        const std::string label = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char c : label)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+        if (dot == std::string::npos) return true;
+        start = dot + 1;
+    }
+}
+
 }  // namespace
 
+Status checkMssanteProofTarget(const std::string& fqdn, int imapPort, int smtpPort) {
+    std::vector<FieldError> errors;
+    if (fqdn.empty())
+        errors.push_back({"fqdn", "is empty: give the host name of the MSSanté interface, e.g. mss.example.fr"});
+    else if (!isHostName(fqdn))
+        errors.push_back({"fqdn", "'" + fqdn + "' is not a host name (letters, digits, hyphens and dots)"});
+    for (const auto& [field, port] : {std::pair{"imap_port", imapPort}, std::pair{"smtp_port", smtpPort}})
+        if (port < 1 || port > 65535)
+            errors.push_back({field, "port " + std::to_string(port) + " is not between 1 and 65535"});
+    if (!errors.empty()) return Status::invalid("MSSanté proof", std::move(errors));
+    return Status::ok();
+}
+
 MssanteProof produceMssanteProof(const TransferSettings& settings, const std::string& fqdn, int imapPort,
-                                 int smtpPort) {
+                                 int smtpPort, const std::string& producedBy) {
     char date[64];
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -148,7 +178,7 @@ MssanteProof produceMssanteProof(const TransferSettings& settings, const std::st
     p.text = "Preuve de déploiement de l'interface API LPS/DUI MSSanté\n"
              "FQDN : " + fqdn + "\n"
              "Date : " + std::string(date) + "\n"
-             "Produite par : Relais " + std::string(RELAIS_VERSION) + " (relais mssante-proof)\n"
+             "Produite par : Relais " + std::string(RELAIS_VERSION) + " (" + producedBy + ")\n"
              "\n"
              "==================== LISTING IMAP (port " + imapPortText + ") ====================\n" + imap.text +
              "\n"

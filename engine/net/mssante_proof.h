@@ -11,6 +11,7 @@
 #include <string>
 
 #include "base/config.h"
+#include "base/status.h"
 
 namespace relais::net {
 
@@ -23,7 +24,15 @@ struct MssanteProof {
     std::string problem;          // what went wrong, when a listing is incomplete
 };
 
+// Checks what the proof would be asked for: `fqdn` a host name (letters,
+// digits, hyphens, dots; labels of 1 to 63 characters, 253 at most) or an
+// IPv4 address, each port from 1 to 65535. An invalid(...) status naming the
+// fields "fqdn", "imap_port" and "smtp_port" otherwise.
+Status checkMssanteProofTarget(const std::string& fqdn, int imapPort, int smtpPort);
+
+// Holds both sessions (check the target first). `producedBy` names the face
+// in the proof's header ("relais mssante-proof", "page d'administration").
 MssanteProof produceMssanteProof(const TransferSettings& settings, const std::string& fqdn, int imapPort = 143,
-                                 int smtpPort = 587);
+                                 int smtpPort = 587, const std::string& producedBy = "relais mssante-proof");
 
 }  // namespace relais::net

@@ -2,10 +2,32 @@
 #include "net/transfer_error.h"
 
 #include <curl/curl.h>
+#include <openssl/evp.h>
 
 #include <cctype>
 
 namespace relais::net {
+namespace {
+
+// A SASL challenge (SMTP "334 <base64>", IMAP "+ <base64>") that holds a
+// JSON error, as XOAUTH2 and OAUTHBEARER send when a token is refused
+// ({"status":"401",...}): the JSON, else "".
+std::string saslError(const std::string& reply) {
+    const size_t at = reply.rfind("334 ", 0) == 0 ? 4 : reply.rfind("+ ", 0) == 0 ? 2 : std::string::npos;
+    if (at == std::string::npos || reply.size() - at < 4 || reply.size() - at > 4096) return "";
+    std::string out((reply.size() - at) / 4 * 3, '\0');
+    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                  reinterpret_cast<const unsigned char*>(reply.data() + at), static_cast<int>(reply.size() - at));
+    if (n <= 0) return "";
+    out.resize(static_cast<size_t>(n));
+    while (!out.empty() && out.back() == '\0') out.pop_back();  // the padding
+    if (out.empty() || out.front() != '{' || out.back() != '}') return "";
+    for (char c : out)
+        if (!std::isprint(static_cast<unsigned char>(c))) return "";
+    return out;
+}
+
+}  // namespace
 
 int replyCode(const std::string& line) {
     if (line.size() < 3) return 0;
@@ -23,6 +45,7 @@ TransferFailure classifyCurlFailure(int curlCode, const std::string& errorText, 
     f.curlCode = curlCode;
     f.message = where + ": " + what;
     if (!lastReply.empty()) f.message += " (server replied: '" + lastReply + "')";
+    if (const std::string sasl = saslError(lastReply); !sasl.empty()) f.message += ", that is " + sasl;
     if (code == CURLE_PEER_FAILED_VERIFICATION)
         f.message += ": the server's certificate or SSH host key is not trusted for this host name "
                      "(see [transfer] ca_file, or the step's known_hosts)";

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "db/connection.h"
 #include "formats/edifact_translate.h"
@@ -19,7 +20,15 @@ struct PartnerEdifact {
     bool test = false;
     std::string unbId = {};  // the UNB recipient when not the GLN
     std::string unbQualifier = "14";
+    // Read by get(), ignored by save():
+    bool stored = false;        // the partner has a row (else these are the defaults)
+    int64_t nextReference = 1;  // the next UNB control reference
 };
+
+// The problems of `s` as field errors ("syntax_level", "separators",
+// "unb_id", "unb_qualifier", the names the PHP API and the admin site use);
+// empty when it can be saved.
+std::vector<FieldError> partnerEdifactProblems(const PartnerEdifact& s);
 
 class PartnerEdifactSettings {
 public:
@@ -29,7 +38,12 @@ public:
     // unknown partner; InvalidArgument one without GLN or UNB id, or with
     // stored settings that are not usable.
     Result<edifact::PartnerSyntax> syntaxOf(const std::string& partnerCode);
-    // Sets the partner's settings (checked first: level, separators).
+    // The partner's settings as stored, or the defaults when it has none.
+    // NotFound names an unknown partner.
+    Result<PartnerEdifact> get(const std::string& partnerCode);
+    // Sets the partner's settings, checked first: InvalidArgument lists
+    // every problem by field (partnerEdifactProblems); NotFound names an
+    // unknown partner.
     Status save(const std::string& partnerCode, const PartnerEdifact& settings);
     // The next control reference for an interchange to the partner, unique
     // for it: its counter, taken in a transaction.
@@ -37,6 +51,8 @@ public:
 
 private:
     Result<int64_t> partnerId(const std::string& code);
+    // The settings (stored or the defaults) and the partner's GLN.
+    Result<PartnerEdifact> load(const std::string& code, std::string* gln);
 
     db::Connection& conn_;
 };

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "base/atomic_file.h"
 #include "base/sha256.h"
@@ -80,6 +81,7 @@ Result<StoredFile> ContentStore::putBytes(std::string_view bytes) const {
 
 Result<std::vector<StoredFile>> ContentStore::putMany(const std::vector<Input>& inputs) const {
     std::vector<StoredFile> out;
+    if (inputs.empty()) return out;
     std::vector<std::string> temps;
     out.reserve(inputs.size());
     temps.reserve(inputs.size());
@@ -91,27 +93,39 @@ Result<std::vector<StoredFile>> ContentStore::putMany(const std::vector<Input>& 
         if (!inputs[i].label.empty()) return inputs[i].label;
         return inputs[i].inMemory ? "upload [" + std::to_string(i) + "]" : inputs[i].path;
     };
+    // A few files are fsynced one by one; more share one flush of the file
+    // system, opened before they are written so that it reports their errors.
+    // (syncfs also flushes what other programs wrote to the same file system:
+    // docs/install.md recommends a file system of its own for the store.)
+    const bool oneFlush = inputs.size() >= kOneFlushFrom;
+    std::optional<FileSystemFlush> fsFlush;
+    if (oneFlush) {
+        RELAIS_TRY(ensureDir((fs::path(root_) / "tmp").string()));
+        RELAIS_ASSIGN_OR_RETURN(FileSystemFlush opened, FileSystemFlush::open(root_));
+        fsFlush.emplace(std::move(opened));
+    }
     for (size_t i = 0; i < inputs.size(); ++i) {
         std::string tmp;
-        auto f = writeTemp(writerOf(inputs[i]), false, tmp);
+        auto f = writeTemp(writerOf(inputs[i]), !oneFlush, tmp);
         if (!f) return cleanUp(f.status().withContext(what(i)));
         temps.push_back(tmp);
         out.push_back(std::move(f).value());
     }
-    if (inputs.empty()) return out;
     // The bytes are on disk before any file takes its address: a crash
     // can leave temporary files, never an address with other bytes.
-    Status s = syncFileSystem((fs::path(root_) / "tmp").string());
-    if (!s) return cleanUp(s);
+    if (fsFlush) {
+        Status s = fsFlush->flush();
+        if (!s) return cleanUp(s);
+    }
     for (size_t i = 0; i < inputs.size(); ++i) {
-        s = place(what(i), temps[i], out[i]);
+        Status s = place(what(i), temps[i], out[i]);
         if (!s) {
             temps.erase(temps.begin(), temps.begin() + static_cast<std::ptrdiff_t>(i + 1));
             return cleanUp(s);
         }
     }
     // And the new names are on disk before the caller records them.
-    RELAIS_TRY(syncFileSystem(root_));
+    if (fsFlush) RELAIS_TRY(fsFlush->flush());
     return out;
 }
 
@@ -153,7 +167,7 @@ Status ContentStore::place(const std::string& what, const std::string& tmp, cons
     Status s = ensureDir(final.parent_path().string());
     if (!s) {
         ::unlink(tmp.c_str());
-        return s;
+        return s.withContext(what);
     }
     // Same name means same bytes: renaming over an existing copy is harmless.
     std::error_code ec;

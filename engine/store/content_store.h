@@ -39,12 +39,15 @@ public:
         bool inMemory = false;
         std::string label = {};
     };
-    // Stores many inputs with one flush of the file system for all of them
-    // (syncfs) instead of one fsync each; the results in the order of
+    // Stores many inputs, with one flush of the file system for all of them
+    // (syncfs) instead of one fsync each when they are many; the results in the order of
     // `inputs`. On failure no file of the batch is left in tmp/ (files already
     // at their address stay: same name, same bytes), and the error names the
     // input.
     Result<std::vector<StoredFile>> putMany(const std::vector<Input>& inputs) const;
+    // From this many inputs on, putMany flushes once (syncfs) instead of
+    // fsyncing each file.
+    static constexpr size_t kOneFlushFrom = 16;
     // The absolute path of a stored file.
     std::string absolutePath(const std::string& relPath) const;
     const std::string& root() const { return root_; }

@@ -111,21 +111,46 @@ TEST(AtomicFileTest, AtomicWritesReplaceAndLeaveNoTemporaryFile) {
     std::filesystem::remove_all(dir);
 }
 
-TEST(ContentStoreTest, PutManyStoresEachInputInOrderWithOneFlush) {
+TEST(ContentStoreTest, PutManyStoresEachInputInOrder) {
+    // Below and above the count from which the batch shares one flush.
+    for (size_t count : {size_t{3}, ContentStore::kOneFlushFrom + 4}) {
+        const std::string dir = makeTempDir();
+        std::vector<std::string> uploads;
+        for (size_t i = 0; i < count; ++i) uploads.push_back("upload " + std::to_string(i % 5));
+        writeFile(dir + "/a", "alpha");
+        std::vector<ContentStore::Input> inputs;
+        for (size_t i = 0; i < count; ++i)
+            inputs.push_back(i % 2 ? ContentStore::Input{dir + "/a"} : ContentStore::Input{"", uploads[i], true});
+        ContentStore store(dir + "/store");
+        auto files = store.putMany(inputs);
+        ASSERT_TRUE(files.isOk()) << files.status().message();
+        ASSERT_EQ(files->size(), count);
+        for (size_t i = 0; i < count; ++i)
+            EXPECT_EQ(readFile(store.absolutePath((*files)[i].relPath)), i % 2 ? "alpha" : uploads[i]) << i;
+        EXPECT_EQ((*files)[1].size, 5u);
+        EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp")) << "no temporary file may be left behind";
+        std::filesystem::remove_all(dir);
+    }
+    EXPECT_TRUE(ContentStore(makeTempDir()).putMany({}).isOk());
+}
+
+TEST(ContentStoreTest, PutManyFailingAtARenameLeavesNoTemporaryFile) {
     const std::string dir = makeTempDir();
-    writeFile(dir + "/a", "alpha");
-    writeFile(dir + "/b", "beta");
-    const std::string upload = "alpha";  // the same bytes as a: stored once
+    std::vector<std::string> bytes;
+    for (size_t i = 0; i < ContentStore::kOneFlushFrom; ++i) bytes.push_back("bytes " + std::to_string(i));
+    std::vector<ContentStore::Input> inputs;
+    for (size_t i = 0; i < bytes.size(); ++i) inputs.push_back({"", bytes[i], true, "doc " + std::to_string(i)});
+    ContentStore probe(dir + "/probe");
+    auto sha = probe.putBytes(bytes[7]);
+    ASSERT_TRUE(sha.isOk());
+    // A plain file where the folder of the 8th input's address must go.
+    std::filesystem::create_directories(dir + "/store");
+    writeFile(dir + "/store/" + sha->sha256.substr(0, 2), "in the way");
     ContentStore store(dir + "/store");
-    auto files = store.putMany({{dir + "/a"}, {"", upload, true}, {dir + "/b"}});
-    ASSERT_TRUE(files.isOk()) << files.status().message();
-    ASSERT_EQ(files->size(), 3u);
-    EXPECT_EQ((*files)[0].relPath, (*files)[1].relPath);
-    EXPECT_EQ(readFile(store.absolutePath((*files)[0].relPath)), "alpha");
-    EXPECT_EQ(readFile(store.absolutePath((*files)[2].relPath)), "beta");
-    EXPECT_EQ((*files)[2].size, 4u);
-    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp")) << "no temporary file may be left behind";
-    EXPECT_TRUE(store.putMany({}).isOk());
+    auto files = store.putMany(inputs);
+    ASSERT_FALSE(files.isOk());
+    EXPECT_NE(files.status().message().find("doc 7"), std::string::npos) << files.status().message();
+    EXPECT_TRUE(std::filesystem::is_empty(dir + "/store/tmp"));
     std::filesystem::remove_all(dir);
 }
 

@@ -46,6 +46,13 @@ protected:
 
 TEST_F(EdifactActivitiesTest, PartnerSettingsDefaultsSaveAndReferences) {
     PartnerEdifactSettings settings(client_->connection());
+    auto defaults = settings.get("HYPER");
+    ASSERT_TRUE(defaults) << defaults.status().message();
+    EXPECT_FALSE(defaults->stored);
+    EXPECT_EQ(defaults->syntaxLevel, "UNOC");
+    EXPECT_EQ(defaults->separators, "");
+    EXPECT_EQ(defaults->nextReference, 1);
+    EXPECT_EQ(settings.get("NOBODY").status().code(), Code::NotFound);
     auto syntax = settings.syntaxOf("HYPER");
     ASSERT_TRUE(syntax) << syntax.status().message();
     EXPECT_EQ(syntax->gln, "3012345100014");
@@ -60,11 +67,31 @@ TEST_F(EdifactActivitiesTest, PartnerSettingsDefaultsSaveAndReferences) {
     EXPECT_TRUE(syntax->test);
     Status bad = settings.save("HYPER", {.syntaxLevel = "UNOC", .separators = "::.? '"});
     EXPECT_EQ(bad.message(), "partner 'HYPER': separators '::.? '': ':' is given for two service characters");
-    EXPECT_EQ(settings.save("HYPER", {.syntaxLevel = "UNOZ"}).message(), "partner 'HYPER': syntax level 'UNOZ' is not UNOA, UNOB, UNOC, UNOY or UNOW");
+    EXPECT_EQ(settings.save("HYPER", {.syntaxLevel = "UNOZ"}).message(), "partner 'HYPER': syntax_level 'UNOZ' is not UNOA, UNOB, UNOC, UNOY or UNOW");
+    // Every problem by field, as the admin site shows them next to each field; nothing saved.
+    Status all = settings.save("HYPER", {.syntaxLevel = "unoc", .separators = ":+.?", .unbId = std::string(36, 'X'), .unbQualifier = "1 4"});
+    ASSERT_EQ(all.code(), Code::InvalidArgument);
+    std::vector<std::string> fields;
+    for (const FieldError& e : all.fieldErrors()) fields.push_back(e.field + ": " + e.message);
+    EXPECT_EQ(fields, (std::vector<std::string>{"syntax_level: 'unoc' is not UNOA, UNOB, UNOC, UNOY or UNOW",
+                                                "separators: ':+.?': UNA needs 6 service characters",
+                                                "unb_id: '" + std::string(36, 'X') + "' must be at most 35 printable ASCII characters",
+                                                "unb_qualifier: '1 4' must be 1 to 4 letters or digits (14: GLN)"}));
+    EXPECT_EQ(settings.save("NOBODY", {}).code(), Code::NotFound);
     EXPECT_EQ(settings.syntaxOf("NOBODY").status().code(), Code::NotFound);
     EXPECT_EQ(settings.nextReference("HYPER").value(), "1");
     EXPECT_EQ(settings.nextReference("HYPER").value(), "2");
     EXPECT_EQ(settings.syntaxOf("HYPER")->level, edifact::SyntaxLevel::UNOA) << "taking a reference keeps the settings";
+    auto stored = settings.get("HYPER");
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(stored->stored);
+    EXPECT_EQ(stored->separators, ":*,? ~");
+    EXPECT_TRUE(stored->test);
+    EXPECT_EQ(stored->nextReference, 3);
+    ASSERT_TRUE(settings.save("HYPER", {.syntaxLevel = "UNOY", .unbId = "VAN-MAILBOX 42", .unbQualifier = "ZZZ"}));
+    EXPECT_EQ(settings.get("HYPER")->unbId, "VAN-MAILBOX 42");
+    EXPECT_EQ(settings.get("HYPER")->nextReference, 3) << "saving keeps the counter";
+    EXPECT_EQ(settings.syntaxOf("HYPER")->unbQualifier, "ZZZ");
 }
 
 TEST_F(EdifactActivitiesTest, StepSettingsAreCheckedAtImport) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "test_database.h"
 
@@ -646,6 +647,35 @@ TEST(JobActionsTest, EachStatusOffersWhatItsTransitionsAllow) {
     EXPECT_TRUE(jobActions("succeeded").empty());
 }
 
+TEST_F(JobQueueTest, CollectJournalKeepsEachDocumentWithItsItemUntilMarkedDone) {
+    const int64_t job = submit();
+    auto jobs = client_->jobs();
+    auto a = jobs.addCollectedDocument(job, 1, "ftp://h/out/a.txt", "a.txt", {std::string(64, 'a'), 3, "aa/aa"});
+    auto m1 = jobs.addCollectedDocument(job, 1, "imap://h/INBOX;UIDVALIDITY=7/;UID=4", "message-4.eml",
+                                        {std::string(64, 'b'), 5, "bb/bb"});
+    auto m2 = jobs.addCollectedDocument(job, 1, "imap://h/INBOX;UIDVALIDITY=7/;UID=4", "cda.xml",
+                                        {std::string(64, 'c'), 7, "cc/cc"});
+    ASSERT_TRUE(a && m1 && m2) << a.status().message();
+    ASSERT_TRUE(jobs.markCollected(job, 1, "ftp://h/out/a.txt"));
+    auto journal = jobs.collectJournal(job, 1);
+    ASSERT_TRUE(journal) << journal.status().message();
+    ASSERT_EQ(journal->size(), 3u);
+    EXPECT_EQ((*journal)[0].document.id, *a);
+    EXPECT_EQ((*journal)[0].document.name, "a.txt");
+    EXPECT_TRUE((*journal)[0].done);
+    EXPECT_EQ((*journal)[1].item, "imap://h/INBOX;UIDVALIDITY=7/;UID=4");
+    EXPECT_FALSE((*journal)[1].done);
+    EXPECT_EQ((*journal)[2].document.sha256, std::string(64, 'c'));
+    EXPECT_FALSE((*journal)[2].done);
+    // Another step, or another job, has a journal of its own.
+    EXPECT_TRUE(jobs.collectJournal(job, 0)->empty());
+    EXPECT_TRUE(jobs.collectJournal(submit(), 1)->empty());
+    // The documents are the step's outputs like any other.
+    auto docs = jobs.documents(job);
+    ASSERT_TRUE(docs);
+    EXPECT_EQ(std::count_if(docs->begin(), docs->end(), [](const Document& d) { return d.direction == "out"; }), 3);
+}
+
 TEST_F(JobQueueTest, SubmitManyWritesEveryJobInOrderWithItsDocuments) {
     ASSERT_TRUE(client_->importFlow(R"({"name":"f2","steps":[{"activity":"noop"}]})", "f2.json").isOk());
     writeFile(db_->dir() + "/a.txt", "file a");
@@ -722,4 +752,41 @@ TEST_F(JobQueueTest, SubmitManyWithKeysNamesTheDuplicateAndWritesNothing) {
     ASSERT_TRUE(j.isOk());
     EXPECT_EQ(j->params.at("n"), "3");
     EXPECT_EQ(rows("job"), 3);
+}
+
+TEST_F(JobQueueTest, SubmitManyIdsAreTheRowsOwnWhateverTheIncrement) {
+    // As on a Galera or multi-primary set-up: ids spaced by 3.
+    ASSERT_TRUE(client_->connection().execute("SET SESSION auto_increment_increment = 3").isOk());
+    std::vector<SubmitRequest> reqs;
+    for (int i = 0; i < 700; ++i) reqs.push_back({"f1", {}, {{"i", std::to_string(i)}}, "test", 0, ""});
+    auto ids = client_->jobs().submitMany(reqs);
+    ASSERT_TRUE(ids.isOk()) << ids.status().message();
+    auto rows = client_->connection().query("SELECT id, JSON_VALUE(params, '$.i') FROM job ORDER BY id");
+    ASSERT_TRUE(rows.isOk());
+    ASSERT_EQ(rows->size(), 700u);
+    std::map<int64_t, std::string> byId;
+    for (const auto& r : *rows) byId[r.i64(0)] = r.str(1);
+    for (size_t i = 0; i < ids->size(); ++i) EXPECT_EQ(byId[(*ids)[i]], std::to_string(i)) << "job [" << i << "]";
+    auto logs = client_->connection().query(
+        "SELECT COUNT(*) FROM job_log l JOIN job j ON j.id = l.job_id");
+    ASSERT_TRUE(logs.isOk());
+    EXPECT_EQ(logs->front().i64(0), 700) << "each log line is on its own job";
+}
+
+TEST_F(JobQueueTest, SubmitManyFailingAfterItsJobRowsRollsThemBack) {
+    // The jobs and documents are in; the log lines fail: nothing may stay.
+    ASSERT_TRUE(client_->connection()
+                    .execute("CREATE TRIGGER refuse_log BEFORE INSERT ON job_log FOR EACH ROW "
+                             "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'log refused by the test'")
+                    .isOk());
+    writeFile(db_->dir() + "/a.txt", "file a");
+    std::vector<SubmitRequest> reqs;
+    for (int i = 0; i < 40; ++i) reqs.push_back({"f1", {{"a.txt", db_->dir() + "/a.txt"}}, {}, "test", 0, ""});
+    auto ids = client_->jobs().submitMany(reqs);
+    ASSERT_FALSE(ids.isOk());
+    EXPECT_NE(ids.status().message().find("log refused by the test"), std::string::npos) << ids.status().message();
+    EXPECT_EQ(rows("job"), 0);
+    EXPECT_EQ(rows("document"), 0);
+    EXPECT_TRUE(std::filesystem::is_empty(client_->store().root() + "/tmp"));
+    ASSERT_TRUE(client_->connection().execute("DROP TRIGGER refuse_log").isOk());
 }

@@ -12,6 +12,7 @@
 #include "activities/registry.h"
 #include "base/config.h"
 #include "net/mail_message.h"
+#include "net/mssante_proof.h"
 #include "net/transaction_dump.h"
 #include "net/transfer_error.h"
 
@@ -252,4 +253,32 @@ TEST(TransferActivitiesTest, HttpSettingsAreChecked) {
     bad = ok;
     bad["headers"] = {"X-A: 1\r\nX-Injected: 2"};
     EXPECT_NE(invalid("http.post", bad).find("headers must be one-line"), std::string::npos);
+}
+
+TEST(MssanteProofTest, TargetIsAHostNameAndTwoPortsNamingEachBadField) {
+    EXPECT_TRUE(net::checkMssanteProofTarget("mss.example-1.fr", 143, 587));
+    EXPECT_TRUE(net::checkMssanteProofTarget("127.0.0.1", 1, 65535));
+    for (const std::string& bad : std::vector<std::string>{"", "mss example.fr", "mss.example.fr/x", "-mss.fr", "mss..fr", "mss.fr\r\nQUIT",
+                                  std::string(64, 'a') + ".fr", "http://mss.fr"}) {
+        const Status s = net::checkMssanteProofTarget(bad, 143, 587);
+        ASSERT_FALSE(s) << bad;
+        ASSERT_EQ(s.fieldErrors().size(), 1u) << bad;
+        EXPECT_EQ(s.fieldErrors()[0].field, "fqdn") << bad;
+    }
+    const Status s = net::checkMssanteProofTarget("mss.fr", 0, 65536);
+    ASSERT_EQ(s.fieldErrors().size(), 2u);
+    EXPECT_EQ(s.fieldErrors()[0].field, "imap_port");
+    EXPECT_EQ(s.fieldErrors()[1].field, "smtp_port");
+    EXPECT_NE(s.message().find("port 65536 is not between 1 and 65535"), std::string::npos) << s.message();
+}
+
+TEST(TransferErrorTest, ARefusedBearerTokenIsShownDecoded) {
+    // Dovecot's XOAUTH2 answer to an inactive token, base64 of {"status":"401",...}.
+    const auto f = classifyCurlFailure(CURLE_LOGIN_DENIED, "Login denied",
+                                       "334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=", "sending");
+    EXPECT_FALSE(f.transient);
+    EXPECT_NE(f.message.find(R"(, that is {"status":"401","schemes":"bearer","scope":"mail"})"), std::string::npos) << f.message;
+    // Other replies are quoted as they are.
+    EXPECT_EQ(classifyCurlFailure(CURLE_LOGIN_DENIED, "Login denied", "334 VXNlcm5hbWU6", "x").message,
+              "x: Login denied (server replied: '334 VXNlcm5hbWU6')");
 }

@@ -39,6 +39,9 @@ foreach ($cases as $case) {
     }
 }
 echo 'jobs after the refusals: ', count($jobs->list()['rows']), "\n";
+// Nothing of a refused batch stays in the store, not even a temporary file.
+echo 'stored files after the refusals: ', count($env->storedFiles()), ', temporary: ',
+    count(glob($env->store . '/tmp/*') ?: []), "\n";
 
 // 1,200 submissions: two flows, files by path and uploads, parameters.
 $subs = [];
@@ -80,6 +83,7 @@ Relais\NotFoundException: job [2]: unknown flow 'nope'
 Relais\ValidationException: job [1]: document name '../x' is not a plain file name
 Relais\NotFoundException: job [1]: input file /nonexistent/b.txt: cannot read /nonexistent/b.txt: No such file or directory
 jobs after the refusals: 0
+stored files after the refusals: 0, temporary: 0
 1200 ids, distinct and increasing: true
 [0] invoices i=0 queued by php:test docs: a.txt,up-0.txt
 [1] orders i=1 queued by php:test docs: 

@@ -25,7 +25,7 @@ BIN="$BUILD/edifact_reader_fuzz"
 # Rebuild when a source is newer than the program.
 stale=""
 [ -x "$BIN" ] || stale=1
-for s in "${SOURCES[@]}" "$E"/formats/*.h; do [ -n "$stale" ] || [ "$s" -nt "$BIN" ] && stale=1; done
+for s in "${SOURCES[@]}" "$E"/formats/*.h "$ROOT"/tests/edifact/*.h; do [ -n "$stale" ] || [ "$s" -nt "$BIN" ] && stale=1; done
 if [ -n "$stale" ]; then
     echo "fuzz: building $BIN"
     "$CXX" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \

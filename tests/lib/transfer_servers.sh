@@ -6,7 +6,8 @@
 #
 #   tr_pki DIR                 the test CA (DIR/ca.pem) and certificates: DIR/server.pem for
 #                              127.0.0.1 only (so "localhost" does not match it)
-#   tr_ftp_start DIR [CONF]    ProFTPD with explicit TLS; sets TR_FTP_PORT, TR_FTP_HOME (the
+#   tr_ftp_start DIR [CONF]    ProFTPD with explicit TLS, and implicit TLS on a port of its own;
+#                              sets TR_FTP_PORT, TR_FTPS_PORT (implicit), TR_FTP_HOME (the
 #                              user's folder), TR_FTP_USER, TR_FTP_PASSWORD; CONF: more config lines
 #   tr_ftp_stop DIR
 
@@ -32,6 +33,8 @@ tr_pki() {
 # tr_ftp_start DIR [CONFIG_LINES]: ProFTPD with a virtual user of its own
 # (AuthUserFile), explicit and optional TLS (mod_tls), passive data
 # connections; extra configuration lines may follow (e.g. a bandwidth limit).
+# The same user and folder on TR_FTPS_PORT with implicit TLS (ftps://, the
+# port 990 style: TLS from the first byte), a virtual host of the same server.
 tr_ftp_start() {
     local dir="$1" extra="${2:-}" user group
     mkdir -p "$dir"
@@ -48,6 +51,7 @@ tr_ftp_start() {
     chown 65534:65534 "$TR_FTP_HOME"
     TR_FTP_PASSWORD="$(cat "$dir/password")"
     TR_FTP_PORT="${TR_FTP_PORT:-$(relais_free_port)}"
+    TR_FTPS_PORT="${TR_FTPS_PORT:-$(relais_free_port)}"
     if relais_is_root; then user=nobody; group=nogroup; else user="$(id -un)"; group="$(id -gn)"; fi
     cat > "$dir/proftpd.conf" <<CONF
 ServerName "Relais test FTP"
@@ -87,10 +91,29 @@ TLSLog $dir/proftpd-tls.log
 <Directory />
   AllowOverwrite on
 </Directory>
+<VirtualHost 127.0.0.1>
+  ServerName "Relais test FTPS (implicit TLS)"
+  Port $TR_FTPS_PORT
+  AuthOrder mod_auth_file.c
+  AuthUserFile $dir/ftpd.passwd
+  RequireValidShell off
+  DefaultRoot ~
+  AllowOverwrite on
+  PassivePorts 40000 60000
+  TLSEngine on
+  TLSRequired on
+  TLSProtocol TLSv1.2 TLSv1.3
+  TLSRSACertificateFile $dir/pki/server.pem
+  TLSRSACertificateKeyFile $dir/pki/server.key
+  TLSOptions NoSessionReuseRequired UseImplicitSSL
+  TLSVerifyClient off
+  TLSLog $dir/proftpd-tls.log
+  $extra
+</VirtualHost>
 $extra
 CONF
     proftpd -n -c "$dir/proftpd.conf" < /dev/null >> "$dir/proftpd.out" 2>&1 &
-    relais_wait_for_port "$TR_FTP_PORT" 10 && return 0
+    relais_wait_for_port "$TR_FTP_PORT" 10 && relais_wait_for_port "$TR_FTPS_PORT" 10 && return 0
     echo "proftpd did not start on port $TR_FTP_PORT: $(tail -n 3 "$dir/proftpd.out" "$dir/proftpd.log" 2> /dev/null)" >&2
     return 1
 }
@@ -124,13 +147,18 @@ tr_ftp_own() { chown -R 65534:65534 "$@"; }
 # every mail of the domain relais.test to Dovecot over LMTP). Sets
 # TR_IMAP_PORT, TR_SMTP_PORT, TR_MAIL_USER (alice@relais.test),
 # TR_MAIL_PASSWORD, TR_MAIL_USER2 (bob@relais.test, same password), and
-# TR_SMTP_PLAIN_PORT: an SMTP server offering no STARTTLS.
+# TR_SMTP_PLAIN_PORT: an SMTP server offering no STARTTLS. Both servers
+# also take XOAUTH2 (Dovecot's oauth2 passdb asks a small OAuth 2.0 token
+# introspection endpoint, RFC 7662, of ours): TR_MAIL_TOKEN is alice's bearer
+# token.
 tr_mail_start() {
-    local dir="$1" lmtp auth
+    local dir="$1" lmtp auth oauth
     mkdir -p "$dir/dovecot/run" "$dir/dovecot/state" "$dir/mail" "$dir/postfix"
     tr_pki "$dir/pki"
     [ -s "$dir/password" ] || relais_random_hex 12 > "$dir/password"
     TR_MAIL_PASSWORD="$(cat "$dir/password")"
+    [ -s "$dir/oauth-token" ] || relais_random_hex 24 > "$dir/oauth-token"
+    TR_MAIL_TOKEN="$(cat "$dir/oauth-token")"
     TR_MAIL_USER=alice@relais.test
     TR_MAIL_USER2=bob@relais.test
     printf '%s:{PLAIN}%s\n' "$TR_MAIL_USER" "$TR_MAIL_PASSWORD" "$TR_MAIL_USER2" "$TR_MAIL_PASSWORD" > "$dir/dovecot/users"
@@ -140,6 +168,34 @@ tr_mail_start() {
     TR_IMAP_PORT="${TR_IMAP_PORT:-$(relais_free_port)}"
     lmtp="$(relais_free_port)"
     auth="$(relais_free_port)"
+    oauth="$(relais_free_port)"
+    # The introspection endpoint: our one token is alice's, any other is inactive.
+    cat > "$dir/introspect.py" <<'PY'
+import http.server, json, sys, urllib.parse
+port, token, user = int(sys.argv[1]), open(sys.argv[2]).read().strip(), sys.argv[3]
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers.get("Content-Length", 0))).decode())
+        ok = form.get("token", [""])[0] == token
+        out = json.dumps({"active": True, "username": user} if ok else {"active": False}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(out)))
+        self.end_headers()
+        self.wfile.write(out)
+    def log_message(self, *args): pass
+http.server.HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+PY
+    python3 "$dir/introspect.py" "$oauth" "$dir/oauth-token" "$TR_MAIL_USER" < /dev/null >> "$dir/introspect.log" 2>&1 &
+    echo $! > "$dir/introspect.pid"
+    cat > "$dir/dovecot/oauth2.conf.ext" <<CONF
+introspection_mode = post
+introspection_url = http://127.0.0.1:$oauth/introspect
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+CONF
     cat > "$dir/dovecot/dovecot.conf" <<CONF
 base_dir = $dir/dovecot/run
 state_dir = $dir/dovecot/state
@@ -151,10 +207,17 @@ ssl_cert = <$dir/pki/server.pem
 ssl_key = <$dir/pki/server.key
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2
 passdb {
   driver = passwd-file
   args = $dir/dovecot/users
+}
+# Only for XOAUTH2 (a bearer token that is no password falls through to it);
+# the passwd-file one also answers the user lookups of LMTP.
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = $dir/dovecot/oauth2.conf.ext
 }
 userdb {
   driver = static
@@ -272,6 +335,7 @@ CONF
 tr_mail_stop() {
     relais_stop_pidfile "$1/postfix/master.pid" master 10
     relais_stop_pidfile "$1/dovecot/dovecot.pid" dovecot 10
+    relais_stop_pidfile "$1/introspect.pid" python3 10
 }
 
 # tr_engine NAME CA_FILE DUMPS: a private database NAME (t_private_database)

@@ -30,7 +30,8 @@ cleanup() {
 t_on_exit cleanup
 
 tr_mail_start "$MAIL"
-tr_engine "systest_mail_$$" "$MAIL/pki/ca.pem" "$DUMPS"
+DB="systest_mail_$$"
+tr_engine "$DB" "$MAIL/pki/ca.pem" "$DUMPS"
 SMTP_URL="smtp://127.0.0.1:$TR_SMTP_PORT"
 IMAP_URL="imap://127.0.0.1:$TR_IMAP_PORT"
 
@@ -87,15 +88,21 @@ PY
     t_expect_rc 0 "relais submit mailrecv (second run)"
 }
 
-mail_send_wrong_password_fails_for_good() {
+# send_refused_for_good FLOW CREDENTIALS_JSON TEXT WHAT: alice's mail.send with
+# these credentials fails for good (exit 1), relais show holding TEXT (WHAT).
+send_refused_for_good() {
     local id
-    flow mailbadpw "[{\"activity\":\"mail.send\",\"with\":{\"url\":\"$SMTP_URL\",\"user\":\"$TR_MAIL_USER\",\"password\":\"wrong\",\"from\":\"$TR_MAIL_USER\",\"to\":\"$TR_MAIL_USER2\",\"subject\":\"x\"}}]" || return 1
-    t_run relais submit mailbadpw --wait 60
-    t_expect_rc 1 "relais submit mailbadpw"
+    flow "$1" "[{\"activity\":\"mail.send\",\"with\":{\"url\":\"$SMTP_URL\",\"user\":\"$TR_MAIL_USER\",$2,\"from\":\"$TR_MAIL_USER\",\"to\":\"$TR_MAIL_USER2\",\"subject\":\"x\"}}]" || return 1
+    t_run relais submit "$1" --wait 60
+    t_expect_rc 1 "relais submit $1"
     id="$(t_job_id_from_submit)"
     t_run relais show "$id"
-    printf '%s' "$T_OUT" | grep -q '535' || t_fail "relais show $id does not quote the server's 535 reply"
+    printf '%s' "$T_OUT" | grep -qF "$3" || t_fail "relais show $id does not show $4"
     printf '%s' "$T_OUT" | grep -q 'permanent' || t_fail "relais show $id does not call the failure permanent"
+}
+
+mail_send_wrong_password_fails_for_good() {
+    send_refused_for_good mailbadpw '"password":"wrong"' '535' "the server's 535 reply"
 }
 
 mail_send_refuses_a_server_without_starttls() {
@@ -110,6 +117,58 @@ mail_send_refuses_a_server_without_starttls() {
     [ -n "$dump" ] || { t_fail "no transaction dump of the exchange with port $TR_SMTP_PLAIN_PORT"; return 1; }
     ! grep -q '^> AUTH' "$dump" || t_fail "$dump: credentials were sent without TLS"
     ! grep -q '^> MAIL FROM' "$dump" || t_fail "$dump: the mail was sent without TLS"
+}
+
+# XOAUTH2: Postfix (SASL through Dovecot) and Dovecot check the bearer token
+# with the token introspection endpoint of tr_mail_start; alice sends to
+# herself with the token from a file and receives it back with the token.
+mail_send_and_receive_with_an_xoauth2_bearer_token() {
+    local token="$RELAIS_TEST_TMP/alice.token" dump
+    (umask 077; printf '%s\n' "$TR_MAIL_TOKEN" > "$token")
+    printf 'sent with a token\n' > "$RELAIS_TEST_TMP/oauth.txt"
+    flow mailoauth "[{\"activity\":\"mail.send\",\"with\":{\"url\":\"$SMTP_URL\",\"user\":\"$TR_MAIL_USER\",\"bearer_token_file\":\"$token\",\"from\":\"$TR_MAIL_USER\",\"to\":\"$TR_MAIL_USER\",\"subject\":\"xoauth2\",\"nil\":\"RELAIS-TEST-2\"}}]" || return 1
+    t_run relais submit mailoauth "$RELAIS_TEST_TMP/oauth.txt" --wait 60
+    t_expect_rc 0 "relais submit mailoauth" || return 1
+    dump="$(grep -l '^> AUTH XOAUTH2' "$DUMPS"/*smtp* 2> /dev/null | head -n 1 || true)"
+    [ -n "$dump" ] || t_fail "no SMTP dump shows AUTH XOAUTH2"
+    [ -z "$dump" ] || grep -q '^< 235 ' "$dump" || t_fail "$dump: the server did not accept the token (no 235)"
+    flow mailoauthrecv "[{\"activity\":\"mail.receive\",\"with\":{\"url\":\"$IMAP_URL\",\"user\":\"$TR_MAIL_USER\",\"bearer_token\":\"$TR_MAIL_TOKEN\"}},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/oauth\"}}]" || return 1
+    t_wait_for 20 eval '[ -n "$(unseen "$TR_MAIL_USER")" ]' || { t_fail "no unseen mail reached $TR_MAIL_USER"; return 1; }
+    t_run relais submit mailoauthrecv --wait 60
+    t_expect_rc 0 "relais submit mailoauthrecv" || return 1
+    cmp -s "$RELAIS_TEST_TMP/oauth.txt" "$OUT/oauth/oauth.txt" || t_fail "oauth.txt was not received as sent"
+    grep -h '^> [A-Z0-9]* *AUTHENTICATE XOAUTH2' "$DUMPS"/*imap* > /dev/null 2>&1 || t_fail "no IMAP dump shows AUTHENTICATE XOAUTH2"
+    ! grep -rqF "$TR_MAIL_TOKEN" "$DUMPS" || t_fail "the bearer token appears in a transaction dump"
+    # A token the endpoint calls inactive: refused for good, with the server's
+    # XOAUTH2 error decoded (its 334 challenge holds {"status":"401",...}).
+    send_refused_for_good mailbadtoken '"bearer_token":"not-the-token"' 'that is {"status":"401"' "the server's XOAUTH2 error"
+}
+
+# The collect journal of mail.receive: a message stored but not marked (the
+# server refused the move: no such folder) is, once the job is retried with
+# the folder made, moved and passed on without being fetched again.
+mail_receive_retried_adopts_the_message_it_had_stored() {
+    local id docs folder="Later$$"
+    printf 'adopt me\n' > "$RELAIS_TEST_TMP/adopt.txt"
+    flow mailadoptsend "[{\"activity\":\"mail.send\",\"with\":{\"url\":\"$SMTP_URL\",\"user\":\"$TR_MAIL_USER\",\"password\":\"$TR_MAIL_PASSWORD\",\"from\":\"$TR_MAIL_USER\",\"to\":\"$TR_MAIL_USER2\",\"subject\":\"adopt\"}}]" || return 1
+    t_run relais submit mailadoptsend "$RELAIS_TEST_TMP/adopt.txt" --wait 60
+    t_expect_rc 0 "relais submit mailadoptsend" || return 1
+    t_wait_for 20 eval '[ -n "$(unseen "$TR_MAIL_USER2")" ]' || { t_fail "no unseen mail reached $TR_MAIL_USER2"; return 1; }
+    flow mailadopt "[{\"activity\":\"mail.receive\",\"with\":{\"url\":\"$IMAP_URL\",\"user\":\"$TR_MAIL_USER2\",\"password\":\"$TR_MAIL_PASSWORD\",\"after\":\"move\",\"archive\":\"$folder\"}},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/adopt\"}}]" || return 1
+    t_run relais submit mailadopt --wait 60
+    t_expect_rc 1 "relais submit mailadopt (no folder $folder to move to)"
+    id="$(t_job_id_from_submit)"
+    [ -n "$(unseen "$TR_MAIL_USER2")" ] || t_fail "the message left the inbox although the move was refused"
+    curl -sS --ssl-reqd --cacert "$MAIL/pki/ca.pem" "$IMAP_URL/" -u "$TR_MAIL_USER2:$TR_MAIL_PASSWORD" -X "CREATE $folder" > /dev/null \
+        || { t_fail "could not create the folder $folder"; return 1; }
+    t_run relais retry "$id"
+    t_wait_for 30 eval '[ "$(t_job_status "$id")" = succeeded ]' || { t_fail "job $id is '$(t_job_status "$id")' after the retry"; return 1; }
+    cmp -s "$RELAIS_TEST_TMP/adopt.txt" "$OUT/adopt/adopt.txt" || t_fail "adopt.txt was not passed on"
+    docs="$(t_sql "$DB" "SELECT COUNT(*) FROM document WHERE job_id = $id AND direction = 'out' AND position = 0")"
+    [ "$docs" = 2 ] || t_fail "step 0 of job $id has $docs documents, expected 2 (the message and its attachment, once)"
+    [ -z "$(unseen "$TR_MAIL_USER2")" ] || t_fail "the message is still in the inbox"
+    t_sql "$DB" "SELECT message FROM job_log WHERE job_id = $id" | grep -q "^adopted 1 message(s)" \
+        || t_fail "the job log does not say the stored message was adopted"
 }
 
 # raw_session PORT COMMAND...: what a telnet user sees when typing COMMANDs
@@ -178,5 +237,7 @@ mssante_proof_reports_starttls_missing_and_unreachable_servers() {
 t_case mail_send_then_receive_with_attachments_and_mssante_headers mail_send_then_receive_with_attachments_and_mssante_headers
 t_case mail_send_wrong_password_fails_for_good mail_send_wrong_password_fails_for_good
 t_case mail_send_refuses_a_server_without_starttls mail_send_refuses_a_server_without_starttls
+t_case mail_send_and_receive_with_an_xoauth2_bearer_token mail_send_and_receive_with_an_xoauth2_bearer_token
+t_case mail_receive_retried_adopts_the_message_it_had_stored mail_receive_retried_adopts_the_message_it_had_stored
 t_case mssante_proof_matches_raw_sessions_line_by_line mssante_proof_matches_raw_sessions_line_by_line
 t_case mssante_proof_reports_starttls_missing_and_unreachable_servers mssante_proof_reports_starttls_missing_and_unreachable_servers

@@ -36,7 +36,8 @@ cleanup() {
 t_on_exit cleanup
 
 tr_ftp_start "$FTP"
-tr_engine "systest_transfers_$$" "$FTP/pki/ca.pem" "$DUMPS"
+DB="systest_transfers_$$"
+tr_engine "$DB" "$FTP/pki/ca.pem" "$DUMPS"
 FTP_URL="ftp://127.0.0.1:$TR_FTP_PORT"
 
 # ftp_with PATH [EXTRA_JSON]: the "with" of an FTP step on folder PATH.
@@ -215,6 +216,77 @@ ftp_download_cut_midway_is_resumed_and_collected_once() {
     [ -z "$partial" ] || [ ! -e "$partial" ] || t_fail "the partial file $partial was left behind"
 }
 
+# Implicit TLS (ftps://, TLS from the first byte as on port 990) against the
+# same ProFTPD's implicit virtual host: deposit then collect, no AUTH TLS in
+# the exchange, the certificate checked.
+ftps_implicit_deposit_then_collect() {
+    local name="implicit-$(relais_random_hex 3).txt" with dump
+    mkdir -p "$TR_FTP_HOME/c10"
+    tr_ftp_own "$TR_FTP_HOME/c10"
+    printf 'over implicit TLS\n' > "$RELAIS_TEST_TMP/$name"
+    with="{\"url\":\"ftps://127.0.0.1:$TR_FTPS_PORT/c10/\",\"user\":\"$TR_FTP_USER\",\"password\":\"$TR_FTP_PASSWORD\"}"
+    flow ftpsdep "[{\"activity\":\"ftp.deposit\",\"with\":$with}]" || return 1
+    flow ftpscol "[{\"activity\":\"ftp.collect\",\"with\":$with},{\"activity\":\"dir.deposit\",\"with\":{\"path\":\"$OUT/c10\"}}]" || return 1
+    t_run relais submit ftpsdep "$RELAIS_TEST_TMP/$name" --wait 30
+    t_expect_rc 0 "relais submit ftpsdep" || return 1
+    cmp -s "$RELAIS_TEST_TMP/$name" "$TR_FTP_HOME/c10/$name" || t_fail "$name is not on the server as sent"
+    t_run relais submit ftpscol --wait 30
+    t_expect_rc 0 "relais submit ftpscol" || return 1
+    cmp -s "$RELAIS_TEST_TMP/$name" "$OUT/c10/$name" || t_fail "$name was not collected as sent"
+    [ "$(remote_files c10)" = 0 ] || t_fail "$name is still on the server"
+    dump="$(grep -l "STOR .$name.part" "$DUMPS"/*ftps-127.0.0.1* 2> /dev/null | head -n 1 || true)"
+    if [ -z "$dump" ]; then
+        t_fail "no ftps transaction dump in $DUMPS shows 'STOR .$name.part'"
+    else
+        ! grep -q '^> AUTH TLS' "$dump" || t_fail "$dump: AUTH TLS sent to an implicit TLS server"
+        grep -qiE '^\* (SSL connection using|TLS)' "$dump" || t_fail "$dump: no TLS handshake noted"
+        grep -q '^> PASS \*\*\*$' "$dump" || t_fail "$dump: the password is not masked"
+    fi
+}
+
+# The node dies (kill -9) in the middle of a collect, after it has deleted
+# some files from the server and before the step ended: the collect journal
+# lets the next node pass on the files already taken, not take again the one
+# whose deletion may not have gone through, and take the rest.
+ftp_collect_killed_midway_collects_every_file_once() {
+    local id i n=40 left files docs
+    mkdir -p "$TR_FTP_HOME/c9"
+    for ((i = 1; i <= n; i++)); do
+        { printf 'file %s of c9\n' "$i"; head -c 30000 /dev/zero | tr '\0' x; } > "$TR_FTP_HOME/c9/k$(printf '%03d' "$i").txt"
+    done
+    tr_ftp_own "$TR_FTP_HOME/c9"
+    # A slow server (about 0.15 s a file) and a lease that runs out in 5 s.
+    tr_ftp_stop "$FTP"
+    tr_ftp_start "$FTP" "TransferRate RETR 200" || { t_fail "the FTP server did not start throttled"; return 1; }
+    t_daemon_stop "$T_DAEMON_PID" 10
+    t_ini_set "$INI" engine lease_seconds 5
+    t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+    collect_flow ftpc9 c9 "$OUT/c9" "" 3 || return 1
+    t_run relais submit ftpc9
+    id="$(t_job_id_from_submit)"
+    t_wait_for 30 eval '[ "$(remote_files c9)" -le $((n - 8)) ]' || t_fail "the collect did not start deleting files"
+    kill -KILL "$T_DAEMON_PID"
+    wait "$T_DAEMON_PID" 2> /dev/null || true
+    left="$(remote_files c9)"
+    [ "$left" -gt 0 ] && [ "$left" -lt "$n" ] || t_fail "kill -9 came too early or too late: $left of $n files left on the server"
+    [ "$(t_job_status "$id")" = running ] || t_fail "after kill -9, job $id is '$(t_job_status "$id")', expected running"
+    tr_ftp_stop "$FTP"
+    tr_ftp_start "$FTP" || { t_fail "the FTP server did not start again"; return 1; }
+    t_daemon_start "$INI" "$RELAIS_TEST_TMP/relaisd.log" "$RELAIS_TEST_TMP/relaisd.pid"
+    t_wait_for 60 eval '[ "$(t_job_status "$id")" = succeeded ]' \
+        || { t_fail "job $id is '$(t_job_status "$id")' 60 s after a node came back"; return 1; }
+    files="$(find "$OUT/c9" -type f | wc -l)"
+    [ "$files" = "$n" ] || t_fail "expected $n files in $OUT/c9 (nothing lost), found $files"
+    for ((i = 1; i <= n; i++)); do
+        head -n 1 "$OUT/c9/k$(printf '%03d' "$i").txt" 2> /dev/null | grep -qx "file $i of c9" || t_fail "k$(printf '%03d' "$i").txt lost or changed"
+    done
+    docs="$(t_sql "$DB" "SELECT COUNT(*) FROM document WHERE job_id = $id AND direction = 'out' AND position = 0")"
+    [ "$docs" = "$n" ] || t_fail "step 0 of job $id stored $docs documents for $n files (taken twice?)"
+    [ "$(remote_files c9)" = 0 ] || t_fail "files left on the server: $(ls "$TR_FTP_HOME/c9")"
+    t_sql "$DB" "SELECT message FROM job_log WHERE job_id = $id" | grep -q "^adopted [0-9]* file(s) an earlier run" \
+        || t_fail "the job log does not say that the earlier run's files were adopted"
+}
+
 # sftp_with FOLDER KNOWN_HOSTS: the "with" of an SFTP step on the absolute FOLDER.
 sftp_with() {
     printf '{"url":"sftp://127.0.0.1:%s%s/","user":"%s","private_key":"%s","known_hosts":"%s"}' \
@@ -340,9 +412,12 @@ t_case ftp_certificate_not_matching_the_host_is_refused ftp_certificate_not_matc
 t_case ftp_collects_1000_small_files_in_one_job ftp_collects_1000_small_files_in_one_job
 t_case ftp_collects_a_50_mb_file ftp_collects_a_50_mb_file
 t_case ftp_download_cut_midway_is_resumed_and_collected_once ftp_download_cut_midway_is_resumed_and_collected_once
+t_case ftps_implicit_deposit_then_collect ftps_implicit_deposit_then_collect
 t_case sftp_deposit_then_collect_with_a_key sftp_deposit_then_collect_with_a_key
 t_case sftp_unknown_host_key_is_refused sftp_unknown_host_key_is_refused
 t_case http_post_and_put_with_a_client_certificate_keep_the_reply http_post_and_put_with_a_client_certificate_keep_the_reply
 t_case http_statuses_are_classified_quoting_the_reply http_statuses_are_classified_quoting_the_reply
 t_case dir_collect_takes_matching_files_atomically dir_collect_takes_matching_files_atomically
 t_case dir_deposit_collision_fail_overwrite_unique dir_deposit_collision_fail_overwrite_unique
+# Last: it makes the engine's lease short.
+t_case ftp_collect_killed_midway_collects_every_file_once ftp_collect_killed_midway_collects_every_file_once

@@ -9,7 +9,7 @@ import { browserSuite, page, logIn, makeDocument, makeUser, unique } from './lib
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PAGES = [['login', {}], ['dashboard', {}], ['jobs', {}], ['flows', {}], ['flow', { name: 'demo-deposit' }], ['flow', { new: 1 }],
-  ['run', {}], ['users', {}], ['audit', {}], ['system', {}], ['account', {}], ['job', { id: 1 }], ['partners', {}], ['partner', { new: 1 }]];
+  ['run', {}], ['users', {}], ['audit', {}], ['system', {}], ['account', {}], ['job', { id: 1 }], ['partners', {}], ['partner', { new: 1 }], ['mssante', {}]];
 
 describe('accessibility and languages', () => {
   const { check } = browserSuite(import.meta.url);

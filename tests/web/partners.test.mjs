@@ -1,14 +1,15 @@
 // Partners: create with identifiers checked (errors next to the fields), contacts,
+// EDIFACT settings (errors next to the fields; saved ones drive the core's writer),
 // a certificate upload whose expiry is shown with a warning 30 days ahead (partner page,
 // list, dashboard), disable; a partner named with markup is shown as text; operators
 // edit partners, viewers cannot.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browserSuite, page, logIn, csrfToken, makeUser, unique } from './lib.mjs';
+import { browserSuite, page, logIn, csrfToken, makeUser, relais, unique } from './lib.mjs';
 
 /** A self-signed certificate for `cn` valid `days` days, as PEM bytes (openssl CLI). */
 async function certificate(cn, days) {
@@ -77,6 +78,49 @@ describe('partners', () => {
     assert.equal(suite.dialogs, 0, 'no injected script ran');
   });
 
+  check('its EDIFACT settings: repeated separators and a bad qualifier are shown next to their fields, nothing saved; fixed, they are kept and the core writes with them', async (tab) => {
+    await tab.goto(page('partner', { code }));
+    assert.match(await tab.locator('#edifact-recipient').innerText(), new RegExp(`GLN ${gln}.*défaut`));
+    assert.equal(await tab.locator('#syntax_level').inputValue(), 'UNOC');
+    await tab.selectOption('#syntax_level', 'UNOA');
+    await tab.fill('#separators', "::.? '");
+    await tab.fill('#unb_qualifier', '1 4');
+    await tab.click('button[value=edifact]');
+    await tab.locator('#edifact-errors').waitFor();
+    for (const [field, input, text] of [['separators', '#separators', 'given for two service characters'], ['unb_qualifier', '#unb_qualifier', 'letters or digits']]) {
+      const error = tab.locator(`.field-error[data-field="${field}"]`);
+      assert.match(await error.innerText(), new RegExp(text));
+      assert.equal(await tab.locator(input).getAttribute('aria-describedby'), await error.getAttribute('id'), `${field} is tied to its input`);
+    }
+    assert.equal(await tab.locator('#separators').inputValue(), "::.? '", 'the form keeps what was typed');
+    await tab.goto(page('partner', { code }));
+    assert.equal(await tab.locator('#syntax_level').inputValue(), 'UNOC', 'nothing saved');
+
+    await tab.selectOption('#syntax_level', 'UNOA');
+    await tab.fill('#separators', ':*,? ~');
+    await tab.check('#edifact-test');
+    await tab.fill('#unb_id', 'VAN-42');
+    await tab.fill('#unb_qualifier', 'ZZZ');
+    await Promise.all([tab.waitForURL(new RegExp(`code=${code}`)), tab.click('button[value=edifact]')]);
+    await tab.locator('.flash-success', { hasText: 'EDIFACT' }).waitFor();
+    await tab.reload();
+    assert.equal(await tab.locator('#syntax_level').inputValue(), 'UNOA');
+    assert.equal(await tab.locator('#separators').inputValue(), ':*,? ~');
+    assert.ok(await tab.locator('#edifact-test').isChecked());
+    assert.match(await tab.locator('#edifact-recipient').innerText(), /VAN-42:ZZZ/);
+
+    // The settings are the core's: an invoice written for the partner uses them.
+    const dir = await mkdtemp(join(tmpdir(), 'relais-web-edifact-'));
+    await writeFile(join(dir, 'invoice.pivot'), `PIVOT;1;UTF-8\nDOC;INVOIC;FA-WEB-1;2024-03-05;380;9;EUR\nPAR;SU;3012345000000;Laiterie\nPAR;BY;${gln};Client\n`
+      + 'LIN;1;3760000000017\nQTY;47;24;PCE\nPRI;AAA;1.95\nMOA;203;46.8\nTOT;77;49.37\nEND;1\n');
+    relais(['edifact', 'from-pivot', join(dir, 'invoice.pivot'), '--type', 'INVOIC', '--partner', code, '--out', dir]);
+    const edi = await readFile(join(dir, 'invoice.INVOIC.edi'), 'latin1');
+    await rm(dir, { recursive: true, force: true });
+    assert.ok(edi.startsWith('UNA:*,? ~UNB*UNOA:3*3012345000000:14*VAN-42:ZZZ*'), edi.slice(0, 80));
+    assert.match(edi, /\*INVOIC\*\*\*\*1~/, 'the test indicator is set');
+    assert.match(edi, /PRI\*AAA:1,95~/, 'the decimal comma is used');
+  });
+
   check('a certificate ending in 10 days is uploaded, its expiry shown, and a warning on the partner, the list and the dashboard', async (tab) => {
     await tab.goto(page('partner', { code }));
     await tab.setInputFiles('#certificate', { name: 'as2.pem', mimeType: 'application/x-pem-file', buffer: await certificate('as2.example.fr', 10) });
@@ -104,6 +148,8 @@ describe('partners', () => {
     await tab.goto(page('partner', { code }));
     assert.equal(await tab.locator('button[value=save]').count(), 0);
     assert.equal(await tab.locator('#certificate-form').count(), 0);
+    assert.equal(await tab.locator('button[value=edifact]').count(), 0);
+    assert.equal(await tab.locator('#separators').getAttribute('readonly'), '');
     assert.equal(await tab.locator('#name').getAttribute('readonly'), '');
     const response = await tab.request.post(page('partner', { code }), { form: { do: 'enable', enabled: '0', _csrf: await csrfToken(tab) }, maxRedirects: 0 });
     assert.equal(response.status(), 403);

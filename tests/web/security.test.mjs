@@ -55,6 +55,18 @@ describe('admin site security', () => {
       ['403 POST without a CSRF token', 403], ['GET document', 200], ['GET job', 200], ['download', 200]]) {
       assert.equal(statuses[name], status, name);
     }
+    // The static files too (webroot/assets/.htaccess), with their right types.
+    for (const [file, type] of [['app.css', /^text\/css/], ['app.js', /javascript/]]) {
+      const response = await tab.request.get(new URL(`assets/${file}`, page('login')).toString());
+      assert.equal(response.status(), 200, file);
+      const h = response.headers();
+      assert.match(h['content-type'], type, file);
+      assert.equal(h['x-content-type-options'], 'nosniff', file);
+      assert.equal(h['x-frame-options'], 'DENY', file);
+      assert.equal(h['referrer-policy'], 'same-origin', file);
+      assert.equal(h['cross-origin-resource-policy'], 'same-origin', file);
+      assert.match(h['content-security-policy'], /^default-src 'none'; frame-ancestors 'none'$/, file);
+    }
     // And for a visitor not logged in: the login page and the redirect to it.
     await tab.context().clearCookies();
     for (const name of ['login', 'dashboard']) {

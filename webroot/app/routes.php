@@ -29,6 +29,7 @@ return [
     'users'      => ['file' => 'users.php',      'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => ['GET' => 'user.manage', 'POST' => 'user.manage']],
     'audit'      => ['file' => 'audit.php',      'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'audit.view']],
     'system'     => ['file' => 'system.php',     'methods' => ['GET'],         'auth' => true, 'perm' => ['GET' => 'system.view']],
+    'mssante'    => ['file' => 'mssante.php',    'methods' => ['GET', 'POST'], 'auth' => true, 'perm' => ['GET' => 'system.view', 'POST' => 'system.view']],
     'dossiers'   => ['file' => 'dossiers.php',   'methods' => ['GET'],         'auth' => true, 'perm' => $read],
     'dossier'    => ['file' => 'dossier.php',    'methods' => ['GET'],         'auth' => true, 'perm' => $read],
     'dossier-access' => ['file' => 'dossier_access.php', 'methods' => ['GET'], 'auth' => false],

@@ -1,8 +1,10 @@
 <?php
 /**
  * One partner: its form (code, name, GLN, SIRET, notes, contacts) with the core's errors
- * next to the fields, enable/disable, and its certificates: upload (PEM or DER, kept by
- * the core, never under the web root), expiry with a warning 30 days ahead, removal.
+ * next to the fields, enable/disable, its EDIFACT settings (syntax level, separators,
+ * test indicator, UNB recipient: checked by the core, errors next to their fields), and
+ * its certificates: upload (PEM or DER, kept by the core, never under the web root),
+ * expiry with a warning 30 days ahead, removal.
  * POST needs partner.edit (the dispatcher checks).
  */
 declare(strict_types=1);
@@ -18,8 +20,10 @@ $partners = client()->partners();
 $code = param('code', 'get');
 $isNew = $code === '';
 $errors = [];      // field => message
+$edifactErrors = [];  // field => message, of the EDIFACT form
 $general = [];     // messages not about one field
 $form = null;
+$edifactForm = null;
 $status = 200;
 
 if (request_method() === 'POST') {
@@ -40,6 +44,12 @@ if (request_method() === 'POST') {
             $partners->enable($code, $on);
             audit($on ? 'partner.enable' : 'partner.disable', 'partner ' . $code);
             flash('success', $on ? t('Partner "{code}" is enabled.', ['code' => $code]) : t('Partner "{code}" is disabled.', ['code' => $code]));
+        } elseif ($do === 'edifact') {
+            $edifactForm = edifact_from_post();
+            $saved = $partners->saveEdifact($code, $edifactForm);
+            audit('partner.edifact', 'partner ' . $code, $saved['syntax_level'] . ' ' . ($saved['separators'] === '' ? 'default separators' : 'UNA' . $saved['separators'])
+                . ($saved['test'] ? ' test' : '') . ($saved['unb_id'] !== null ? ' to ' . $saved['unb_id'] . ':' . $saved['unb_qualifier'] : ''));
+            flash('success', t('EDIFACT settings of "{code}" saved.', ['code' => $code]));
         } elseif ($do === 'certificate') {
             $cert = $partners->addCertificate($code, uploaded_certificate(), 'web:' . current_user()['login']);
             audit('partner.certificate.add', 'partner ' . $code, $cert['subject'] . ' / ' . $cert['serial'] . ' / ' . $cert['not_after']);
@@ -59,6 +69,8 @@ if (request_method() === 'POST') {
         foreach ($err->getErrors() as $e) {
             if ($e['field'] === '') {
                 $general[] = $e['message'];
+            } elseif ($do === 'edifact') {
+                $edifactErrors[$e['field']] = $e['message'];
             } else {
                 $errors[$e['field']] = $e['message'];
             }
@@ -83,6 +95,10 @@ if (!$isNew) {
     }
 }
 $form ??= $partner ?? ['code' => '', 'name' => '', 'gln' => null, 'siret' => null, 'notes' => '', 'enabled' => true, 'contacts' => []];
+$edifact = $partner !== null ? $partners->edifact($code) : null;
+if ($edifact !== null && $edifactForm !== null) {
+    $edifactForm += $edifact;  // what was typed, with the counter and state as stored
+}
 for ($i = 0; $i < BLANK_CONTACT_ROWS; $i++) {
     $form['contacts'][] = ['name' => '', 'email' => '', 'phone' => '', 'role' => ''];
 }
@@ -94,6 +110,8 @@ render('partner', [
     'form'    => $form,
     'errors'  => $errors,
     'general' => $general,
+    'edifact' => $edifactForm ?? $edifact,
+    'edifactErrors' => $edifactErrors,
     'maxCert' => CERTIFICATE_MAX_BYTES,
 ], $status);
 
@@ -122,6 +140,23 @@ function partner_from_post(): array
         'notes'    => (string)($_POST['notes'] ?? ''),
         'enabled'  => param('enabled', 'post') !== '0',
         'contacts' => $contacts,
+    ];
+}
+
+/**
+ * The EDIFACT settings of the form, as Partners::saveEdifact() takes them. The separators
+ * are not trimmed: a space is one of them (the reserved character, by default).
+ */
+function edifact_from_post(): array
+{
+    $separators = $_POST['separators'] ?? '';
+    $unbId = param('unb_id', 'post');
+    return [
+        'syntax_level'  => param('syntax_level', 'post'),
+        'separators'    => is_string($separators) ? $separators : '',
+        'test'          => param('test', 'post') === '1',
+        'unb_id'        => $unbId === '' ? null : $unbId,
+        'unb_qualifier' => param('unb_qualifier', 'post'),
     ];
 }
 

@@ -30,6 +30,7 @@ $active = match ($page) {
     'flow' => 'flows',
     'partner' => 'partners',
     'dossier', 'applications' => 'dossiers',
+    'mssante' => 'system',
     default => $page,
 };
 ?>

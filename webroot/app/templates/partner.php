@@ -2,6 +2,7 @@
 /**
  * One partner. @var bool $isNew  @var ?array $partner  @var array $form
  * @var array<string, string> $errors (by field)  @var list<string> $general  @var int $maxCert
+ * @var ?array $edifact (Partners::edifact(), or the form sent)  @var array<string, string> $edifactErrors
  */
 declare(strict_types=1);
 
@@ -11,15 +12,18 @@ defined('RELAIS_WEB') || exit;
 
 $edit = can('partner.edit');
 $ro = $edit ? '' : ' readonly';
-/** The error of $field as HTML after its input, and the attributes tying them. */
-$err = static function (string $field) use ($errors): array {
-    if (!isset($errors[$field])) {
+/** The error of $field (in $of: the partner's errors by default) as HTML after its input, and the attributes tying them. */
+$err = static function (string $field, ?array $of = null) use ($errors): array {
+    $of ??= $errors;
+    if (!isset($of[$field])) {
         return ['', ''];
     }
     $id = 'err-' . preg_replace('/[^a-z0-9]+/i', '-', $field);
     return [' aria-invalid="true" aria-describedby="' . e($id) . '"',
-        '<span class="field-error" id="' . e($id) . '" data-field="' . e($field) . '">' . e($errors[$field]) . '</span>'];
+        '<span class="field-error" id="' . e($id) . '" data-field="' . e($field) . '">' . e($of[$field]) . '</span>'];
 };
+$levels = ['UNOA' => t('UNOA: upper case, digits and . , - ( ) / = \' + : ? ! " % & * ; < >'), 'UNOB' => t('UNOB: printable ASCII'),
+    'UNOC' => t('UNOC: ISO 8859-1 (Latin-1)'), 'UNOY' => t('UNOY: UTF-8'), 'UNOW' => t('UNOW: UTF-8')];
 $stateLabels = ['valid' => t('valid'), 'expiring' => t('expiring soon'), 'expired' => t('expired')];
 ?>
 <div class="page-head">
@@ -89,6 +93,38 @@ $stateLabels = ['valid' => t('valid'), 'expiring' => t('expiring soon'), 'expire
 <?php endif ?>
   </form>
 </section>
+
+<?php if ($edifact !== null): ?>
+<section class="card">
+  <h2>EDIFACT</h2>
+<?php if ($edifactErrors !== []): ?>
+  <div class="flash flash-error" role="alert" id="edifact-errors"><?= e(tn(count($edifactErrors), 'The EDIFACT settings were not saved: {n} problem, shown next to its field.', 'The EDIFACT settings were not saved: {n} problems, shown next to their fields.')) ?></div>
+<?php endif ?>
+  <p class="hint" id="edifact-recipient"><?= e(t('Interchanges sent to this partner go to {recipient}; next control reference: {reference}.', [
+      'recipient' => ($edifact['unb_id'] ?? '') !== '' ? $edifact['unb_id'] . ':' . $edifact['unb_qualifier']
+          : (($partner['gln'] ?? '') !== '' ? t('its GLN {gln}', ['gln' => $partner['gln']]) : t('nobody yet (give it a GLN or a UNB recipient)')),
+      'reference' => $edifact['next_reference']])) ?><?php if (!$edifact['stored']): ?> <?= e(t('These are the defaults.')) ?><?php endif ?></p>
+  <form method="post" action="<?= e(url('partner', ['code' => $partner['code']])) ?>" class="form form-wide" id="edifact-form">
+    <?= csrf_field() ?>
+<?php [$a, $m] = $err('syntax_level', $edifactErrors); ?>
+    <label for="syntax_level"><?= e(t('Syntax level (UNB syntax identifier)')) ?></label>
+    <select id="syntax_level" name="syntax_level"<?= $edit ? '' : ' disabled' ?><?= $a ?>><?= options($levels, (string)$edifact['syntax_level']) ?></select><?= $m ?>
+<?php [$a, $m] = $err('separators', $edifactErrors); ?>
+    <label for="separators"><?= e(t('Separators (UNA)')) ?> <span class="muted"><?= e(t('(six characters: component, element, decimal mark, release, reserved, segment terminator; empty for :+.? \')')) ?></span></label>
+    <input type="text" id="separators" name="separators" value="<?= e($edifact['separators']) ?>" maxlength="6" placeholder=":+.? '" spellcheck="false" autocomplete="off"<?= $ro ?><?= $a ?>><?= $m ?>
+    <label for="edifact-test"><input type="checkbox" id="edifact-test" name="test" value="1"<?= $edifact['test'] ? ' checked' : '' ?><?= $edit ? '' : ' disabled' ?>> <?= e(t('Test interchanges (UNB test indicator 1)')) ?></label>
+<?php [$a, $m] = $err('unb_id', $edifactErrors); ?>
+    <label for="unb_id"><?= e(t('UNB recipient, when not the GLN (a VAN mailbox)')) ?> <span class="muted"><?= e(t('(optional)')) ?></span></label>
+    <input type="text" id="unb_id" name="unb_id" value="<?= e($edifact['unb_id'] ?? '') ?>" maxlength="35"<?= $ro ?><?= $a ?>><?= $m ?>
+<?php [$a, $m] = $err('unb_qualifier', $edifactErrors); ?>
+    <label for="unb_qualifier"><?= e(t('Recipient qualifier (14: GLN)')) ?></label>
+    <input type="text" id="unb_qualifier" name="unb_qualifier" value="<?= e($edifact['unb_qualifier']) ?>" maxlength="4"<?= $ro ?><?= $a ?>><?= $m ?>
+<?php if ($edit): ?>
+    <div class="actions"><button type="submit" name="do" value="edifact" class="btn btn-primary"><?= e(t('Save the EDIFACT settings')) ?></button></div>
+<?php endif ?>
+  </form>
+</section>
+<?php endif ?>
 
 <?php if ($partner !== null): ?>
 <section class="card">

@@ -20,7 +20,10 @@ $table = static function (string $id, array $checks) use ($levels): string {
     return $html . '</tbody></table>';
 };
 ?>
-<div class="page-head"><h1><?= e(t('System')) ?></h1></div>
+<div class="page-head">
+  <h1><?= e(t('System')) ?></h1>
+  <div class="actions"><a class="btn" id="mssante-link" href="<?= e(url('mssante')) ?>"><?= e(t('Produce the MSSanté deployment proof (IMAP and SMTP listings)')) ?></a></div>
+</div>
 <section class="card">
   <h2><?= e(t('Versions')) ?></h2>
   <dl class="facts">
