@@ -112,9 +112,12 @@ std::optional<SoapFault> checkEnvelope(std::string_view body, std::string_view c
 
     std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
     if (!ctxt) return fault(v, "Receiver", "out of memory reading the request", 500);
+    // XML_PARSE_HUGE: a document of more than 7 MiB is a base64 text node over
+    // libxml2's default 10 MB limit; the request is bounded by maxBytes and
+    // holds no entity, which is what that limit guards against.
     std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
         ctxt.get(), body.data(), static_cast<int>(body.size()), "request", "UTF-8",
-        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA));
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_HUGE));
     if (!doc) {
         const xmlError* e = xmlCtxtGetLastError(ctxt.get());
         std::string why = e && e->message ? e->message : "not well-formed";

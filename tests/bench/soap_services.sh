@@ -135,30 +135,35 @@ cpu_ticks() {
     done
     echo "$t"
 }
-# server_ticks: CPU ticks of Apache (parent and workers) and of MariaDB so far, "APACHE DB".
+# server_ticks SHELL_PID: CPU ticks so far of Apache (parent and workers), of
+# MariaDB and of the finished children of that shell (wrk), "APACHE DB CLIENT".
 APACHE_PID="$(tr -dc '0-9' < "$(relais_apache_pidfile "$BASE/web")")"
 DB_PID="$(tr -dc '0-9' < "$(relais_mariadb_pidfile "$BASE/mariadb")")"
 server_ticks() {
     # shellcheck disable=SC2046 # one pid a word
-    echo "$(cpu_ticks "$APACHE_PID" $(pgrep -P "$APACHE_PID")) $(cpu_ticks "$DB_PID")"
+    echo "$(cpu_ticks "$APACHE_PID" $(pgrep -P "$APACHE_PID")) $(cpu_ticks "$DB_PID") $(sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $14 + $15 }')"
 }
 HZ="$(getconf CLK_TCK)"
 
 # run NAME PATH BODY: requests/s of wrk on PATH (the errors it saw on stderr), with
-# the CPU time per request of Apache (TLS, PHP, the extension) and of MariaDB:
-# figures that hold on a shared machine, where requests/s do not.
+# the CPU time per request of Apache (TLS, PHP, the extension), of MariaDB and of
+# wrk: figures that hold on a shared machine, where requests/s do not. The
+# total CPU per request is written to $BASE/NAME.cpu (milliseconds).
 run() {
     local out rate before after requests
-    before="$(server_ticks)"
+    local self="$BASHPID"  # run() is itself in a subshell: wrk is its child
+    before="$(server_ticks "$self")"
     out="$(BENCH_BODY="$3" BENCH_AUTH="$AUTH" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BASE/post.lua" "$SITE$2" 2> "$BASE/$1.err")"
-    after="$(server_ticks)"
+    after="$(server_ticks "$self")"
     rate="$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<< "$out")"
     requests="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<< "$out")"
     printf '%-20s %10s req/s   p50 %-9s p99 %-9s non-200: %-4s CPU/request: %s\n' "$1" "$rate" \
         "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" "$(grep -c . "$BASE/$1.err" || true)" \
-        "$(awk -v b="$before" -v a="$after" -v n="$requests" -v hz="$HZ" 'BEGIN {
+        "$(awk -v b="$before" -v a="$after" -v n="$requests" -v hz="$HZ" -v total="$BASE/$1.cpu" 'BEGIN {
             split(b, x, " "); split(a, y, " ")
-            printf "Apache %.3f ms, MariaDB %.3f ms", 1000 * (y[1] - x[1]) / hz / n, 1000 * (y[2] - x[2]) / hz / n }')" >&2
+            for (i = 1; i <= 3; i++) ms[i] = 1000 * (y[i] - x[i]) / hz / n
+            printf "%.4f\n", ms[1] + ms[2] + ms[3] > total
+            printf "Apache %.3f ms, MariaDB %.3f ms, wrk %.3f ms", ms[1], ms[2], ms[3] }')" >&2
     printf '%s\n' "$rate"
 }
 echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p'), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s over HTTPS (keep-alive)" >&2
@@ -172,11 +177,15 @@ C="$(run CreerDossierPA /ws/pa "$BASE/creer.xml")"
 Q="$(run ConsulterDossierPA /ws/pa "$BASE/consulter.xml")"
 E2="$(run echo-again /bench-echo/echo.php "$BASE/echo.xml")"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-awk -v e1="$E1" -v e2="$E2" -v c="$C" -v q="$Q" 'BEGIN {
+# The CPU ratio: the share of the echo's rate each service would reach if the
+# machine ran nothing else (rates in inverse proportion to CPU per request).
+awk -v e1="$E1" -v e2="$E2" -v c="$C" -v q="$Q" -v ce1="$(cat "$BASE/echo.cpu")" -v ce2="$(cat "$BASE/echo-again.cpu")" \
+    -v cc="$(cat "$BASE/CreerDossierPA.cpu")" -v cq="$(cat "$BASE/ConsulterDossierPA.cpu")" 'BEGIN {
     e = (e1 + e2) / 2
-    printf "echo (mean)          %10.0f req/s\n", e
-    printf "CreerDossierPA       %10.0f req/s  %5.1f%% of the echo\n", c, 100 * c / e
-    printf "ConsulterDossierPA   %10.0f req/s  %5.1f%% of the echo\n", q, 100 * q / e
+    ce = (ce1 + ce2) / 2
+    printf "echo (mean)          %10.0f req/s             %.3f ms CPU/request\n", e, ce
+    printf "CreerDossierPA       %10.0f req/s  %5.1f%% of the echo; %.3f ms CPU/request: %5.1f%% by CPU\n", c, 100 * c / e, cc, 100 * ce / cc
+    printf "ConsulterDossierPA   %10.0f req/s  %5.1f%% of the echo; %.3f ms CPU/request: %5.1f%% by CPU\n", q, 100 * q / e, cq, 100 * ce / cq
 }'
 echo "dossiers written: $(RELAIS_CONFIG="$INI" php -d "extension=$ROOT/modules/relais.so" -r 'echo (new Relais\Ws\Directory(new Relais\Client()))->dossierCount();')"
 echo "command: tests/bench/soap_services.sh $DURATION $CONNECTIONS"

@@ -120,3 +120,15 @@ TEST(Mtom, MalformedOrHostileRequestsAreRefusedNamingWhatIsWrong) {
     refusedWith(refusal(multipart({amplified, attachment("big@relais", std::string(90000, 'a'))}), kType12, small),
                 "the attachments make an envelope larger than");
 }
+
+TEST(Mtom, ANineMebibyteAttachmentMakesAnEnvelopeTheGuardAccepts) {
+    // 12 MB of base64 in one text node: over libxml2's default limit for one
+    // node (10 MB), within the exchange service's 16 MiB request.
+    const std::string bytes(9 << 20, '\x7f');
+    auto r = unpackMtom(multipart({root("cid:doc@relais"), attachment("doc@relais", bytes)}), kType12, {});
+    ASSERT_TRUE(std::holds_alternative<UnpackedMtom>(r)) << std::get<SoapFault>(r).reason;
+    const auto& u = std::get<UnpackedMtom>(r);
+    EXPECT_GT(u.envelope.size(), 12u << 20);
+    auto fault = checkEnvelope(u.envelope, u.contentType, {u.maxEnvelopeBytes, "urn:relais:exchange"});
+    EXPECT_FALSE(fault) << fault->reason;
+}

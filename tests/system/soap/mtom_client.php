@@ -79,6 +79,17 @@ foreach ([SOAP_1_2 => '12', SOAP_1_1 => '11'] as $version => $v) {
     });
 }
 
+t('mtom_a_9_mib_attachment_arrives_byte_for_byte', function () use ($url, $auth, $pki, $soap) {
+    // 12 MB of base64 once unpacked: one text node over libxml2's default limit.
+    $big = random_bytes(9 << 20);
+    [$status, , $out] = post_mtom($url, $auth, $pki, mtom(SOAP_1_2, 'cid:gros@relais.test', ['gros@relais.test' => $big]));
+    expect_same(200, $status, 'HTTP status (' . substr($out, 0, 300) . ')');
+    expect(preg_match('#<(?:\w+:)?IdTraitement>(\d+)</#', $out, $m) === 1, 'IdTraitement in ' . substr($out, 0, 300));
+    $r = $soap->RecupererDocument(['IdDocument' => input_document($soap, $m[1])]);
+    expect_same('999', $r->Response->CodeRetour->Code, 'RecupererDocument');
+    expect(hash('sha256', $r->Response->Contenu) === hash('sha256', $big), 'the same 9 MiB');
+});
+
 // [name, request, Content-Type or null, words of the fault's reason, HTTP status]
 $big = str_repeat('A', 3 << 20);
 $hostile = [
