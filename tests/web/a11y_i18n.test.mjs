@@ -93,4 +93,24 @@ describe('accessibility and languages', () => {
     await tab.goto(page('jobs'));
     await tab.locator('h1', { hasText: 'Jobs' }).waitFor();
   });
+
+  check('every entry of the main menu is visible, on a laptop screen as on a narrow window', async (tab) => {
+    await logIn(tab);
+    for (const width of [1280, 1024, 800]) {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(page('dashboard'));
+      const links = await tab.locator('nav.mainnav a').all();
+      assert.ok(links.length >= 9, `${links.length} menu entries`);
+      for (const link of links) {
+        const name = (await link.innerText()).trim();
+        const box = await link.boundingBox();
+        assert.ok(box, `${name} at ${width} px has no box`);
+        assert.ok(box.x >= 0 && box.x + box.width <= width, `${name} at ${width} px goes past the window (${box.x} + ${box.width})`);
+        // Not hidden behind a scrolled menu: the element under its centre is the link.
+        const hit = await tab.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.textContent.trim(),
+          [box.x + box.width / 2, box.y + box.height / 2]);
+        assert.equal(hit, name, `${name} at ${width} px is covered or scrolled away`);
+      }
+    }
+  });
 });
