@@ -7,6 +7,8 @@
 // (engine/ws, engine/soap).
 #include "php_relais.h"
 
+#include <type_traits>
+
 #include "soap/envelope_guard.h"
 #include "soap/mtom.h"
 #include "ws/applications.h"
@@ -244,69 +246,76 @@ ZEND_METHOD(Relais_Ws_ExchangeService, __construct) { constructService(INTERNAL_
 using relais::ws::Caller;
 using nlohmann::json;
 
+namespace {
+
+// An operation of the service `Service`: `call` gets the service, made for
+// this caller, and the request; its typed answer goes back as JSON, and the
+// service's failure() (why a 000) to the error log.
+template <class Service, class Call>
+void serviceOperation(INTERNAL_FUNCTION_PARAMETERS, Call call) {
+    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU,
+              [&call](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
+                  Service service = [&]() {
+                      if constexpr (std::is_same_v<Service, relais::ws::PaService>)
+                          return Service(core.connection(), caller, identifyCache(core));
+                      else
+                          return Service(core.connection(), core.store(), caller, identifyCache(core));
+                  }();
+                  auto out = relais::ws::responseJson(call(service, in));
+                  failure = service.failure();
+                  return out;
+              });
+}
+
+using Pa = relais::ws::PaService;
+using Exchange = relais::ws::ExchangeService;
+
+}  // namespace
+
 ZEND_METHOD(Relais_Ws_PaService, CreerDossierPA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
+    serviceOperation<Pa>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Pa& service, const json& in) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::creationDossierFromJson(in, read);
-        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.creerDossier(req, read));
-        failure = service.failure();
-        return out;
+        return service.creerDossier(req, read);
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, ConsulterDossierPA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
+    serviceOperation<Pa>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Pa& service, const json& in) {
         relais::ws::JsonReadResult read;
         const auto list = relais::ws::listeDossierFromJson(in, read);
-        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.consulterDossiers(list, read));
-        failure = service.failure();
-        return out;
+        return service.consulterDossiers(list, read);
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, GenererJetonSecuritePA) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
+    serviceOperation<Pa>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Pa& service, const json& in) {
         relais::ws::JsonReadResult read;
         const auto req = relais::ws::accesDossierFromJson(in, "Dossier", read);
-        relais::ws::PaService service(core.connection(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.genererJeton(req, read));
-        failure = service.failure();
-        return out;
+        return service.genererJeton(req, read);
     });
 }
 
 ZEND_METHOD(Relais_Ws_PaService, CreerDossier) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json&, std::string&) {
-        return relais::ws::responseJson(relais::ws::PaService(core.connection(), caller, identifyCache(core)).operationNonImplementee());
-    });
+    serviceOperation<Pa>(INTERNAL_FUNCTION_PARAM_PASSTHRU,
+                         [](Pa& service, const json&) { return service.operationNonImplementee(); });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, DeposerDocument) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.deposerDocument(relais::ws::deposerDocumentFromJson(in)));
-        failure = service.failure();
-        return out;
+    serviceOperation<Exchange>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Exchange& service, const json& in) {
+        return service.deposerDocument(relais::ws::deposerDocumentFromJson(in));
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, ConsulterStatut) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.consulterStatut(relais::ws::textFromJson(in, "IdTraitement")));
-        failure = service.failure();
-        return out;
+    serviceOperation<Exchange>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Exchange& service, const json& in) {
+        return service.consulterStatut(relais::ws::textFromJson(in, "IdTraitement"));
     });
 }
 
 ZEND_METHOD(Relais_Ws_ExchangeService, RecupererDocument) {
-    operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](relais::Client& core, const Caller& caller, const json& in, std::string& failure) {
-        relais::ws::ExchangeService service(core.connection(), core.store(), caller, identifyCache(core));
-        auto out = relais::ws::responseJson(service.recupererDocument(relais::ws::textFromJson(in, "IdDocument")));
-        failure = service.failure();
-        return out;
+    serviceOperation<Exchange>(INTERNAL_FUNCTION_PARAM_PASSTHRU, [](Exchange& service, const json& in) {
+        return service.recupererDocument(relais::ws::textFromJson(in, "IdDocument"));
     });
 }
 
