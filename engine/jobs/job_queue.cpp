@@ -146,15 +146,26 @@ Result<CheckedSubmit> checkSubmit(const SubmitRequest& req, FlowRepository& repo
     return out;
 }
 
-// Stores the files of a checked `req`. Files go in before any row: the store
-// is write-once, so a transaction failing later leaves at worst an
-// unreferenced file, never a row without its file.
-Status storeFiles(const SubmitRequest& req, const ContentStore& store, CheckedSubmit& c) {
-    for (const auto& f : req.files) {
-        auto s = f.content ? store.putBytes(*f.content) : store.put(f.path);
-        if (!s) return s.status().withContext(f.content ? "uploaded document " + f.name : "input file " + f.path);
-        c.stored.emplace_back(f.name, std::move(s).value());
+// Stores the files of the `n` checked requests `reqs` (ContentStore::putMany:
+// one flush for a batch of them). Files go in before any row: the store is
+// write-once, so a transaction failing later leaves at worst an unreferenced
+// file, never a row without its file. Errors name the file, after `where(i)`
+// (the request, in a batch) unless that is empty.
+template <class Where>
+Status storeFiles(const ContentStore& store, const SubmitRequest* reqs, CheckedSubmit* checked, size_t n,
+                  Where where) {
+    std::vector<ContentStore::Input> inputs;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string named = where(i);
+        const std::string prefix = named.empty() ? "" : named + ": ";
+        for (const auto& f : reqs[i].files)
+            inputs.push_back(f.content ? ContentStore::Input{"", *f.content, true, prefix + "uploaded document " + f.name}
+                                       : ContentStore::Input{f.path, {}, false, prefix + "input file " + f.path});
     }
+    RELAIS_ASSIGN_OR_RETURN(std::vector<StoredFile> files, store.putMany(inputs));
+    size_t next = 0;
+    for (size_t i = 0; i < n; ++i)
+        for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
     return Status::ok();
 }
 
@@ -237,7 +248,7 @@ Result<int64_t> JobQueue::submit(const SubmitRequest& req) {
     FlowRepository repo(conn_);
     std::map<std::string, FlowHead> flows;
     RELAIS_ASSIGN_OR_RETURN(CheckedSubmit c, checkSubmit(req, repo, flows));
-    RELAIS_TRY(storeFiles(req, store_, c));
+    RELAIS_TRY(storeFiles(store_, &req, &c, 1, [](size_t) { return std::string(); }));
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
@@ -281,15 +292,7 @@ Result<std::vector<int64_t>> JobQueue::submitMany(const std::vector<SubmitReques
     }
     // Every request is valid: now the files, with one flush of the file
     // system for all of them (an unreadable one still stops all).
-    std::vector<ContentStore::Input> inputs;
-    for (size_t i = 0; i < reqs.size(); ++i)
-        for (const auto& f : reqs[i].files)
-            inputs.push_back(f.content ? ContentStore::Input{"", *f.content, true, where(i) + ": uploaded document " + f.name}
-                                       : ContentStore::Input{f.path, {}, false, where(i) + ": input file " + f.path});
-    RELAIS_ASSIGN_OR_RETURN(std::vector<StoredFile> files, store_.putMany(inputs));
-    size_t next = 0;
-    for (size_t i = 0; i < reqs.size(); ++i)
-        for (const auto& f : reqs[i].files) checked[i].stored.emplace_back(f.name, std::move(files[next++]));
+    RELAIS_TRY(storeFiles(store_, reqs.data(), checked.data(), reqs.size(), where));
 
     db::Transaction tx(conn_);
     RELAIS_TRY(tx.begin());
