@@ -3,7 +3,7 @@
 # anything: Debian packages, tools, ports, permissions, build outputs and, when
 # an install exists under var/, whether its servers answer.
 #
-#   ./installer/check.sh [--port N] [--db-port N]
+#   ./installer/check.sh [--port N] [--tls-port N] [--db-port N]
 # Exit 0 when nothing blocks an install, 1 otherwise.
 set -euo pipefail
 
@@ -12,10 +12,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/installer/lib/all.sh"
 
 PORT=8080
+TLS_PORT=8443
 DB_PORT=3307
 while [ $# -gt 0 ]; do
     case "$1" in
         --port) PORT="${2:?--port needs a value}"; shift 2 ;;
+        --tls-port) TLS_PORT="${2:?--tls-port needs a value}"; shift 2 ;;
         --db-port) DB_PORT="${2:?--db-port needs a value}"; shift 2 ;;
         -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
         *) relais_die "unknown option: $1" ;;
@@ -64,10 +66,12 @@ if [ -f /usr/lib/apache2/modules/libphp8.2.so ]; then pass "mod_php 8.2"
 else fail "mod_php 8.2 missing (/usr/lib/apache2/modules/libphp8.2.so)"; fi
 
 echo "Ports"
-if [ -s "$ROOT/var/run/httpd.pid" ] && relais_pid_alive "$ROOT/var/run/httpd.pid" apache2; then
-    pass "127.0.0.1:$PORT: Relais's Apache is running"
-elif relais_port_in_use "$PORT"; then fail "127.0.0.1:$PORT is in use by another program (use --port)"
-else pass "127.0.0.1:$PORT is free for Apache"; fi
+for entry in "$PORT:--port" "$TLS_PORT:--tls-port"; do
+    if [ -s "$ROOT/var/run/httpd.pid" ] && relais_pid_alive "$ROOT/var/run/httpd.pid" apache2; then
+        pass "127.0.0.1:${entry%%:*}: Relais's Apache is running"
+    elif relais_port_in_use "${entry%%:*}"; then fail "127.0.0.1:${entry%%:*} is in use by another program (use ${entry#*:})"
+    else pass "127.0.0.1:${entry%%:*} is free for Apache"; fi
+done
 if relais_pid_alive "$ROOT/var/mariadb/run/mariadb.pid" mariadbd; then
     pass "127.0.0.1:$DB_PORT: Relais's MariaDB is running"
 elif relais_port_in_use "$DB_PORT"; then fail "127.0.0.1:$DB_PORT is in use by another program (use --db-port)"

@@ -3,7 +3,7 @@
 # a trial: everything lives under <repo>/var/ (database, store, logs, config).
 # Safe to run again: it rebuilds what changed and restarts what runs.
 #
-#   ./installer/install.sh [--port N] [--db-port N] [--var DIR] [--no-links]
+#   ./installer/install.sh [--port N] [--tls-port N|--no-tls] [--db-port N] [--var DIR] [--no-links]
 #                                   install/update and start
 #   ./installer/install.sh [--var DIR] --stop   stop what it started
 #   ./installer/install.sh --system             (not yet supported)
@@ -14,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/installer/lib/all.sh"
 
 PORT=8080
+TLS_PORT=8443
 DB_PORT=3307
 ACTION=install
 VAR="$ROOT/var"
@@ -21,14 +22,15 @@ LINKS=1
 
 usage() {
     cat <<USAGE
-Usage: $0 [--port N] [--db-port N] [--var DIR] [--no-links] [--stop] [--system] [--help]
+Usage: $0 [--port N] [--tls-port N | --no-tls] [--db-port N] [--var DIR] [--no-links] [--stop] [--system] [--help]
 
 Installs Relais from this source tree and starts it: MariaDB on
 127.0.0.1:DB_PORT (default 3307), relaisd, and the admin site on
-http://127.0.0.1:PORT/ (default 8080), with all their state under DIR
-(default $ROOT/var). As root it also links relais and relaisd into
-/usr/local/bin (not with --no-links). Run it again to update; --stop stops the
-three servers. See docs/install.md.
+http://127.0.0.1:PORT/ (default 8080) and https://127.0.0.1:TLS_PORT/
+(default 8443; the SOAP services need it; not with --no-tls), with all their
+state under DIR (default $ROOT/var). As root it also links relais and relaisd
+into /usr/local/bin (not with --no-links). Run it again to update; --stop stops
+the three servers. See docs/install.md.
 USAGE
 }
 
@@ -36,6 +38,9 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --port) [ $# -ge 2 ] || relais_die "--port needs a value"; PORT="$2"; shift 2 ;;
         --port=*) PORT="${1#*=}"; shift ;;
+        --tls-port) [ $# -ge 2 ] || relais_die "--tls-port needs a value"; TLS_PORT="$2"; shift 2 ;;
+        --tls-port=*) TLS_PORT="${1#*=}"; shift ;;
+        --no-tls) TLS_PORT=""; shift ;;
         --db-port) [ $# -ge 2 ] || relais_die "--db-port needs a value"; DB_PORT="$2"; shift 2 ;;
         --db-port=*) DB_PORT="${1#*=}"; shift ;;
         --var) [ $# -ge 2 ] || relais_die "--var needs a directory"; VAR="$2"; shift 2 ;;
@@ -47,7 +52,7 @@ while [ $# -gt 0 ]; do
         *) usage >&2; relais_die "unknown option: $1" ;;
     esac
 done
-for p in "$PORT" "$DB_PORT"; do
+for p in "$PORT" "$DB_PORT" ${TLS_PORT:+"$TLS_PORT"}; do
     case "$p" in ''|*[!0-9]*) relais_die "not a port number: $p" ;; esac
     if [ "$p" -lt 1 ] || [ "$p" -gt 65535 ]; then relais_die "port out of range: $p"; fi
 done
@@ -86,9 +91,15 @@ esac
 # 1. Packages.
 relais_ensure_packages "${RELAIS_PACKAGES_BUILD[@]}" "${RELAIS_PACKAGES_RUNTIME[@]}"
 
-# 2. Build.
-relais_build_engine "$ROOT"
-relais_build_extension "$ROOT"
+# 2. Build (the programs and the library; the tests are tests/run.sh's), the
+# compilers' output in var/log/build.log: its end is shown when the build fails.
+mkdir -p "$LOG"
+relais_log "building the engine and the PHP extension (output in $LOG/build.log)"
+if ! (relais_build_engine "$ROOT" RelWithDebInfo relais relaisd relais_core && relais_build_extension "$ROOT") \
+        > "$LOG/build.log" 2>&1; then
+    tail -n 40 "$LOG/build.log" >&2
+    relais_die "the build failed, see $LOG/build.log"
+fi
 
 # 3. Directories. var/ is traversable by the web server, which reads the ini and
 # reaches the MariaDB socket; the store and outbox are shared with it.
@@ -158,7 +169,20 @@ relais_log "importing the demo flow demo-deposit (deposits into $OUTBOX)"
 # 7. Servers.
 relais_daemon_start "$DAEMON" "$INI" "$RUN/relaisd.pid" "$LOG/relaisd.log"
 relais_apache_configure "$ROOT" "$VAR" "$PORT" "$ROOT/modules/relais.so" "$INI" "$ROOT/webroot"
+if [ -n "$TLS_PORT" ]; then
+    # HTTPS with certificates of this install (var/tls), made once; client
+    # certificates signed by var/tls/ca.pem are accepted (partner applications).
+    relais_tls_install_pki "$VAR/tls"
+    relais_apache_enable_tls "$ROOT" "$VAR" "$TLS_PORT" "$VAR/tls/server.pem" "$VAR/tls/server.key" "$VAR/tls/ca.pem"
+    if ! relais_pid_alive "$(relais_apache_pidfile "$VAR")" apache2 && relais_port_in_use "$TLS_PORT"; then
+        relais_die "cannot start Apache: port 127.0.0.1:$TLS_PORT is already in use (choose another with --tls-port, or --no-tls)"
+    fi
+fi
 relais_apache_start "$VAR" "$PORT"
+if [ -n "$TLS_PORT" ]; then
+    relais_wait_for_port "$TLS_PORT" 30 \
+        || relais_die "Apache is not listening on 127.0.0.1:$TLS_PORT (HTTPS), see $LOG/apache-error.log"
+fi
 
 # 8. Commands on the PATH (root only).
 if relais_is_root && [ -n "$LINKS" ]; then
@@ -166,11 +190,18 @@ if relais_is_root && [ -n "$LINKS" ]; then
     ln -sfn "$DAEMON" /usr/local/bin/relaisd
 fi
 
+HTTPS_LINES=""
+if [ -n "$TLS_PORT" ]; then
+    HTTPS_LINES="  HTTPS:       https://127.0.0.1:$TLS_PORT/   (authority: $VAR/tls/ca.pem, e.g. curl --cacert)
+  SOAP:        https://127.0.0.1:$TLS_PORT/ws/pa?wsdl, https://127.0.0.1:$TLS_PORT/ws/exchange?wsdl
+               (partner applications: Services web > Applications partenaires; docs/soap-services.md)
+"
+fi
 cat <<DONE
 
 Relais is running.
   Admin site:  http://127.0.0.1:$PORT/
-  Login:       admin
+${HTTPS_LINES}  Login:       admin
   Password:    $ADMIN_PASSWORD   (also in $ADMIN_PASSWORD_FILE)
   Config:      $INI   (use: relais --config $INI ...)
   Demo flow:   relais --config $INI submit demo-deposit FILE --wait

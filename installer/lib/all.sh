@@ -9,6 +9,8 @@ RELAIS_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$RELAIS_LIB_DIR/build.sh"
 # shellcheck source=installer/lib/mariadb.sh
 . "$RELAIS_LIB_DIR/mariadb.sh"
+# shellcheck source=installer/lib/tls.sh
+. "$RELAIS_LIB_DIR/tls.sh"
 # shellcheck source=installer/lib/apache.sh
 . "$RELAIS_LIB_DIR/apache.sh"
 # shellcheck source=installer/lib/relais.sh

@@ -2,14 +2,18 @@
 # build.sh: building the engine (CMake) and the PHP extension (phpize) in place.
 # Both steps are incremental: running them again rebuilds only what changed.
 
-# build_engine ROOT [BUILD_TYPE]: build/engine/{relais,relaisd,librelais_core.a}.
+# build_engine ROOT [BUILD_TYPE [TARGET...]]: build/engine/{relais,relaisd,librelais_core.a}
+# and, without TARGETs, everything else (the GoogleTests and benchmark drivers).
 relais_build_engine() {
     local root="$1" type="${2:-RelWithDebInfo}"
+    shift $(($# < 2 ? $# : 2))
+    local targets=()
+    [ $# -eq 0 ] || targets=(--target "$@")
     [ -f "$root/engine/CMakeLists.txt" ] || relais_die "engine sources not found: $root/engine/CMakeLists.txt"
-    relais_log "building the engine (build/engine, $type)"
+    relais_log "building the engine (build/engine, $type${targets[*]:+: $*})"
     cmake -S "$root/engine" -B "$root/build/engine" -DCMAKE_BUILD_TYPE="$type" >&2 \
         || relais_die "cmake configure failed for $root/engine"
-    cmake --build "$root/build/engine" -j"$(relais_jobs)" >&2 \
+    cmake --build "$root/build/engine" -j"$(relais_jobs)" "${targets[@]}" >&2 \
         || relais_die "engine build failed (cmake --build $root/build/engine)"
     [ -x "$root/build/engine/relais" ] || relais_die "engine build produced no CLI: $root/build/engine/relais"
     [ -x "$root/build/engine/relaisd" ] || relais_die "engine build produced no daemon: $root/build/engine/relaisd"

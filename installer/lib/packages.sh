@@ -10,17 +10,18 @@ RELAIS_PACKAGES_BUILD=(
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
     libcli11-dev libgtest-dev libgmock-dev libcrypt-dev libcctz-dev tzdata php-parser
 )
+# The curl, gd and ldap PHP modules are prerequisites the System page checks
+# (Use it Flow 7, 2.2.2); openssl makes the HTTPS listener's certificates.
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_RUNTIME=(
     apache2 libapache2-mod-php8.2 mariadb-server mariadb-client
-    unixodbc odbc-mariadb
+    unixodbc odbc-mariadb openssl php8.2-curl php8.2-gd php8.2-ldap
 )
-# Only the test suite needs these (browser tests; openssl makes their HTTPS test PKI
-# and partner certificates; clang and its libFuzzer run the EDIFACT reader's fuzzer;
-# gSOAP generates a SOAP client from the served WSDL).
+# Only the test suite needs these (browser tests; clang and its libFuzzer run the
+# EDIFACT reader's fuzzer; gSOAP generates a SOAP client from the served WSDL).
 # shellcheck disable=SC2034
 RELAIS_PACKAGES_TEST=(
-    chromium nodejs npm openssl clang libclang-rt-14-dev gsoap libgsoap-dev
+    chromium nodejs npm clang libclang-rt-14-dev gsoap libgsoap-dev
 )
 
 # package_installed NAME: true when dpkg has NAME fully installed.

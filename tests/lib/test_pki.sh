@@ -7,6 +7,7 @@
 #   DIR/card.pem, card.key      a "CPS card": a client certificate signed by the CA
 #   DIR/stranger.pem, .key      a client certificate signed by nobody Apache trusts
 # Nothing here is for production: the keys are unencrypted and the CA is thrown away.
+# Certificates are issued by relais_tls_issue (installer/lib/tls.sh).
 
 relais_test_pki() {
     local dir="$1" ext
@@ -17,22 +18,11 @@ relais_test_pki() {
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
         -keyout "$dir/ca.key" -out "$dir/ca.pem" -subj "/C=FR/O=Relais tests/CN=Relais test CPS authority" 2> /dev/null \
         || relais_die "openssl could not make the test CA in $dir"
-    relais_test_pki_issue "$dir" server "/C=FR/O=Relais tests/CN=127.0.0.1" "$ext.server" 1001
-    relais_test_pki_issue "$dir" card "/C=FR/O=CH Exemple/OU=10B0000001/CN=899700012345 MARTIN ALICE" "$ext.client" 2002
+    relais_tls_issue "$dir" server "/C=FR/O=Relais tests/CN=127.0.0.1" "$ext.server" 1001
+    relais_tls_issue "$dir" card "/C=FR/O=CH Exemple/OU=10B0000001/CN=899700012345 MARTIN ALICE" "$ext.client" 2002
     openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
         -keyout "$dir/stranger.key" -out "$dir/stranger.pem" -subj "/C=FR/O=Elsewhere/CN=MALLORY" 2> /dev/null \
         || relais_die "openssl could not make the stranger certificate in $dir"
     chmod 644 "$dir"/*.pem
     chmod 600 "$dir"/*.key
-}
-
-# relais_test_pki_issue DIR NAME SUBJECT EXTFILE SERIAL: DIR/NAME.{pem,key} signed by DIR/ca.
-relais_test_pki_issue() {
-    local dir="$1" name="$2" subject="$3" extfile="$4" serial="$5"
-    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/$name.key" \
-        -out "$dir/$name.csr" -subj "$subject" 2> /dev/null \
-        && openssl x509 -req -in "$dir/$name.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial "$serial" \
-            -days 30 -extfile "$extfile" -out "$dir/$name.pem" 2> /dev/null \
-        || relais_die "openssl could not issue $name in $dir"
-    rm -f "$dir/$name.csr"
 }

@@ -26,7 +26,7 @@ tr_pki() {
     relais_test_pki "$dir"
     printf 'subjectAltName=IP:127.0.0.1\n' > "$dir/ext.ip-only"
     rm -f "$dir/server.pem" "$dir/server.key"
-    relais_test_pki_issue "$dir" server "/C=FR/O=Relais tests/CN=127.0.0.1" "$dir/ext.ip-only" 3003
+    relais_tls_issue "$dir" server "/C=FR/O=Relais tests/CN=127.0.0.1" "$dir/ext.ip-only" 3003
     chmod 644 "$dir"/*.pem
 }
 

@@ -2,7 +2,9 @@
 # shellcheck disable=SC2016 # the single-quoted snippets are PHP code, not shell
 # installer/install.sh end to end, into a private state directory and ports:
 # it starts everything and prints a URL, login and password that work; the demo
-# flow runs; a second run keeps the passwords and data; --stop stops it all.
+# flow runs; HTTPS serves the site and the SOAP services with the install's own
+# certificates; a second run keeps the passwords, certificates and data; --stop
+# stops it all.
 # shellcheck source=tests/lib/system.sh
 . "$(dirname "$0")/../lib/system.sh"
 
@@ -13,8 +15,11 @@ VARDIR="$VARDIR/var"
 WEB_PORT="$(relais_free_port)"
 DB_PORT="$(relais_free_port)"
 while [ "$DB_PORT" = "$WEB_PORT" ]; do DB_PORT="$(relais_free_port)"; done
-INSTALL_ARGS=(--var "$VARDIR" --port "$WEB_PORT" --db-port "$DB_PORT" --no-links)
+TLS_PORT="$(relais_free_port)"
+while [ "$TLS_PORT" = "$WEB_PORT" ] || [ "$TLS_PORT" = "$DB_PORT" ]; do TLS_PORT="$(relais_free_port)"; done
+INSTALL_ARGS=(--var "$VARDIR" --port "$WEB_PORT" --tls-port "$TLS_PORT" --db-port "$DB_PORT" --no-links)
 FIRST_PASSWORD=""
+FIRST_CERT=""
 
 cleanup() {
     "$INSTALL" --var "$VARDIR" --stop < /dev/null > /dev/null 2>&1 || true
@@ -42,6 +47,17 @@ install_prints_url_login_and_password() {
     FIRST_PASSWORD="$(head -n 1 "$VARDIR/admin-password" 2> /dev/null || true)"
     [ -n "$FIRST_PASSWORD" ] || { t_fail "no $VARDIR/admin-password"; return 1; }
     printf '%s' "$T_OUT" | grep -qF "$FIRST_PASSWORD" || t_fail "install.sh did not print the admin password"
+}
+
+# The installer builds the programs, not the test suite, and keeps the compilers'
+# output in var/log/build.log rather than on the terminal.
+install_builds_only_the_programs_into_a_log() {
+    local log="$VARDIR/log/build.log"
+    [ -s "$log" ] || { t_fail "no $log"; return 1; }
+    grep -q 'Built target relaisd' "$log" || t_fail "$log does not show relaisd built"
+    grep -q 'relais_engine_tests' "$log" && t_fail "the installer built the GoogleTests ($log)"
+    grep -q 'Built target\|libtool' "$RELAIS_TEST_TMP/install-1.log" && t_fail "build output on the installer's terminal"
+    return 0
 }
 
 install_protects_secrets() {
@@ -112,6 +128,69 @@ installed_uploads_and_store_are_outside_the_web_root() {
     done
 }
 
+# GET URL over HTTPS trusting only CAFILE: the HTTP status, or "000 REASON".
+https_status() {
+    php -r '
+        $ctx = stream_context_create(["http" => ["ignore_errors" => true, "timeout" => 10, "follow_location" => 0],
+                                      "ssl" => ["cafile" => $argv[2], "verify_peer" => true, "verify_peer_name" => true]]);
+        $body = @file_get_contents($argv[1], false, $ctx);
+        if ($body === false && empty($http_response_header)) { echo "000 ", error_get_last()["message"] ?? ""; exit; }
+        preg_match("/^HTTP\/\S+ (\d+)/", $http_response_header[0] ?? "", $m);
+        echo $m[1] ?? "000";' "$1" "$2"
+}
+
+installed_site_answers_https_with_its_own_authority() {
+    local status
+    grep -qF "https://127.0.0.1:$TLS_PORT/" "$RELAIS_TEST_TMP/install-1.log" || t_fail "install.sh did not print https://127.0.0.1:$TLS_PORT/"
+    [ -s "$VARDIR/tls/ca.pem" ] || { t_fail "no $VARDIR/tls/ca.pem"; return 1; }
+    [ "$(stat -c %a "$VARDIR/tls/server.key")" = 600 ] || t_fail "tls/server.key is not mode 600"
+    FIRST_CERT="$(openssl x509 -noout -fingerprint -sha256 -in "$VARDIR/tls/server.pem")"
+    status="$(https_status "https://127.0.0.1:$TLS_PORT/" "$VARDIR/tls/ca.pem")"
+    case "$status" in
+        200|302|303) ;;
+        *) t_fail "GET https://127.0.0.1:$TLS_PORT/ trusting tls/ca.pem answered $status" ;;
+    esac
+    # Verification is real: the system's authorities do not know this certificate.
+    status="$(https_status "https://127.0.0.1:$TLS_PORT/" /etc/ssl/certs/ca-certificates.crt)"
+    case "$status" in
+        000*) ;;
+        *) t_fail "GET https://127.0.0.1:$TLS_PORT/ verified without tls/ca.pem ($status)" ;;
+    esac
+}
+
+# A partner application registered as docs/soap-services.md says deposits a
+# document through /ws/exchange over HTTPS (HTTP Basic), as in the doc's PHP
+# example; the same credential over plain HTTP is refused (100).
+installed_exchange_service_takes_a_deposit_over_https() {
+    local secret out
+    secret="$(RELAIS_CONFIG="$VARDIR/relais.ini" php -d "extension=$RELAIS_ROOT/modules/relais.so" -r '
+        $d = new Relais\Ws\Directory(new Relais\Client());
+        $d->saveApplication("trial-partner", ["exchange"], "trial-partner"); echo $d->newApplicationSecret("trial-partner");' 2>&1)" \
+        || { t_fail "registering the application failed: $secret"; return 1; }
+    out="$(WS_SECRET="$secret" php -r '
+        [, $base, $ca] = $argv;
+        $opts = ["soap_version" => SOAP_1_2, "login" => "trial-partner", "password" => getenv("WS_SECRET"),
+                 "cache_wsdl" => WSDL_CACHE_NONE, "exceptions" => true,
+                 "stream_context" => stream_context_create(["ssl" => ["cafile" => $ca]])];
+        $c = new SoapClient("$base/ws/exchange?wsdl", $opts);
+        $r = $c->DeposerDocument(["Flux" => "demo-deposit", "NomFichier" => "via-soap.txt", "Contenu" => "deposited over SOAP\n"]);
+        echo $r->Response->CodeRetour->Code, " ", $r->Response->IdTraitement ?? "-", "\n";
+        $c = new SoapClient("$base/ws/exchange?wsdl", $opts + ["location" => $argv[3] . "/ws/exchange"]);
+        echo $c->ConsulterStatut(["IdTraitement" => "1"])->Response->CodeRetour->Code, "\n";' \
+        "https://127.0.0.1:$TLS_PORT" "$VARDIR/tls/ca.pem" "http://127.0.0.1:$WEB_PORT" 2>&1)" || true
+    case "$out" in
+        "999 "[0-9]*$'\n100') ;;
+        *) t_fail "expected '999 JOB' over HTTPS then 100 over HTTP, got: $out"; return 1 ;;
+    esac
+    local i
+    for ((i = 0; i < 100; i++)); do
+        [ -f "$VARDIR/outbox/demo-deposit/via-soap.txt" ] && break
+        sleep 0.2
+    done
+    [ "$(cat "$VARDIR/outbox/demo-deposit/via-soap.txt" 2> /dev/null)" = "deposited over SOAP" ] \
+        || t_fail "the document deposited over SOAP did not reach $VARDIR/outbox/demo-deposit/"
+}
+
 second_install_keeps_passwords_and_jobs() {
     local dsn_before dsn_after
     dsn_before="$(relais_ini_get "$VARDIR/relais.ini" database dsn)"
@@ -121,6 +200,8 @@ second_install_keeps_passwords_and_jobs() {
     dsn_after="$(relais_ini_get "$VARDIR/relais.ini" database dsn)"
     [ "$dsn_before" = "$dsn_after" ] || t_fail "the database DSN (password) changed on the second run"
     [ "$(head -n 1 "$VARDIR/admin-password")" = "$FIRST_PASSWORD" ] || t_fail "the admin password changed on the second run"
+    [ "$(openssl x509 -noout -fingerprint -sha256 -in "$VARDIR/tls/server.pem")" = "$FIRST_CERT" ] \
+        || t_fail "the HTTPS certificate changed on the second run"
     t_run "$RELAIS_BIN" --config "$VARDIR/relais.ini" list --json --status succeeded
     local n
     n="$(printf '%s' "$T_OUT" | t_json 'echo count(items($d));')"
@@ -136,13 +217,17 @@ stop_stops_everything() {
     done
     relais_port_in_use "$WEB_PORT" && t_fail "port $WEB_PORT still answers after --stop"
     relais_port_in_use "$DB_PORT" && t_fail "port $DB_PORT still answers after --stop"
+    relais_port_in_use "$TLS_PORT" && t_fail "port $TLS_PORT still answers after --stop"
     return 0
 }
 
 t_case install_prints_url_login_and_password install_prints_url_login_and_password
+t_case install_builds_only_the_programs_into_a_log install_builds_only_the_programs_into_a_log
 t_case install_protects_secrets install_protects_secrets
 t_case installed_site_serves_the_login_page installed_site_serves_the_login_page
 t_case installed_demo_flow_deposits_a_file installed_demo_flow_deposits_a_file
 t_case installed_uploads_and_store_are_outside_the_web_root installed_uploads_and_store_are_outside_the_web_root
+t_case installed_site_answers_https_with_its_own_authority installed_site_answers_https_with_its_own_authority
+t_case installed_exchange_service_takes_a_deposit_over_https installed_exchange_service_takes_a_deposit_over_https
 t_case second_install_keeps_passwords_and_jobs second_install_keeps_passwords_and_jobs
 t_case stop_stops_everything stop_stops_everything

@@ -21,7 +21,7 @@ t_on_exit cleanup
 start_apache() {
     relais_test_pki "$PKI"
     # A client certificate of the test CA that no application holds.
-    relais_test_pki_issue "$PKI" unknown "/C=FR/O=Inconnu/CN=application inconnue" "$PKI/ext.cnf.client" 3003
+    relais_tls_issue "$PKI" unknown "/C=FR/O=Inconnu/CN=application inconnue" "$PKI/ext.cnf.client" 3003
     chmod 644 "$PKI"/*.pem
     relais_apache_configure "$RELAIS_ROOT" "$BASE" "$PORT" "$EXT" "$RELAIS_CONFIG" "$RELAIS_ROOT/webroot"
     relais_apache_enable_tls "$RELAIS_ROOT" "$BASE" "$TLS_PORT" "$PKI/server.pem" "$PKI/server.key" "$PKI/ca.pem"
