@@ -1,13 +1,12 @@
 // `relais` CLI commands over the core Client.
 #include "cli/commands.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <cstdio>
 #include <iostream>
 #include <string_view>
@@ -26,10 +25,16 @@ int fail(const Status& s) {
 
 Result<std::unique_ptr<Client>> openClient(const Globals& g) { return Client::open(g.config); }
 
+// Who runs the command, for the job's "submitted by": the sudo caller, else
+// $USER, else the account of the process (cron, systemd, `docker exec` set no
+// USER), else its uid.
 std::string currentUser() {
     const char* u = std::getenv("SUDO_USER");
     if (!u || !*u) u = std::getenv("USER");
-    return std::string("cli:") + (u && *u ? u : "unknown");
+    if (u && *u) return std::string("cli:") + u;
+    const passwd* pw = getpwuid(geteuid());
+    if (pw && pw->pw_name && *pw->pw_name) return std::string("cli:") + pw->pw_name;
+    return "cli:uid " + std::to_string(geteuid());
 }
 
 Result<std::string> readPassword(bool fromStdin) {
@@ -292,11 +297,7 @@ int flowsExport(const Globals& g, const std::string& name) {
 
 int flowsValidate(const std::vector<std::string>& files) {
     for (const auto& path : files) {
-        std::ifstream in(path);
-        if (!in) return fail(Status(Code::NotFound, "cannot read flow file " + path));
-        std::stringstream buf;
-        buf << in.rdbuf();
-        auto def = Client::checkFlow(buf.str(), path);
+        auto def = Client::checkFlowFile(path);
         if (!def) return fail(def.status());
         std::cout << path << ": flow " << def->name << " is valid (" << def->steps.size() << " step(s))\n";
     }

@@ -1,6 +1,9 @@
 // Client: wiring of config, connection, store and services.
 #include "client/client.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -42,12 +45,27 @@ Result<ImportResult> Client::importFlow(const std::string& json, const std::stri
     return flows().import(*def);
 }
 
-Result<ImportResult> Client::importFlowFile(const std::string& path) {
+Result<std::string> Client::readFlowFile(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return Status(Code::InvalidArgument, "flow file " + path + " is a directory");
     std::ifstream in(path);
-    if (!in) return Status(Code::NotFound, "cannot read flow file " + path);
+    if (!in) return Status(Code::NotFound, "cannot read flow file " + path + ": " + std::strerror(errno));
     std::stringstream buf;
     buf << in.rdbuf();
-    return importFlow(buf.str(), path);
+    return buf.str();
+}
+
+Result<FlowDefinition> Client::checkFlowFile(const std::string& path) {
+    auto json = readFlowFile(path);
+    if (!json) return json.status();
+    return checkFlow(*json, path);
+}
+
+Result<ImportResult> Client::importFlowFile(const std::string& path) {
+    auto json = readFlowFile(path);
+    if (!json) return json.status();
+    return importFlow(*json, path);
 }
 
 Result<db::MigrationReport> Client::migrate(const std::string& migrationsDir) {

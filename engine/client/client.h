@@ -57,6 +57,9 @@ public:
     // Parses, validates against the activity registry and stores a flow.
     Result<ImportResult> importFlow(const std::string& json, const std::string& origin);
     Result<ImportResult> importFlowFile(const std::string& path);
+    // A flow file's text; the error names the file and why (missing, a directory...).
+    static Result<std::string> readFlowFile(const std::string& path);
+    static Result<FlowDefinition> checkFlowFile(const std::string& path);
 
     Result<db::MigrationReport> migrate(const std::string& migrationsDir = "");
 

@@ -74,6 +74,11 @@ Result<bool> parseField(const std::string& field, const FieldSpec& f, std::vecto
 
 }  // namespace
 
+bool CronSchedule::knownTimeZone(const std::string& timeZone) {
+    cctz::time_zone tz;
+    return cctz::load_time_zone(timeZone, &tz);
+}
+
 Result<CronSchedule> CronSchedule::parse(const std::string& expression, const std::string& timeZone) {
     std::istringstream in(expression);
     std::vector<std::string> fields;

@@ -22,6 +22,8 @@ public:
 
     // Errors name the field ("minute", "hour"...) and the bad part.
     static Result<CronSchedule> parse(const std::string& expression, const std::string& timeZone = "Europe/Paris");
+    // True when cctz knows timeZone (an IANA name such as Europe/Paris, or UTC).
+    static bool knownTimeZone(const std::string& timeZone);
 
     // The first fire time strictly after `after`.
     TimePoint nextAfter(TimePoint after) const;

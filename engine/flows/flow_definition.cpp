@@ -56,7 +56,9 @@ TriggerDefinition triggerFromJson(const nlohmann::json& t, Problems& p) {
         known.insert(known.end(), {"cron", "timezone"});
         str("cron", d.cron, true);
         str("timezone", d.timeZone, false);
-        if (!d.cron.empty()) {
+        if (!CronSchedule::knownTimeZone(d.timeZone)) {
+            p.add("trigger.timezone", "'" + d.timeZone + "' is not a known time zone (use an IANA name like Europe/Paris)");
+        } else if (!d.cron.empty()) {
             auto cron = CronSchedule::parse(d.cron, d.timeZone);
             if (!cron) p.add("trigger.cron", cron.status().message());
         }

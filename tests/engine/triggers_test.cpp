@@ -135,3 +135,16 @@ TEST(TriggerDefinitionTest, BadTriggersAreRefusedNamingTheField) {
     ASSERT_FALSE(extra.isOk());
     EXPECT_NE(extra.status().message().find("trigger.cron"), std::string::npos);
 }
+
+TEST(TriggerDefinitionTest, UnknownTimeZoneIsRefusedNamingTheTimezoneField) {
+    auto bad = parseFlow(
+        R"({"name":"x","trigger":{"type":"schedule","cron":"0 2 * * *","timezone":"Europe/Pariss"},"steps":[{"activity":"noop"}]})",
+        "x.json");
+    ASSERT_FALSE(bad.isOk());
+    const std::string& m = bad.status().message();
+    EXPECT_NE(m.find("trigger.timezone 'Europe/Pariss' is not a known time zone"), std::string::npos) << m;
+    EXPECT_EQ(m.find("trigger.cron"), std::string::npos) << m;
+    EXPECT_TRUE(parseFlow(
+        R"({"name":"x","trigger":{"type":"schedule","cron":"0 2 * * *","timezone":"UTC"},"steps":[{"activity":"noop"}]})",
+        "x.json").isOk());
+}

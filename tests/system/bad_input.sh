@@ -40,6 +40,20 @@ flows_import_missing_file_is_refused_naming_the_file() {
     t_expect_rc 2 "relais flows import (missing file)"
     t_expect_one_line_stderr
     t_expect_stderr_has "$file"
+    t_expect_stderr_has "No such file or directory"
+}
+
+# A folder given where a flow file is expected (flows import DIR instead of
+# DIR/*.json) is named as a folder, not reported as bad JSON.
+flows_import_and_validate_refuse_a_directory_as_a_directory() {
+    local dir="$RELAIS_TEST_TMP/flows-dir" cmd
+    mkdir -p "$dir"
+    for cmd in import validate; do
+        t_run relais flows "$cmd" "$dir"
+        t_expect_rc 2 "relais flows $cmd DIR"
+        t_expect_one_line_stderr
+        t_expect_stderr_has "flow file $dir is a directory"
+    done
 }
 
 submit_to_unknown_flow_is_refused_naming_the_flow() {
@@ -170,6 +184,7 @@ unknown_command_is_refused() {
 
 t_case flows_import_json_syntax_error_is_refused_naming_the_file flows_import_json_syntax_error_is_refused_naming_the_file
 t_case flows_import_missing_file_is_refused_naming_the_file flows_import_missing_file_is_refused_naming_the_file
+t_case flows_import_and_validate_refuse_a_directory_as_a_directory flows_import_and_validate_refuse_a_directory_as_a_directory
 t_case submit_to_unknown_flow_is_refused_naming_the_flow submit_to_unknown_flow_is_refused_naming_the_flow
 t_case submit_to_disabled_flow_is_refused submit_to_disabled_flow_is_refused
 t_case submit_missing_input_file_is_refused_without_job_or_document submit_missing_input_file_is_refused_without_job_or_document

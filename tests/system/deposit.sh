@@ -86,6 +86,21 @@ list_pages_by_partner_ending_with_the_next_command() {
     return 0
 }
 
+# A submit from cron, systemd or `docker exec` (no USER in the environment) is
+# still recorded as submitted by the account that ran it.
+submit_without_user_variable_names_the_account() {
+    local flow job who
+    flow="$(t_unique submitter)"
+    t_import_flow "$flow" '[{"activity":"noop"}]' || return 1
+    t_run env -u USER -u SUDO_USER -u LOGNAME "$RELAIS_BIN" --config "$RELAIS_CONFIG" submit "$flow"
+    t_expect_rc 0 "relais submit $flow without USER" || return 1
+    job="$(t_job_id_from_submit)"
+    t_run relais show "$job" --json
+    t_expect_rc 0 "relais show $job --json" || return 1
+    who="$(printf '%s' "$T_OUT" | t_json 'echo job($d)["submitted_by"] ?? "";')"
+    [ "$who" = "cli:$(id -un)" ] || t_fail "job $job submitted by '$who', expected 'cli:$(id -un)'"
+}
+
 t_case version_prints_a_version version_prints_a_version
 t_case submit_wait_deposits_file_unchanged_in_outbox submit_wait_deposits_file_unchanged_in_outbox
 t_case show_json_reports_job_succeeded show_json_reports_job_succeeded
@@ -93,3 +108,4 @@ t_case show_text_names_the_job_and_status show_text_names_the_job_and_status
 t_case list_json_reports_job_succeeded list_json_reports_job_succeeded
 t_case list_status_filter_keeps_only_that_status list_status_filter_keeps_only_that_status
 t_case list_pages_by_partner_ending_with_the_next_command list_pages_by_partner_ending_with_the_next_command
+t_case submit_without_user_variable_names_the_account submit_without_user_variable_names_the_account
