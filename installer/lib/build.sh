@@ -36,6 +36,14 @@ relais_build_extension() {
         if [ -f relais.la ] && [ build/engine/librelais_core.a -nt relais.la ]; then
             rm -f relais.la
         fi
+        # libtool installs a relinked extension with cp, over the file in place: a
+        # running Apache that has it mapped would crash at its next (graceful)
+        # restart. Give the path a copy of its own first; running servers keep the
+        # old file, now nameless.
+        if [ -f modules/relais.so ]; then
+            cp -p modules/relais.so modules/.relais.so.new && mv -f modules/.relais.so.new modules/relais.so \
+                || { echo "cannot replace modules/relais.so" >&2; exit 1; }
+        fi
         make -j"$(relais_jobs)" >&2 || { echo "make failed for the extension in $root" >&2; exit 1; }
     ) || relais_die "extension build failed"
     [ -f "$root/modules/relais.so" ] || relais_die "extension build produced no $root/modules/relais.so"
