@@ -2,13 +2,11 @@
 // streams), steer them (cancel, pause, resume, retry), and the dashboard's
 // counts. Arguments are checked here (TypeError/ValueError); everything else
 // is the core's JobQueue.
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "php_relais.h"
 
-#include <cerrno>
-#include <cstring>
+#include "jobs/document_file.h"
 
 extern "C" {
 #include "ext/standard/php_string.h"
@@ -697,23 +695,16 @@ ZEND_METHOD(Relais_Jobs, readDocument) {
     RELAIS_CXX_TRY {
         RELAIS_CHECK_ID(1, id);
         RELAIS_SERVICE_CORE(core);
-        auto doc = core->jobs().document(static_cast<int64_t>(id));
-        RELAIS_RETURN_IF_FAILED(doc);
-        // The store is the administrator's folder, outside open_basedir:
-        // the file is opened here, by its content address, and handed to
-        // PHP as a plain read-only stream.
-        const std::string path = core->store().absolutePath(doc->storePath);
-        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            relais_throw_status(relais::Status(relais::Code::Io, "document #" + std::to_string(id) + " (" +
-                                                                     doc->name + "): cannot read " + path + ": " +
-                                                                     std::strerror(errno)));
-            RETURN_THROWS();
-        }
-        php_stream* stream = php_stream_fopen_from_fd(fd, "rb", nullptr);
+        // The store is the administrator's folder, outside open_basedir: the
+        // core opens the file by its content address, and PHP gets a plain
+        // read-only stream on it.
+        auto jobs = core->jobs();
+        auto file = relais::openDocumentFile(jobs, core->store(), static_cast<int64_t>(id));
+        RELAIS_RETURN_IF_FAILED(file);
+        php_stream* stream = php_stream_fopen_from_fd(file->fd, "rb", nullptr);
         if (!stream) {
-            ::close(fd);
-            relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on " + path));
+            ::close(file->fd);
+            relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on document #" + std::to_string(id)));
             RETURN_THROWS();
         }
         php_stream_to_zval(stream, return_value);

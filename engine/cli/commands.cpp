@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include <thread>
 
 #include "client/client.h"
+#include "jobs/document_file.h"
 #include "jobs/job_json.h"
 
 namespace relais::cli {
@@ -93,15 +96,18 @@ std::string nextListCommand(const Globals& g, const JobFilter& f, int64_t cursor
     return cmd + " --before " + std::to_string(cursor);
 }
 
-Result<int64_t> parseJobId(const std::string& job) {
+// A positive id given on the command line; `what` names it in the error ("job id").
+Result<int64_t> parseId(const std::string& text, const std::string& what) {
     try {
         size_t used = 0;
-        const int64_t id = std::stoll(job, &used);
-        if (used == job.size() && id > 0) return id;
+        const int64_t id = std::stoll(text, &used);
+        if (used == text.size() && id > 0) return id;
     } catch (const std::exception&) {
     }
-    return Status(Code::InvalidArgument, "job id '" + job + "' is not a positive number");
+    return Status(Code::InvalidArgument, what + " '" + text + "' is not a positive number");
 }
+
+Result<int64_t> parseJobId(const std::string& job) { return parseId(job, "job id"); }
 
 }  // namespace
 
@@ -210,6 +216,28 @@ int show(const Globals& g, const std::string& job, bool json) {
     if (!j) return fail(j.status());
     if (json) std::cout << toJson(*j).dump(2) << "\n";
     else printJob(*j);
+    return kOk;
+}
+
+int writeDocument(const Globals& g, const std::string& id) {
+    auto docId = parseId(id, "document id");
+    if (!docId) return fail(docId.status());
+    auto c = openClient(g);
+    if (!c) return fail(c.status());
+    auto jobs = (*c)->jobs();
+    auto file = openDocumentFile(jobs, (*c)->store(), *docId);
+    if (!file) return fail(file.status());
+    char buf[65536];
+    ssize_t n = 0;
+    while ((n = ::read(file->fd, buf, sizeof buf)) > 0) {
+        if (std::fwrite(buf, 1, static_cast<size_t>(n), stdout) != static_cast<size_t>(n)) break;
+    }
+    const int readErr = n < 0 ? errno : 0;
+    ::close(file->fd);
+    if (readErr != 0)
+        return fail(Status(Code::Io, "document #" + id + ": read error: " + std::strerror(readErr)));
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        return fail(Status(Code::Io, "document #" + id + ": cannot write to standard output"));
     return kOk;
 }
 

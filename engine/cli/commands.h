@@ -29,6 +29,8 @@ int submit(const Globals& g, const std::string& flow, const std::vector<std::str
            const std::vector<std::string>& params, const std::string& partner, std::optional<int> waitSeconds,
            bool json);
 int show(const Globals& g, const std::string& job, bool json);
+// Writes the bytes of document ID to standard output.
+int writeDocument(const Globals& g, const std::string& id);
 // Prints one page of jobs; in text, ends with the command of the next page
 // ("next: relais list ... --before ID") when there is one.
 int list(const Globals& g, const JobFilter& filter, bool json);

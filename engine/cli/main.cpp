@@ -75,6 +75,11 @@ int main(int argc, char** argv) {
     showCmd->add_flag("--json", json, "print JSON");
     showCmd->callback([&] { rc = show(g, job, json); });
 
+    std::string documentId;
+    auto* documentCmd = app.add_subcommand("document", "write a document's bytes (an id from relais show) to standard output");
+    documentCmd->add_option("ID", documentId, "document id")->required();
+    documentCmd->callback([&] { rc = writeDocument(g, documentId); });
+
     std::string status, flowFilter, partnerFilter, from, to, document;
     int64_t before = 0;
     int limit = 50;

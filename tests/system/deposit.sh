@@ -86,6 +86,22 @@ list_pages_by_partner_ending_with_the_next_command() {
     return 0
 }
 
+# `relais document ID` writes a document's bytes, byte for byte, as `relais show`
+# lists it; an unknown id is refused naming it.
+document_writes_the_stored_bytes() {
+    local doc out="$RELAIS_TEST_TMP/document-out"
+    [ -n "$JOB" ] || { t_fail "no job from submit_wait_deposits_file_unchanged_in_outbox"; return 1; }
+    t_run relais show "$JOB" --json
+    doc="$(printf '%s' "$T_OUT" | t_json 'echo job($d)["documents"][0]["id"] ?? "";')"
+    [ -n "$doc" ] || { t_fail "relais show $JOB --json lists no document"; return 1; }
+    "$RELAIS_BIN" --config "$RELAIS_CONFIG" document "$doc" < /dev/null > "$out" || t_fail "relais document $doc failed"
+    cmp -s "$INPUT" "$out" || t_fail "relais document $doc did not write the submitted bytes"
+    t_run relais document 999999999
+    t_expect_rc 2 "relais document 999999999"
+    t_expect_one_line_stderr
+    t_expect_stderr_has "no document #999999999"
+}
+
 # A submit from cron, systemd or `docker exec` (no USER in the environment) is
 # still recorded as submitted by the account that ran it.
 submit_without_user_variable_names_the_account() {
@@ -108,4 +124,5 @@ t_case show_text_names_the_job_and_status show_text_names_the_job_and_status
 t_case list_json_reports_job_succeeded list_json_reports_job_succeeded
 t_case list_status_filter_keeps_only_that_status list_status_filter_keeps_only_that_status
 t_case list_pages_by_partner_ending_with_the_next_command list_pages_by_partner_ending_with_the_next_command
+t_case document_writes_the_stored_bytes document_writes_the_stored_bytes
 t_case submit_without_user_variable_names_the_account submit_without_user_variable_names_the_account
