@@ -34,6 +34,8 @@ the three servers. See docs/install.md.
 USAGE
 }
 
+# The options as given, for the "Update:" line (a later run needs the same ports).
+ORIG_ARGS="$(printf ' %q' "$@")"
 while [ $# -gt 0 ]; do
     case "$1" in
         --port) [ $# -ge 2 ] || relais_die "--port needs a value"; PORT="$2"; shift 2 ;;
@@ -209,5 +211,6 @@ ${HTTPS_LINES}  Login:       admin
   Sage demo:   ODBC DSN relais_sage_demo, user relais_sage, password in $SAGE_PASSWORD_FILE
                (export ODBCSYSINI=$VAR/odbc ODBCINI=$VAR/odbc/odbc.ini; see docs/sage100.md)
   Logs:        $LOG
+  Update:      $0${ORIG_ARGS}   (after a git pull; also starts it again after --stop)
   Stop:        $0$([ "$VAR" = "$ROOT/var" ] || printf ' --var %s' "$VAR") --stop
 DONE

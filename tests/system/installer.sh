@@ -44,6 +44,9 @@ install_prints_url_login_and_password() {
     t_expect_rc 0 "install.sh" || return 1
     printf '%s' "$T_OUT" | grep -qF "http://127.0.0.1:$WEB_PORT/" || t_fail "install.sh did not print http://127.0.0.1:$WEB_PORT/"
     printf '%s' "$T_OUT" | grep -qE 'Login: +admin' || t_fail "install.sh did not print the login admin"
+    # A later run needs the same options (ports): the update line repeats them.
+    printf '%s' "$T_OUT" | grep -qE "^  Update: +$INSTALL .*--port $WEB_PORT --tls-port $TLS_PORT --db-port $DB_PORT" \
+        || t_fail "install.sh did not print the update command with its options"
     FIRST_PASSWORD="$(head -n 1 "$VARDIR/admin-password" 2> /dev/null || true)"
     [ -n "$FIRST_PASSWORD" ] || { t_fail "no $VARDIR/admin-password"; return 1; }
     printf '%s' "$T_OUT" | grep -qF "$FIRST_PASSWORD" || t_fail "install.sh did not print the admin password"
