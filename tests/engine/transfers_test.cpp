@@ -2,11 +2,17 @@
 // in transaction dumps, the [transfer] settings, and the checks of the
 // transfer activities' settings. (The exchanges themselves are tested
 // against real servers in tests/system/transfers.sh.)
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "activities/registry.h"
@@ -118,6 +124,15 @@ TEST(TransferSettingsTest, ParsedWithDefaultsAndCheckedRanges) {
     c = load(base + "[transfer]\nconnect_timeout_seconds = 0\n");
     ASSERT_FALSE(c.isOk());
     EXPECT_NE(c.status().message().find("[transfer] connect_timeout_seconds"), std::string::npos);
+    c = load(base);
+    EXPECT_EQ(c->transfer.mssanteProofTimeoutSeconds, 25);
+    EXPECT_EQ(c->settingsForDisplay()["transfer"]["mssante_proof_timeout_seconds"], "25");
+    c = load(base + "[transfer]\nmssante_proof_timeout_seconds = 120\n");
+    ASSERT_TRUE(c.isOk());
+    EXPECT_EQ(c->transfer.mssanteProofTimeoutSeconds, 120);
+    c = load(base + "[transfer]\nmssante_proof_timeout_seconds = 0\n");
+    ASSERT_FALSE(c.isOk());
+    EXPECT_NE(c.status().message().find("[transfer] mssante_proof_timeout_seconds"), std::string::npos) << c.status().message();
 }
 
 namespace {
@@ -270,6 +285,70 @@ TEST(MssanteProofTest, TargetIsAHostNameAndTwoPortsNamingEachBadField) {
     EXPECT_EQ(s.fieldErrors()[0].field, "imap_port");
     EXPECT_EQ(s.fieldErrors()[1].field, "smtp_port");
     EXPECT_NE(s.message().find("port 65536 is not between 1 and 65535"), std::string::npos) << s.message();
+}
+
+namespace {
+// A loopback TCP server that never answers: the kernel completes the handshake
+// of each connection (backlog) and nobody reads or writes.
+class SilentListener {
+public:
+    SilentListener() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&a), len) != 0 || ::listen(fd_, 4) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+            return;
+        port_ = ntohs(a.sin_port);
+    }
+    ~SilentListener() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int port() const { return port_; }
+    // True when a connection made to it is waiting and its client hung up
+    // (recv sees the end within `waitMs`, the loopback's FIN in flight).
+    bool nextConnectionClosedByClient(int waitMs) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, 0) != 1) return false;
+        const int c = ::accept(fd_, nullptr, nullptr);
+        if (c < 0) return false;
+        char byte;
+        pollfd q{c, POLLIN, 0};
+        const bool closed = ::poll(&q, 1, waitMs) == 1 && ::recv(c, &byte, 1, 0) == 0;
+        ::close(c);
+        return closed;
+    }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+}  // namespace
+
+TEST(MssanteProofTest, AServerThatNeverAnswersIsGivenUpAtTheProofsTimeLimitNamingTheStep) {
+    SilentListener silent;
+    ASSERT_GT(silent.port(), 0);
+    TransferSettings settings;
+    settings.idleTimeoutSeconds = 3600;  // only the proof's limit can end the wait
+    settings.mssanteProofTimeoutSeconds = 1;
+    const auto proof = produceMssanteProof(settings, "127.0.0.1", silent.port(), silent.port());
+    EXPECT_FALSE(proof.imapComplete);
+    EXPECT_FALSE(proof.smtpComplete);
+    const std::regex problem(
+        "IMAP: the proof's time limit of 1 s ran out while waiting for the greeting, after [0-9]+\\.[0-9] s on that step; "
+        "SMTP: not run: the proof's time limit of 1 s had run out");
+    EXPECT_TRUE(std::regex_match(proof.problem, problem)) << proof.problem;
+    EXPECT_NE(proof.text.find("\nConnected to 127.0.0.1.\nEscape character is '^]'.\n"
+                              "Connection closed by Relais: the proof's time limit of 1 s ran out while waiting for the greeting"),
+              std::string::npos)
+        << proof.text;
+    EXPECT_NE(proof.text.find("(not run: the proof's time limit of 1 s had run out)\n"), std::string::npos) << proof.text;
+    EXPECT_NE(proof.text.find("Listing incomplet : IMAP: the proof's time limit"), std::string::npos) << proof.text;
+    // One connection, closed by the proof before it returned; none for SMTP.
+    EXPECT_TRUE(silent.nextConnectionClosedByClient(5000));
+    EXPECT_FALSE(silent.nextConnectionClosedByClient(0));
 }
 
 TEST(TransferErrorTest, ARefusedBearerTokenIsShownDecoded) {
