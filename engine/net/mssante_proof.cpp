@@ -238,8 +238,10 @@ MssanteProof produceMssanteProof(const TransferSettings& settings, const std::st
     p.smtpComplete = smtp.complete;
     p.imapStarttls = imap.starttls;
     p.smtpStarttls = smtp.starttls;
-    if (!imap.complete) p.problem = "IMAP: " + imap.problem;
-    if (!smtp.complete) p.problem += (p.problem.empty() ? "" : "; ") + std::string("SMTP: ") + smtp.problem;
+    // An incomplete listing always has its problem; a complete one too when
+    // the time limit ran out while the server was still to close.
+    if (!imap.problem.empty()) p.problem = "IMAP: " + imap.problem;
+    if (!smtp.problem.empty()) p.problem += (p.problem.empty() ? "" : "; ") + std::string("SMTP: ") + smtp.problem;
     auto yesNo = [](bool b) { return b ? "oui" : "non"; };
     const std::string imapPortText = std::to_string(imapPort), smtpPortText = std::to_string(smtpPort);
     p.text = "Preuve de déploiement de l'interface API LPS/DUI MSSanté\n"

@@ -21,7 +21,7 @@ struct MssanteProof {
     bool smtpComplete = false;
     bool imapStarttls = false;    // STARTTLS among the IMAP capabilities
     bool smtpStarttls = false;    // STARTTLS among the EHLO keywords
-    std::string problem;          // what went wrong, when a listing is incomplete
+    std::string problem;          // what went wrong, when a listing is incomplete or the time limit ran out
 };
 
 // Checks what the proof would be asked for: `fqdn` a host name (letters,

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "activities/registry.h"
 #include "base/config.h"
@@ -288,8 +289,9 @@ TEST(MssanteProofTest, TargetIsAHostNameAndTwoPortsNamingEachBadField) {
 }
 
 namespace {
-// A loopback TCP server that never answers: the kernel completes the handshake
-// of each connection (backlog) and nobody reads or writes.
+// A loopback TCP server that never answers by itself: the kernel completes
+// the handshake of each connection (backlog) and nobody reads or writes,
+// unless a test takes a connection with answerImapButNeverClose.
 class SilentListener {
 public:
     SilentListener() {
@@ -321,19 +323,47 @@ public:
         return closed;
     }
 
+    // Takes the next connection and answers the proof's IMAP commands as a
+    // server that then never closes; returns once the client closed it.
+    void answerImapButNeverClose() {
+        const int c = ::accept(fd_, nullptr, nullptr);
+        if (c < 0) return;
+        auto say = [c](const std::string& text) { return ::send(c, text.data(), text.size(), MSG_NOSIGNAL) >= 0; };
+        say("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n");
+        std::string got;
+        char buf[512];
+        for (ssize_t n; (n = ::recv(c, buf, sizeof buf, 0)) > 0;) {
+            got.append(buf, static_cast<size_t>(n));
+            if (got.find("C01 CAPABILITY\r\n") != std::string::npos) {
+                say("* CAPABILITY IMAP4rev1 STARTTLS\r\nC01 OK done\r\n");
+                got.clear();
+            } else if (got.find("C02 LOGOUT\r\n") != std::string::npos) {
+                say("* BYE logging out\r\nC02 OK done\r\n");  // and the connection stays open
+                got.clear();
+            }
+        }
+        ::close(c);
+    }
+
 private:
     int fd_ = -1;
     int port_ = 0;
 };
+
+// The proof with both sessions on `port`, a time limit of 1 s and an idle
+// timeout that only that limit can beat.
+MssanteProof proofWithinOneSecond(int port) {
+    TransferSettings settings;
+    settings.idleTimeoutSeconds = 3600;
+    settings.mssanteProofTimeoutSeconds = 1;
+    return produceMssanteProof(settings, "127.0.0.1", port, port);
+}
 }  // namespace
 
 TEST(MssanteProofTest, AServerThatNeverAnswersIsGivenUpAtTheProofsTimeLimitNamingTheStep) {
     SilentListener silent;
     ASSERT_GT(silent.port(), 0);
-    TransferSettings settings;
-    settings.idleTimeoutSeconds = 3600;  // only the proof's limit can end the wait
-    settings.mssanteProofTimeoutSeconds = 1;
-    const auto proof = produceMssanteProof(settings, "127.0.0.1", silent.port(), silent.port());
+    const auto proof = proofWithinOneSecond(silent.port());
     EXPECT_FALSE(proof.imapComplete);
     EXPECT_FALSE(proof.smtpComplete);
     const std::regex problem(
@@ -349,6 +379,24 @@ TEST(MssanteProofTest, AServerThatNeverAnswersIsGivenUpAtTheProofsTimeLimitNamin
     // One connection, closed by the proof before it returned; none for SMTP.
     EXPECT_TRUE(silent.nextConnectionClosedByClient(5000));
     EXPECT_FALSE(silent.nextConnectionClosedByClient(0));
+}
+
+TEST(MssanteProofTest, AServerThatNeverClosesAfterLogoutGivesACompleteListingAndNamesTheStepCut) {
+    SilentListener server;
+    ASSERT_GT(server.port(), 0);
+    std::thread imap([&] { server.answerImapButNeverClose(); });
+    const auto proof = proofWithinOneSecond(server.port());
+    imap.join();  // returns once the proof closed the connection
+    EXPECT_TRUE(proof.imapComplete);
+    EXPECT_TRUE(proof.imapStarttls);
+    EXPECT_FALSE(proof.smtpComplete);
+    const std::regex problem(
+        "IMAP: the proof's time limit of 1 s ran out while waiting for the server to close the connection, after "
+        "[0-9]+\\.[0-9] s on that step; SMTP: not run: the proof's time limit of 1 s had run out");
+    EXPECT_TRUE(std::regex_match(proof.problem, problem)) << proof.problem;
+    EXPECT_NE(proof.text.find("C02 LOGOUT\n* BYE logging out\nC02 OK done\nConnection closed by Relais: "), std::string::npos)
+        << proof.text;
+    EXPECT_EQ(proof.text.find("Connection closed by foreign host."), std::string::npos) << proof.text;
 }
 
 TEST(TransferErrorTest, ARefusedBearerTokenIsShownDecoded) {
