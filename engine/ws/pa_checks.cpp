@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "partners/identifiers.h"
+#include "ws/nomenclature_lists.h"
 
 namespace relais::ws {
 namespace {
@@ -112,12 +113,15 @@ public:
         required(path + ".LibelleVoie", a.LibelleVoie, 80);
         if (!blank(a.TypeVoie) && !knownTypeVoie(a.TypeVoie))
             problem(ReturnCode::HorsNomenclatureTypeVoie, path + ".TypeVoie");
+        // A code whose first digits name no department is that (373), not an
+        // unknown postal code (371).
+        const bool noDepartment =
+            plausiblePostalCode(a.CodePostal.Code) && !knownPostalDepartment(a.CodePostal.Code);
         nomenclature(path + ".CodePostal", a.CodePostal, kOidCodePostal, ReturnCode::HorsNomenclatureCodePostal,
-                     plausiblePostalCode);
-        if (plausiblePostalCode(a.CodePostal.Code) && !knownPostalDepartment(a.CodePostal.Code))
-            problem(ReturnCode::HorsNomenclatureDepartement, path + ".CodePostal");
+                     noDepartment ? plausiblePostalCode : knownPostalCode);
+        if (noDepartment) problem(ReturnCode::HorsNomenclatureDepartement, path + ".CodePostal");
         nomenclature(path + ".Localite", a.Localite, kOidCommune, ReturnCode::HorsNomenclatureCommune,
-                     plausibleCommuneCode);
+                     knownCommuneCode);
     }
 
     void contact(const std::string& path, const Contact& c) {
@@ -158,7 +162,7 @@ public:
                          plausibleCountryCode);
         if (d.VilleNaissance)
             nomenclature(path + ".VilleNaissance", *d.VilleNaissance, kOidCommune, ReturnCode::HorsNomenclatureCommune,
-                         plausibleCommuneCode);
+                         knownCommuneCode);
         if (d.NumSecu && !blank(*d.NumSecu)) {
             length(path + ".NumSecu", *d.NumSecu, 15);
             if (!validNumSecu(*d.NumSecu)) problem(ReturnCode::FormatIncompatible, path + ".NumSecu");
@@ -251,6 +255,29 @@ bool knownTypeVoie(const std::string& s) {
 
 bool plausiblePostalCode(const std::string& s) { return s.size() == 5 && isDigits(s); }
 
+namespace {
+
+// Whether `code` is one of the `count` sorted 5-character codes of `table`.
+bool inCodeList(const char* table, size_t count, const std::string& code) {
+    if (code.size() != 5) return false;
+    const std::string_view wanted(code);
+    size_t low = 0, high = count;
+    while (low < high) {
+        const size_t mid = low + (high - low) / 2;
+        const std::string_view at(table + mid * 5, 5);
+        if (at == wanted) return true;
+        if (at < wanted) low = mid + 1;
+        else high = mid;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool knownPostalCode(const std::string& s) { return inCodeList(lists::kPostalCodes, lists::kPostalCodeCount, s); }
+
+bool knownCommuneCode(const std::string& s) { return inCodeList(lists::kCommunes, lists::kCommuneCount, s); }
+
 bool knownPostalDepartment(const std::string& s) {
     if (!plausiblePostalCode(s)) return false;
     const int dep = std::stoi(s.substr(0, 2));
@@ -258,16 +285,6 @@ bool knownPostalDepartment(const std::string& s) {
     if (dep == 97) return s[2] >= '1' && s[2] <= '6';          // 971..976 overseas departments
     if (dep == 98) return s[2] == '0' || (s[2] >= '4' && s[2] <= '8');  // Monaco, overseas collectivities
     return false;
-}
-
-bool plausibleCommuneCode(const std::string& s) {
-    if (s.size() != 5 || !isDigits(s, 2, 3)) return false;
-    if (s.compare(0, 2, "2A") == 0 || s.compare(0, 2, "2B") == 0) return true;
-    if (!isDigits(s, 0, 2)) return false;
-    const int dep = std::stoi(s.substr(0, 2));
-    if (dep == 97) return s[2] >= '1' && s[2] <= '6';
-    if (dep == 98) return s[2] >= '4' && s[2] <= '8';
-    return dep >= 1 && dep <= 95 && dep != 20;
 }
 
 bool plausibleCountryCode(const std::string& s) { return s.size() == 5 && s.compare(0, 2, "99") == 0 && isDigits(s); }

@@ -38,8 +38,9 @@ bool plausiblePhone(const std::string& s);    // digits, spaces, + . - ( ), 6 to
 bool validNumSecu(const std::string& s);      // NIR: 13 characters (2A/2B for Corsica) and its key
 bool validFiness(const std::string& s);       // 9 characters (2A/2B), Luhn key
 bool knownTypeVoie(const std::string& s);
-bool plausibleCommuneCode(const std::string& s);   // INSEE code of a French commune
+bool knownCommuneCode(const std::string& s);       // an INSEE commune code (nomenclature_lists.h)
 bool plausiblePostalCode(const std::string& s);    // five digits
+bool knownPostalCode(const std::string& s);        // a postal code of La Poste's base (nomenclature_lists.h)
 bool knownPostalDepartment(const std::string& s);  // its first digits name a department
 bool plausibleCountryCode(const std::string& s);   // INSEE country code 99xxx
 

@@ -5,12 +5,15 @@
 #   1. a private MariaDB and database (migrated), a partner application with a secret,
 #      one dossier to consult;
 #   2. a private Apache over HTTPS (throw-away PKI) serving webroot/, plus /bench-echo: a
-#      SoapServer with a one-operation WSDL (SOAP 1.2) answering its input;
-#   3. after a 3 s warm-up of each service, wrk with CONNECTIONS connections (keep-alive, HTTP Basic) for SECONDS seconds on
-#      each: the echo, CreerDossierPA (a new dossier per request), ConsulterDossierPA
-#      (one dossier), the echo again;
-#   4. prints requests/s of each, the ratio to the echo (mean of both echo runs) and the
-#      load average.
+#      SoapServer with a one-operation WSDL (SOAP 1.2) answering its input, and two
+#      references without Relais code (the PA WSDL with a fixed answer, and that plus
+#      one database round trip through PHP's mysqli);
+#   3. after a 3 s warm-up of each service, wrk with CONNECTIONS connections (keep-alive,
+#      HTTP Basic) for SECONDS seconds on each: the echo, the two references,
+#      CreerDossierPA (a new dossier per request), ConsulterDossierPA (one dossier), the
+#      echo again;
+#   4. prints requests/s of each, the ratio to the echo (mean of both echo runs), the
+#      CPU time per request of Apache, MariaDB and wrk, and the load average.
 # Everything runs under tests/.out/bench-soap, stopped at the end.
 # Usage: tests/bench/soap_services.sh [SECONDS [CONNECTIONS]]   (default 20 16)
 set -euo pipefail
@@ -82,6 +85,34 @@ $server->setObject(new EchoService());
 $server->handle();
 PHP
 
+# Two references served next to it, each from the PA WSDL with a fixed CreerDossierPA
+# answer and no Relais code: what a SoapServer decoding and encoding the PA types costs
+# (pa-types), and that plus the one statement a consultation cannot do without
+# (pa-types+db: PHP's own mysqli on a persistent connection to the same MariaDB reads
+# the consulted dossier's row by its key, one round trip): the least any service pays
+# that reads or stores its dossiers in the database.
+cat > "$BASE/echo/pa-types.php" <<'PHP'
+<?php
+final class FixedPa {
+    public function CreerDossierPA($in) {
+        if (defined('ROUND_TRIP')) {
+            $c = require dirname(__DIR__) . '/reference-db.php';
+            $db = new mysqli('p:localhost', $c['user'], $c['password'], 'relais_soap_bench', 0, $c['socket']);
+            $db->query('SELECT application_id, id_local, demandeur FROM vt_dossier WHERE id = ' . (int)$c['dossier'])->fetch_row()
+                ?? throw new RuntimeException('the reference found no dossier ' . $c['dossier']);
+        }
+        return ['Response' => ['IdDossier' => 1, 'CodeRetour' => ['Code' => '999', 'Message' => 'Succès']]];
+    }
+}
+$server = new SoapServer(__DIR__ . '/pa.wsdl', ['soap_version' => SOAP_1_2,
+    'features' => SOAP_SINGLE_ELEMENT_ARRAYS, 'cache_wsdl' => WSDL_CACHE_MEMORY, 'encoding' => 'UTF-8']);
+$server->setObject(new FixedPa());
+$server->handle();
+PHP
+printf '<?php\nconst ROUND_TRIP = true;\nrequire __DIR__ . "/pa-types.php";\n' > "$BASE/echo/pa-types-db.php"
+cp "$ROOT/webroot/ws/pa.wsdl" "$BASE/echo/pa.wsdl"
+chmod 644 "$BASE/echo/"*
+
 relais_test_pki "$BASE/pki" > /dev/null
 relais_apache_configure "$ROOT" "$BASE/web" "$WEB_PORT" "$ROOT/modules/relais.so" "$INI" "$ROOT/webroot"
 relais_apache_enable_tls "$ROOT" "$BASE/web" "$TLS_PORT" "$BASE/pki/server.pem" "$BASE/pki/server.key" "$BASE/pki/ca.pem"
@@ -112,6 +143,13 @@ post /ws/pa "$BASE/consulter.xml" | grep -q '<ns1:Code>999</ns1:Code>' || relais
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:e="urn:bench:echo"><env:Body><e:Echo><e:Message>%s</e:Message></e:Echo></env:Body></env:Envelope>' \
     "$(head -c 600 /dev/zero | tr '\0' 'x')" > "$BASE/echo.xml"
 post /bench-echo/echo.php "$BASE/echo.xml" | grep -q 'EchoResponse' || relais_die "the echo service did not answer"
+cat > "$BASE/reference-db.php" <<PHP
+<?php return ['socket' => '$(relais_mariadb_socket "$BASE/mariadb")', 'user' => 'relais_soap_bench', 'password' => '$DB_PASSWORD', 'dossier' => $ID];
+PHP
+chmod 644 "$BASE/reference-db.php"
+for ref in pa-types pa-types-db; do
+    post "/bench-echo/$ref.php" "$BASE/creer.xml" | grep -q '<ns1:Code>999</ns1:Code>' || relais_die "the $ref reference did not answer 999"
+done
 
 cat > "$BASE/post.lua" <<'LUA'
 -- POSTs one SOAP 1.2 request body (BENCH_BODY) with the bench application's credentials.
@@ -170,22 +208,32 @@ echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server ver
 # Warm-up: Apache forks its workers, each parses the WSDLs and opens its connection.
 warm() { BENCH_BODY="$2" BENCH_AUTH="$AUTH" wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$BASE/post.lua" "$SITE$1" > /dev/null 2>&1; }
 warm /bench-echo/echo.php "$BASE/echo.xml"
+warm /bench-echo/pa-types-db.php "$BASE/creer.xml"
 warm /ws/pa "$BASE/consulter.xml"
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 E1="$(run echo /bench-echo/echo.php "$BASE/echo.xml")"
+T="$(run pa-types /bench-echo/pa-types.php "$BASE/creer.xml")"
+D="$(run pa-types+db /bench-echo/pa-types-db.php "$BASE/creer.xml")"
 C="$(run CreerDossierPA /ws/pa "$BASE/creer.xml")"
 Q="$(run ConsulterDossierPA /ws/pa "$BASE/consulter.xml")"
 E2="$(run echo-again /bench-echo/echo.php "$BASE/echo.xml")"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # The CPU ratio: the share of the echo's rate each service would reach if the
 # machine ran nothing else (rates in inverse proportion to CPU per request).
-awk -v e1="$E1" -v e2="$E2" -v c="$C" -v q="$Q" -v ce1="$(cat "$BASE/echo.cpu")" -v ce2="$(cat "$BASE/echo-again.cpu")" \
-    -v cc="$(cat "$BASE/CreerDossierPA.cpu")" -v cq="$(cat "$BASE/ConsulterDossierPA.cpu")" 'BEGIN {
+awk -v e1="$E1" -v e2="$E2" -v t="$T" -v d="$D" -v c="$C" -v q="$Q" \
+    -v ce1="$(cat "$BASE/echo.cpu")" -v ce2="$(cat "$BASE/echo-again.cpu")" -v ct="$(cat "$BASE/pa-types.cpu")" \
+    -v cd="$(cat "$BASE/pa-types+db.cpu")" -v cc="$(cat "$BASE/CreerDossierPA.cpu")" -v cq="$(cat "$BASE/ConsulterDossierPA.cpu")" '
+    function line(name, rate, cpu) {
+        printf "%-20s %10.0f req/s  %5.1f%% of the echo; %.3f ms CPU/request: %5.1f%% by CPU\n", name, rate, 100 * rate / e, cpu, 100 * ce / cpu
+    }
+    BEGIN {
     e = (e1 + e2) / 2
     ce = (ce1 + ce2) / 2
     printf "echo (mean)          %10.0f req/s             %.3f ms CPU/request\n", e, ce
-    printf "CreerDossierPA       %10.0f req/s  %5.1f%% of the echo; %.3f ms CPU/request: %5.1f%% by CPU\n", c, 100 * c / e, cc, 100 * ce / cc
-    printf "ConsulterDossierPA   %10.0f req/s  %5.1f%% of the echo; %.3f ms CPU/request: %5.1f%% by CPU\n", q, 100 * q / e, cq, 100 * ce / cq
+    line("pa-types", t, ct)
+    line("pa-types+db", d, cd)
+    line("CreerDossierPA", c, cc)
+    line("ConsulterDossierPA", q, cq)
 }'
 echo "dossiers written: $(RELAIS_CONFIG="$INI" php -d "extension=$ROOT/modules/relais.so" -r 'echo (new Relais\Ws\Directory(new Relais\Client()))->dossierCount();')"
 echo "command: tests/bench/soap_services.sh $DURATION $CONNECTIONS"

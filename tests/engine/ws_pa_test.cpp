@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstring>
+#include <string_view>
 #include <thread>
 
 #include "soap/envelope_guard.h"
 #include "test_database.h"
 #include "ws/applications.h"
+#include "ws/nomenclature_lists.h"
 #include "ws/pa_checks.h"
 #include "ws/pa_service.h"
 
@@ -156,6 +159,47 @@ TEST(PaChecksTest, AddressNomenclatures) {
     EXPECT_EQ(codeOf(r), "ok");
 }
 
+// Codes of the right shape that are not in the lists (seed 2.2.1): the
+// DisplayName is used when there is one, else the nomenclature's code.
+TEST(PaChecksTest, CodesOutsideTheLists) {
+    auto r = validRequest();
+    r.Demandeur->Adresse->Localite = nomenclature("69999", kOidCommune);  // Rhône has no commune 999
+    EXPECT_EQ(codeOf(r), "372 Valeur hors nomenclature : Commune (Demandeur.Adresse.Localite.Code)");
+    r.Demandeur->Adresse->Localite.DisplayName = "Lyon";
+    EXPECT_EQ(codeOf(r), "ok");
+    r = validRequest();
+    r.Demandeur->Adresse->CodePostal = nomenclature("69990", kOidCodePostal);  // a department, no such office
+    EXPECT_EQ(codeOf(r), "371 Valeur hors nomenclature : Code Postal (Demandeur.Adresse.CodePostal.Code)");
+    r.Demandeur->Adresse->CodePostal.DisplayName = "69990 Lyon";
+    EXPECT_EQ(codeOf(r), "ok");
+    r = validRequest();
+    r.Demandeur->VilleNaissance = nomenclature("13999", kOidCommune);
+    EXPECT_EQ(codeOf(r), "372 Valeur hors nomenclature : Commune (Demandeur.VilleNaissance.Code)");
+    r.Demandeur->VilleNaissance = nomenclature("13055", kOidCommune);  // Marseille
+    EXPECT_EQ(codeOf(r), "ok");
+}
+
+TEST(PaChecksTest, CommuneAndPostalCodeLists) {
+    EXPECT_GT(lists::kCommuneCount, 34000u);  // France has about 35,000 communes
+    EXPECT_GT(lists::kPostalCodeCount, 6000u);
+    for (const char* code : {"01001", "2A004", "2B033", "69383", "75056", "75116", "97101", "97611", "98735",
+                             "20004" /* Ajaccio before 1976 */, "01126" /* merged into Valserhône, 01033 */})
+        EXPECT_TRUE(knownCommuneCode(code)) << code;
+    for (const char* code : {"69999", "2A999", "00000", "99100", "6938", "693831", "", "2a004"})
+        EXPECT_FALSE(knownCommuneCode(code)) << code;
+    for (const char* code : {"01400", "20000", "69003", "75116", "97500", "98714"})
+        EXPECT_TRUE(knownPostalCode(code)) << code;
+    for (const char* code : {"69990", "00000", "96100", "99999", "7500", "750011"})
+        EXPECT_FALSE(knownPostalCode(code)) << code;
+    // The lists are sorted by bytes, without repeats, codes of five characters.
+    using List = std::pair<const char*, size_t>;
+    for (auto [table, count] : {List{lists::kCommunes, lists::kCommuneCount}, List{lists::kPostalCodes, lists::kPostalCodeCount}}) {
+        ASSERT_EQ(std::strlen(table), count * 5);
+        for (size_t i = 1; i < count; ++i)
+            ASSERT_LT(std::string_view(table + (i - 1) * 5, 5), std::string_view(table + i * 5, 5)) << i;
+    }
+}
+
 TEST(PaChecksTest, CountryContactTypeAndEstablishment) {
     auto r = validRequest();
     r.Demandeur->PaysNaissance = nomenclature("99100", "1.2.250.1.213.2.25");
@@ -201,8 +245,6 @@ TEST(PaChecksTest, Identifiers) {
     EXPECT_FALSE(validNumSecu("26902A34173285"));
     EXPECT_TRUE(validFiness("750712184"));
     EXPECT_FALSE(validFiness("75071218"));
-    EXPECT_TRUE(plausibleCommuneCode("2A004"));
-    EXPECT_FALSE(plausibleCommuneCode("20004"));
     EXPECT_TRUE(knownPostalDepartment("97411"));
     EXPECT_FALSE(knownPostalDepartment("00100"));
     EXPECT_EQ(allReturnCodes().size(), 18u);

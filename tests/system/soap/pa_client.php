@@ -293,11 +293,18 @@ t('pa_360_civilite_unknown_code_no_fallback', fn () => $refused(demande('u', ['D
 t('pa_370_type_de_voie', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['TypeVoie' => 'galaxie']]]), '370'));
 t('pa_371_code_postal_wrong_oid', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['CodePostal' => ['CodeSystem' => '1.2.250.1.213.2.45']]]]), '371'));
 t('pa_372_commune_wrong_oid', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['Localite' => ['CodeSystem' => '1.2.250.1.2013.2.23']]]]), '372'));
+t('pa_371_code_postal_not_in_the_list', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['CodePostal' => ['Code' => '69990']]]]), '371', 'CodePostal.Code'));
+t('pa_372_commune_not_in_the_list', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['Localite' => ['Code' => '69999', 'DisplayName' => null]]]]), '372', 'Localite.Code'));
 t('pa_373_departement', fn () => $refused(demande('u', ['Demandeur' => ['Adresse' => ['CodePostal' => ['Code' => '96100']]]]), '373'));
 t('pa_431_finess_unknown', fn () => $refused(demande('u', ['Etablissements' => [['NumFINISS' => '750712185']]]), '431', 'NumFINISS'));
 
 t('pa_999_commune_unknown_code_falls_back_to_display_name', function () use ($soap12) {
     $r = $soap12->CreerDossierPA(demande('u', ['Demandeur' => ['Adresse' => ['Localite' => ['Code' => 'ZZZ', 'DisplayName' => 'Thrévans']]]]));
+    expect_same('999', code($r), 'Code');
+});
+
+t('pa_999_postal_code_not_in_the_list_falls_back_to_display_name', function () use ($soap12) {
+    $r = $soap12->CreerDossierPA(demande('u', ['Demandeur' => ['Adresse' => ['CodePostal' => ['Code' => '69990', 'DisplayName' => '69990 Lyon']]]]));
     expect_same('999', code($r), 'Code');
 });
 
