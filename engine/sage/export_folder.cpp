@@ -47,7 +47,8 @@ struct DirCloser {
 using DirHandle = std::unique_ptr<DIR, DirCloser>;
 
 // The entries of the directory `fd` (taken over) whose name passes `keep`
-// and whose type (not following links) is `type` (S_IFDIR, S_IFREG).
+// and whose type (not following links) is `type` (S_IFREG), or any type
+// when `type` is 0 (the caller checks as it opens).
 Result<std::vector<std::string>> entries(int fd, bool (*keep)(std::string_view), mode_t type, const std::string& what) {
     DirHandle dir(::fdopendir(fd));
     if (!dir) {
@@ -60,8 +61,8 @@ Result<std::vector<std::string>> entries(int fd, bool (*keep)(std::string_view),
     while (const dirent* e = ::readdir(dir.get())) {
         const std::string name = e->d_name;
         struct stat st{};
-        if (keep(name) && ::fstatat(::dirfd(dir.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            (st.st_mode & S_IFMT) == type)
+        if (keep(name) && (type == 0 || (::fstatat(::dirfd(dir.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                                         (st.st_mode & S_IFMT) == type)))
             names.push_back(name);
         errno = 0;
     }
@@ -186,13 +187,15 @@ Result<std::vector<ExportRunFiles>> ExportFolder::latestRuns(int limit) const {
     Fd folder(folderFd);
     const int listed = ::dup(folder.fd);
     if (listed < 0) return Status(Code::Io, describe() + " cannot be read: " + std::strerror(errno));
-    RELAIS_ASSIGN_OR_RETURN(auto runs, entries(listed, isExportRunName, S_IFDIR, describe()));
+    // No stat per run: only the newest are opened, and O_NOFOLLOW | O_DIRECTORY
+    // leaves out what is not a folder (a file, a link) as it opens.
+    RELAIS_ASSIGN_OR_RETURN(auto runs, entries(listed, isExportRunName, 0, describe()));
     std::sort(runs.begin(), runs.end(), std::greater<>());
     std::vector<ExportRunFiles> latest;
     for (const auto& run : runs) {
         if (latest.size() == static_cast<size_t>(limit)) break;
         const int runFd = ::openat(folder.fd, run.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (runFd < 0) continue;  // removed or replaced since it was listed
+        if (runFd < 0) continue;  // not a folder, a link, or removed since it was listed
         RELAIS_ASSIGN_OR_RETURN(auto files, entries(runFd, isExportFileName, S_IFREG, describe() + " run " + run));
         if (files.empty()) continue;
         std::sort(files.begin(), files.end());
