@@ -710,13 +710,7 @@ ZEND_METHOD(Relais_Jobs, readDocument) {
                                                                      std::strerror(errno)));
             RETURN_THROWS();
         }
-        php_stream* stream = php_stream_fopen_from_fd(fd, "rb", nullptr);
-        if (!stream) {
-            ::close(fd);
-            relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on " + path));
-            RETURN_THROWS();
-        }
-        php_stream_to_zval(stream, return_value);
+        if (!relais_stream_from_fd(return_value, fd, path)) RETURN_THROWS();
     }
     RELAIS_CXX_CATCH
 }
