@@ -545,6 +545,7 @@ return [
     'The export was refused: {why}' => 'L\'export a été refusé : {why}',
     'The export from Sage failed' => 'L\'export depuis Sage a échoué',
     'File not found' => 'Fichier introuvable',
+    'Download failed' => 'Échec du téléchargement',
     'There is no such exported file.' => 'Ce fichier exporté n\'existe pas.',
     'The exported file could not be read' => 'Le fichier exporté n\'a pas pu être lu',
     'Could not list the exports' => 'Impossible de lister les exports',

@@ -170,7 +170,8 @@ function sage_download(string $which): never
         }
         $refused = is_core_exception($err, \Relais\NotFoundException::class)
             || is_core_exception($err, \Relais\ValidationException::class);
-        render('error', ['title' => t('File not found'), 'heading' => t('File not found'),
+        $heading = $refused ? t('File not found') : t('Download failed');
+        render('error', ['title' => $heading, 'heading' => $heading,
             'message' => $refused ? t('There is no such exported file.') : core_error(t('The exported file could not be read'), $err),
             'back' => url('sage')], $refused ? 404 : 500);
     }
