@@ -19,6 +19,7 @@
 #include <new>
 
 #include "net/mssante_proof.h"
+#include "sage/export_folder.h"
 #include "php_relais.h"
 
 extern "C" {
@@ -213,6 +214,18 @@ ZEND_METHOD(Relais_Client, sage) {
         relais::Client* core = thisCore(ZEND_THIS);
         if (!core) RETURN_THROWS();
         relais_sage_connector_from_config(return_value, core->config(), options);
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Client, sageExports) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        relais::Client* core = thisCore(ZEND_THIS);
+        if (!core) RETURN_THROWS();
+        auto folder = relais::sage::ExportFolder::fromConfig(core->config().ini, core->config().path);
+        RELAIS_RETURN_IF_FAILED(folder);
+        relais_service_create(return_value, relais_ce_Sage_Exports, Z_OBJ_P(ZEND_THIS));
     }
     RELAIS_CXX_CATCH
 }

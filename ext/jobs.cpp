@@ -2,8 +2,6 @@
 // streams), steer them (cancel, pause, resume, retry), and the dashboard's
 // counts. Arguments are checked here (TypeError/ValueError); everything else
 // is the core's JobQueue.
-#include <unistd.h>
-
 #include "php_relais.h"
 
 #include "jobs/document_file.h"
@@ -701,13 +699,7 @@ ZEND_METHOD(Relais_Jobs, readDocument) {
         auto jobs = core->jobs();
         auto file = relais::openDocumentFile(jobs, core->store(), static_cast<int64_t>(id));
         RELAIS_RETURN_IF_FAILED(file);
-        php_stream* stream = php_stream_fopen_from_fd(file->fd, "rb", nullptr);
-        if (!stream) {
-            ::close(file->fd);
-            relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on document #" + std::to_string(id)));
-            RETURN_THROWS();
-        }
-        php_stream_to_zval(stream, return_value);
+        if (!relais_stream_from_fd(return_value, file->fd, "document #" + std::to_string(id))) RETURN_THROWS();
     }
     RELAIS_CXX_CATCH
 }

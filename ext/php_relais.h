@@ -83,6 +83,7 @@ extern zend_class_entry* relais_ce_Nodes;
 extern zend_class_entry* relais_ce_Users;
 extern zend_class_entry* relais_ce_Partners;
 extern zend_class_entry* relais_ce_Sage_Connector;
+extern zend_class_entry* relais_ce_Sage_Exports;
 
 // Relais\Client: shares the process's core client for its configuration
 // file (configuration + one database connection). `core` is null until the
@@ -92,7 +93,7 @@ struct relais_client_object {
     zend_object std;  // last: the Zend object is allocated with our struct in front
 };
 
-// Relais\Jobs, Flows, Nodes, Users and Partners: a service of one Client. They hold a
+// Relais\Jobs, Flows, Nodes, Users, Partners and Sage\Exports: a service of one Client. They hold a
 // reference to the Client's zend_object, so the Client (and its connection)
 // lives as long as any of them.
 struct relais_service_object {
@@ -130,6 +131,11 @@ void relais_service_create(zval* out, zend_class_entry* ce, zend_object* client)
 // The core client behind a service object (`this` of a Jobs/Flows/Users
 // method), or null after throwing an Error when the object was never bound.
 relais::Client* relais_service_core(zend_object* service);
+
+// A read-only PHP stream (in *out) over the open file `fd`, which it takes
+// over (closed on failure); false after throwing. `what` names the file in
+// the error.
+bool relais_stream_from_fd(zval* out, int fd, const std::string& what);
 
 // The configuration file a Client opens when given none: the relais.config
 // ini setting if set, else the core's rule ($RELAIS_CONFIG, else

@@ -70,9 +70,11 @@ static PHP_MINIT_FUNCTION(relais) {
     relais_ce_Nodes = register_class_Relais_Nodes();
     relais_ce_Users = register_class_Relais_Users();
     relais_ce_Partners = register_class_Relais_Partners();
-    relais_services_class_init({relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users, relais_ce_Partners});
     relais_ce_Sage_Connector = register_class_Relais_Sage_Connector();
     relais_sage_class_init(relais_ce_Sage_Connector);
+    relais_ce_Sage_Exports = register_class_Relais_Sage_Exports();
+    relais_services_class_init(
+        {relais_ce_Jobs, relais_ce_Flows, relais_ce_Nodes, relais_ce_Users, relais_ce_Partners, relais_ce_Sage_Exports});
     relais_ws_class_init(register_class_Relais_Ws_PaService(), register_class_Relais_Ws_ExchangeService(),
                          register_class_Relais_Ws_Envelope(), register_class_Relais_Ws_Directory());
     return SUCCESS;

@@ -77,6 +77,14 @@ namespace Relais {
         public function sage(array $options = []): Sage\Connector {}
 
         /**
+         * The Sage 100 export folder of the [sage] section (export_dir):
+         * export runs, the latest runs and their files, one file to read.
+         * Relais\NotFoundException when the file has no [sage] section,
+         * Relais\Exception when export_dir is not set.
+         */
+        public function sageExports(): Sage\Exports {}
+
+        /**
          * Every setting in use, section => key => value, with the defaults
          * filled in and secrets (passwords, keys, tokens) shown as "***".
          */
@@ -422,6 +430,45 @@ namespace Relais\Sage {
          * report: 'documents', 'exported', 'files', 'warnings'.
          */
         public function export(array $criteria): array {}
+    }
+
+    /**
+     * The admin site's Sage 100 exports (docs/sage100.md, section 5): each
+     * export runs into a folder of its own, RUN = YYYYMMDD-HHMMSS-xxxxxxxx,
+     * of [sage] export_dir, and a file is read by its run and name only.
+     * Obtained from Client::sageExports().
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Exports
+    {
+        /** The export folder ([sage] export_dir). */
+        public function folder(): string {}
+
+        /**
+         * Exports with the [sage] section's connector into a new run folder.
+         * $criteria: those of Connector::export() but 'out'. Returns the
+         * report with 'run' first; 'files' and each document's 'file' are
+         * names in the run's folder. A run that exported nothing leaves no
+         * folder.
+         */
+        public function run(array $criteria = []): array {}
+
+        /**
+         * The $limit (1 to 1000) newest runs holding files, newest first:
+         * [['run' => RUN, 'files' => [NAME, ...]], ...].
+         */
+        public function latest(int $limit = 10): array {}
+
+        /**
+         * A read-only stream over the file $file of the run $run. A name
+         * that is not one (a path, ".."), a symbolic link or what is not a
+         * regular file is a Relais\ValidationException; a run or file that
+         * does not exist a Relais\NotFoundException.
+         * @return resource
+         */
+        public function open(string $run, string $file) {}
     }
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ba466f86891bf1915f2f76490fd73ff2f024751f */
+ * Stub hash: 8186cf9d801f959b054c7414190d7af62cf68da4 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_ValidationException_getErrors, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
@@ -33,6 +33,9 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_sage, 0, 0, Relais\\Sage\\Connector, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Relais_Client_sageExports, 0, 0, Relais\\Sage\\Exports, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Relais_Client_settings arginfo_class_Relais_ValidationException_getErrors
@@ -288,6 +291,21 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Connector_expo
 	ZEND_ARG_TYPE_INFO(0, criteria, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Relais_Sage_Exports_folder arginfo_class_Relais_Client_configFile
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Exports_run, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, criteria, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Relais_Sage_Exports_latest, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, limit, IS_LONG, 0, "10")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Sage_Exports_open, 0, 0, 2)
+	ZEND_ARG_TYPE_INFO(0, run, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, file, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Relais_Ws_PaService___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, client, Relais\\Client, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, caller, IS_ARRAY, 0, "[]")
@@ -384,6 +402,7 @@ ZEND_METHOD(Relais_Client, nodes);
 ZEND_METHOD(Relais_Client, users);
 ZEND_METHOD(Relais_Client, partners);
 ZEND_METHOD(Relais_Client, sage);
+ZEND_METHOD(Relais_Client, sageExports);
 ZEND_METHOD(Relais_Client, settings);
 ZEND_METHOD(Relais_Client, system);
 ZEND_METHOD(Relais_Client, storeUsage);
@@ -442,6 +461,10 @@ ZEND_METHOD(Relais_Partners, saveEdifact);
 ZEND_METHOD(Relais_Sage_Connector, __construct);
 ZEND_METHOD(Relais_Sage_Connector, import);
 ZEND_METHOD(Relais_Sage_Connector, export);
+ZEND_METHOD(Relais_Sage_Exports, folder);
+ZEND_METHOD(Relais_Sage_Exports, run);
+ZEND_METHOD(Relais_Sage_Exports, latest);
+ZEND_METHOD(Relais_Sage_Exports, open);
 ZEND_METHOD(Relais_Ws_PaService, __construct);
 ZEND_METHOD(Relais_Ws_PaService, CreerDossierPA);
 ZEND_METHOD(Relais_Ws_PaService, ConsulterDossierPA);
@@ -504,6 +527,7 @@ static const zend_function_entry class_Relais_Client_methods[] = {
 	ZEND_ME(Relais_Client, users, arginfo_class_Relais_Client_users, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, partners, arginfo_class_Relais_Client_partners, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, sage, arginfo_class_Relais_Client_sage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Client, sageExports, arginfo_class_Relais_Client_sageExports, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, settings, arginfo_class_Relais_Client_settings, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, system, arginfo_class_Relais_Client_system, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Client, storeUsage, arginfo_class_Relais_Client_storeUsage, ZEND_ACC_PUBLIC)
@@ -592,6 +616,15 @@ static const zend_function_entry class_Relais_Sage_Connector_methods[] = {
 	ZEND_ME(Relais_Sage_Connector, __construct, arginfo_class_Relais_Sage_Connector___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Sage_Connector, import, arginfo_class_Relais_Sage_Connector_import, ZEND_ACC_PUBLIC)
 	ZEND_ME(Relais_Sage_Connector, export, arginfo_class_Relais_Sage_Connector_export, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Relais_Sage_Exports_methods[] = {
+	ZEND_ME(Relais_Sage_Exports, folder, arginfo_class_Relais_Sage_Exports_folder, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Exports, run, arginfo_class_Relais_Sage_Exports_run, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Exports, latest, arginfo_class_Relais_Sage_Exports_latest, ZEND_ACC_PUBLIC)
+	ZEND_ME(Relais_Sage_Exports, open, arginfo_class_Relais_Sage_Exports_open, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -777,6 +810,17 @@ static zend_class_entry *register_class_Relais_Sage_Connector(void)
 
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Relais_Sage_Exports(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Relais\\Sage", "Exports", class_Relais_Sage_Exports_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }

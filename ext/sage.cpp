@@ -1,9 +1,13 @@
-// Relais\Sage\Connector: the core's SageConnector (engine/sage/) for PHP.
+// Relais\Sage\Connector: the core's SageConnector (engine/sage/) for PHP;
+// Relais\Sage\Exports: the core's ExportFolder of [sage] export_dir.
 // Arguments are checked here (TypeError/ValueError, settings and criteria by
 // the core's own parser); reports come back as the core's JSON, as arrays.
+#include <climits>
 #include <new>
+#include <optional>
 
 #include "php_relais.h"
+#include "sage/export_folder.h"
 #include "sage/sage_connector.h"
 
 extern "C" {
@@ -11,6 +15,7 @@ extern "C" {
 }
 
 zend_class_entry* relais_ce_Sage_Connector;
+zend_class_entry* relais_ce_Sage_Exports;
 
 namespace {
 
@@ -87,6 +92,40 @@ bool arrayToJson(HashTable* arr, uint32_t arg, nlohmann::json& out) {
 
 bool outsideOpenBasedir(const std::string& path) { return php_check_open_basedir_ex(path.c_str(), 0) != 0; }
 
+// The connector of the [sage] section of `config` with `overrides` over it,
+// connected; null after throwing (a bad override: ValueError of argument 1).
+std::unique_ptr<relais::sage::SageConnector> configuredConnector(const relais::Config& config,
+                                                                const nlohmann::json& overrides) {
+    auto settings = relais::sage::sageSettingsFromConfig(config.ini, config.path, overrides);
+    if (!settings) {
+        // A bad option is the caller's (ValueError); a missing or bad [sage] section the configuration's.
+        if (settings.status().code() == relais::Code::InvalidArgument)
+            zend_argument_value_error(1, "%s", settings.status().message().c_str());
+        else
+            relais_throw_status(settings.status());
+        return nullptr;
+    }
+    auto opened = relais::sage::SageConnector::open(*settings);
+    if (!opened) {
+        relais_throw_status(opened.status());
+        return nullptr;
+    }
+    return std::move(opened).value();
+}
+
+// The export folder of the Client behind a Relais\Sage\Exports method's
+// `this` (*core: that Client); nullopt after throwing.
+std::optional<relais::sage::ExportFolder> thisExportFolder(zval* self, relais::Client** core) {
+    *core = relais_service_core(Z_OBJ_P(self));
+    if (!*core) return std::nullopt;
+    auto folder = relais::sage::ExportFolder::fromConfig((*core)->config().ini, (*core)->config().path);
+    if (!folder) {
+        relais_throw_status(folder.status());
+        return std::nullopt;
+    }
+    return std::move(folder).value();
+}
+
 }  // namespace
 
 void relais_sage_class_init(zend_class_entry* ce) {
@@ -100,22 +139,10 @@ void relais_sage_class_init(zend_class_entry* ce) {
 void relais_sage_connector_from_config(zval* out, const relais::Config& config, HashTable* options) {
     nlohmann::json overrides = nlohmann::json::object();
     if (options && !arrayToJson(options, 1, overrides)) return;
-    auto settings = relais::sage::sageSettingsFromConfig(config.ini, config.path, overrides);
-    if (!settings) {
-        // A bad option is the caller's (ValueError); a missing or bad [sage] section the configuration's.
-        if (settings.status().code() == relais::Code::InvalidArgument)
-            zend_argument_value_error(1, "%s", settings.status().message().c_str());
-        else
-            relais_throw_status(settings.status());
-        return;
-    }
-    auto opened = relais::sage::SageConnector::open(*settings);
-    if (!opened) {
-        relais_throw_status(opened.status());
-        return;
-    }
+    auto connector = configuredConnector(config, overrides);
+    if (!connector) return;
     object_init_ex(out, relais_ce_Sage_Connector);
-    relais_sage_object::from(Z_OBJ_P(out))->core = std::move(opened).value();
+    relais_sage_object::from(Z_OBJ_P(out))->core = std::move(connector);
 }
 
 ZEND_METHOD(Relais_Sage_Connector, __construct) {
@@ -222,6 +249,90 @@ ZEND_METHOD(Relais_Sage_Connector, export) {
             RETURN_THROWS();
         }
         relais_json_to_zval(return_value, report->toJson());
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Sage_Exports, folder) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    RELAIS_CXX_TRY {
+        relais::Client* core = nullptr;
+        auto folder = thisExportFolder(ZEND_THIS, &core);
+        if (!folder) RETURN_THROWS();
+        RETURN_STR(relais_zstr(folder->path()));
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Sage_Exports, run) {
+    HashTable* criteria = nullptr;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_ARRAY_HT(criteria)
+    ZEND_PARSE_PARAMETERS_END();
+
+    RELAIS_CXX_TRY {
+        relais::Client* core = nullptr;
+        auto folder = thisExportFolder(ZEND_THIS, &core);
+        if (!folder) RETURN_THROWS();
+        nlohmann::json j = nlohmann::json::object();
+        if (criteria && !arrayToJson(criteria, 1, j)) RETURN_THROWS();
+        auto parsed = relais::sage::parseExportCriteria(j, false);
+        if (!parsed) {
+            zend_argument_value_error(1, "%s", parsed.status().message().c_str());
+            RETURN_THROWS();
+        }
+        auto connector = configuredConnector(core->config(), nlohmann::json::object());
+        if (!connector) RETURN_THROWS();
+        auto run = folder->exportRun(*connector, *parsed);
+        RELAIS_RETURN_IF_FAILED(run);
+        relais_json_to_zval(return_value, run->toJson());
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Sage_Exports, latest) {
+    zend_long limit = 10;
+    ZEND_PARSE_PARAMETERS_START(0, 1)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_LONG(limit)
+    ZEND_PARSE_PARAMETERS_END();
+
+    RELAIS_CXX_TRY {
+        relais::Client* core = nullptr;
+        auto folder = thisExportFolder(ZEND_THIS, &core);
+        if (!folder) RETURN_THROWS();
+        auto runs = folder->latestRuns(limit < INT_MIN || limit > INT_MAX ? 0 : static_cast<int>(limit));
+        if (!runs && runs.status().code() == relais::Code::InvalidArgument) {
+            zend_argument_value_error(1, "%s", runs.status().message().c_str());
+            RETURN_THROWS();
+        }
+        RELAIS_RETURN_IF_FAILED(runs);
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        for (const auto& r : *runs) j.push_back({{"run", r.run}, {"files", r.files}});
+        relais_json_to_zval(return_value, j);
+    }
+    RELAIS_CXX_CATCH
+}
+
+ZEND_METHOD(Relais_Sage_Exports, open) {
+    zend_string* run;
+    zend_string* file;
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(run)
+        Z_PARAM_STR(file)
+    ZEND_PARSE_PARAMETERS_END();
+
+    RELAIS_CXX_TRY {
+        relais::Client* core = nullptr;
+        auto folder = thisExportFolder(ZEND_THIS, &core);
+        if (!folder) RETURN_THROWS();
+        // The folder is the configuration's, like the content store: the
+        // core confines the names to it; open_basedir does not apply.
+        auto opened = folder->openFile(relais_str(run), relais_str(file));
+        RELAIS_RETURN_IF_FAILED(opened);
+        if (!relais_stream_from_fd(return_value, opened->release(), relais_str(run) + "/" + relais_str(file)))
+            RETURN_THROWS();
     }
     RELAIS_CXX_CATCH
 }

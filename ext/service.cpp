@@ -1,11 +1,17 @@
-// The object plumbing shared by Relais\Jobs, Flows, Nodes, Users and Partners: each is
+// The object plumbing shared by Relais\Jobs, Flows, Nodes, Users, Partners and Sage\Exports: each is
 // a view of one Relais\Client, made by Client::jobs()/flows()/nodes()/users()
 // and holding a reference to that Client object so that the connection
 // outlives the view. Also the value helpers the services share.
 #include "php_relais.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdlib>
+
+extern "C" {
+#include "main/php_streams.h"
+}
 
 namespace {
 
@@ -31,11 +37,12 @@ void serviceFree(zend_object* obj) {
 
 // `new Relais\Jobs()` and friends: the services come from a Client only.
 zend_function* serviceConstructor(zend_object* obj) {
-    const char* method = obj->ce == relais_ce_Jobs       ? "jobs"
-                         : obj->ce == relais_ce_Flows    ? "flows"
-                         : obj->ce == relais_ce_Nodes    ? "nodes"
-                         : obj->ce == relais_ce_Partners ? "partners"
-                                                         : "users";
+    const char* method = obj->ce == relais_ce_Jobs           ? "jobs"
+                         : obj->ce == relais_ce_Flows        ? "flows"
+                         : obj->ce == relais_ce_Nodes        ? "nodes"
+                         : obj->ce == relais_ce_Partners     ? "partners"
+                         : obj->ce == relais_ce_Sage_Exports ? "sageExports"
+                                                             : "users";
     zend_throw_error(nullptr, "Cannot directly construct %s, use Relais\\Client::%s()", ZSTR_VAL(obj->ce->name), method);
     return nullptr;
 }
@@ -67,6 +74,17 @@ relais::Client* relais_service_core(zend_object* service) {
         return nullptr;
     }
     return core;
+}
+
+bool relais_stream_from_fd(zval* out, int fd, const std::string& what) {
+    php_stream* stream = php_stream_fopen_from_fd(fd, "rb", nullptr);
+    if (!stream) {
+        ::close(fd);
+        relais_throw_status(relais::Status(relais::Code::Io, "cannot open a stream on " + what));
+        return false;
+    }
+    php_stream_to_zval(stream, out);
+    return true;
 }
 
 std::string relais_key_text(zend_string* key, zend_ulong index) {

@@ -218,6 +218,8 @@ Result<Config> configFromIni(const IniSections& ini, const std::string& origin) 
                             intSetting(ini, "transfer", "connect_timeout_seconds", 30, 1, 3600, origin));
     RELAIS_ASSIGN_OR_RETURN(c.transfer.idleTimeoutSeconds,
                             intSetting(ini, "transfer", "idle_timeout_seconds", 60, 1, 86400, origin));
+    RELAIS_ASSIGN_OR_RETURN(c.transfer.mssanteProofTimeoutSeconds,
+                            intSetting(ini, "transfer", "mssante_proof_timeout_seconds", 25, 1, 3600, origin));
     c.ini = ini;
     return c;
 }
@@ -243,6 +245,7 @@ IniSections Config::settingsForDisplay() const {
     fill("transfer", "spool_directory", transfer.spoolDirectory);
     fill("transfer", "connect_timeout_seconds", std::to_string(transfer.connectTimeoutSeconds));
     fill("transfer", "idle_timeout_seconds", std::to_string(transfer.idleTimeoutSeconds));
+    fill("transfer", "mssante_proof_timeout_seconds", std::to_string(transfer.mssanteProofTimeoutSeconds));
     for (auto& [section, keys] : out) {
         for (auto& [key, value] : keys) {
             std::string lower;

@@ -57,6 +57,10 @@ struct TransferSettings {
     std::string caFile;         // [transfer] ca_file: PEM bundle trusted instead of the system's
     int connectTimeoutSeconds = 30;  // [transfer] connect_timeout_seconds
     int idleTimeoutSeconds = 60;     // [transfer] idle_timeout_seconds: no byte moved this long fails it
+    // [transfer] mssante_proof_timeout_seconds: the whole MSSanté proof (both
+    // sessions, every step) ends by then, so that a web request never waits
+    // for a hung server for minutes.
+    int mssanteProofTimeoutSeconds = 25;
     std::string dumpDirectory;  // [transfer] dump_directory: one file per exchange, secrets masked
     std::string spoolDirectory; // [transfer] spool_directory: partial downloads (default: [store] path/partial)
 };

@@ -205,13 +205,16 @@ int main(int argc, char** argv) {
 
     // relais mssante-proof FQDN: the MSSanté API LPS/DUI deployment proof (docs/transfers.md).
     std::string proofHost, proofOut;
-    int proofImap = 143, proofSmtp = 587;
+    int proofImap = 143, proofSmtp = 587, proofTimeout = 0;
     auto* proofCmd = app.add_subcommand("mssante-proof", "capture the IMAP and SMTP listings proving an MSSanté API LPS/DUI");
     proofCmd->add_option("FQDN", proofHost, "the API's host name")->required();
     proofCmd->add_option("--imap-port", proofImap, "IMAP port (default 143)");
     proofCmd->add_option("--smtp-port", proofSmtp, "SMTP submission port (default 587)");
     proofCmd->add_option("--out", proofOut, "write the proof to this .txt file (default: standard output)");
-    proofCmd->callback([&] { rc = mssanteProof(g, proofHost, proofImap, proofSmtp, proofOut); });
+    proofCmd->add_option("--timeout", proofTimeout,
+                         "seconds the whole proof may take (default: [transfer] mssante_proof_timeout_seconds, 25)")
+        ->check(CLI::Range(1, 3600));
+    proofCmd->callback([&] { rc = mssanteProof(g, proofHost, proofImap, proofSmtp, proofOut, proofTimeout); });
     // relais edifact check|to-pivot|from-pivot (docs/edifact.md).
     auto* edi = app.add_subcommand("edifact", "check EDIFACT interchanges, translate them to and from pivot files");
     edi->require_subcommand(1);

@@ -11,7 +11,8 @@
 
 namespace relais::cli {
 
-int mssanteProof(const Globals& g, const std::string& fqdn, int imapPort, int smtpPort, const std::string& out) {
+int mssanteProof(const Globals& g, const std::string& fqdn, int imapPort, int smtpPort, const std::string& out,
+                 int timeoutSeconds) {
     if (Status s = net::checkMssanteProofTarget(fqdn, imapPort, smtpPort); !s) {
         std::cerr << "relais: " << s.message() << "\n";
         return kError;
@@ -29,6 +30,7 @@ int mssanteProof(const Globals& g, const std::string& fqdn, int imapPort, int sm
         }
         settings = config->transfer;
     }
+    if (timeoutSeconds > 0) settings.mssanteProofTimeoutSeconds = timeoutSeconds;
     const auto proof = net::produceMssanteProof(settings, fqdn, imapPort, smtpPort);
     if (out.empty()) {
         std::cout << proof.text;

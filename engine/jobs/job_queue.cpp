@@ -940,24 +940,14 @@ Result<JobPage> JobQueue::listPage(const JobFilter& filter) {
     if (filter.document)
         // A semi-join: the matching names are a range of ix_document_name_job.
         where.add("id IN (SELECT job_id FROM document WHERE name LIKE ? ESCAPE '!')", {likePrefix(*filter.document)});
-    // One row more than asked tells whether there is a next page.
-    where.params.emplace_back(int64_t{filter.limit} + 1);
+    where.params.emplace_back(db::keysetFetchLimit(filter.limit));
     const char* index = listIndex(filter);
     auto rows = conn_.query(std::string("SELECT ") + kSummaryColumns + " FROM job" +
                                 (index ? std::string(" FORCE INDEX (") + index + ")" : "") + where.sql +
                                 " ORDER BY id DESC LIMIT ?",
                             where.params);
     if (!rows) return rows.status();
-    JobPage page;
-    page.rows.reserve(rows->size());
-    for (const auto& r : *rows) {
-        if (page.rows.size() == static_cast<size_t>(filter.limit)) {
-            page.nextCursor = page.rows.back().id;
-            break;
-        }
-        page.rows.push_back(summaryFromRow(r));
-    }
-    return page;
+    return db::keysetPage(*rows, filter.limit, summaryFromRow, &JobSummary::id);
 }
 
 Result<std::vector<JobSummary>> JobQueue::list(const JobFilter& filter) {
@@ -1030,18 +1020,14 @@ Result<LogPage> JobQueue::logPage(int64_t job, const LogFilter& filter) {
     page.total = count->front().i64(0);
 
     if (filter.before) where.add("id < ?", {*filter.before});
-    where.params.emplace_back(int64_t{filter.limit} + 1);
+    where.params.emplace_back(db::keysetFetchLimit(filter.limit));
     auto rows = conn_.query(std::string("SELECT ") + kLogColumns + " FROM job_log" + where.sql +
                                 " ORDER BY id DESC LIMIT ?",
                             where.params);
     if (!rows) return rows.status();
-    for (const auto& r : *rows) {
-        if (page.lines.size() == static_cast<size_t>(filter.limit)) {
-            page.older = page.lines.back().id;
-            break;
-        }
-        page.lines.push_back(logFromRow(r));
-    }
+    auto newest = db::keysetPage(*rows, filter.limit, logFromRow, &LogRecord::id);
+    page.lines = std::move(newest.rows);
+    page.older = newest.nextCursor;
     std::reverse(page.lines.begin(), page.lines.end());
     return page;
 }

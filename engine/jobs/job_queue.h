@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "db/keyset_page.h"
 #include "store/content_store.h"
 
 namespace relais {
@@ -157,12 +158,9 @@ struct JobFilter {
 // daylight saving moves no clock.
 constexpr int kCreationSkewSeconds = 60;
 
-// One page of a job list, newest first.
-struct JobPage {
-    std::vector<JobSummary> rows;
-    // The `before` of the next page; nullopt on the last page.
-    std::optional<int64_t> nextCursor;
-};
+// One page of a job list, newest first; its nextCursor is the `before` of
+// the next page.
+using JobPage = db::KeysetPage<JobSummary>;
 
 // Counts for the dashboard.
 struct HourCount {

@@ -3,6 +3,7 @@
 
 #include <poll.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 
@@ -71,6 +72,13 @@ CURL* CurlSession::prepare(const std::string& url, const Login& login) {
         }
     }
     curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings_.connectTimeoutSeconds));
+    if (deadline_) {
+        using namespace std::chrono;
+        const auto untilDeadline = duration_cast<milliseconds>(*deadline_ - steady_clock::now()).count();
+        const long left = std::max(1L, static_cast<long>(untilDeadline));
+        curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, std::min(left, settings_.connectTimeoutSeconds * 1000L));
+        curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, left);
+    }
     curl_easy_setopt(curl_, CURLOPT_SERVER_RESPONSE_TIMEOUT, static_cast<long>(settings_.idleTimeoutSeconds));
     curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, static_cast<long>(settings_.idleTimeoutSeconds));
@@ -144,16 +152,30 @@ bool CurlSession::connect(const std::string& what, TransferFailure& failure) {
     return false;
 }
 
+std::chrono::steady_clock::time_point CurlSession::rawWaitEnd() const {
+    const auto idleEnd = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.idleTimeoutSeconds);
+    return deadline_ ? std::min(idleEnd, *deadline_) : idleEnd;
+}
+
+TransferFailure CurlSession::rawTimedOut(bool receiving) const {
+    std::string why;
+    if (deadlinePassed())
+        why = "the time allowed ran out";
+    else if (receiving)
+        why = "no answer within " + std::to_string(settings_.idleTimeoutSeconds) + " s";
+    return classifyCurlFailure(CURLE_OPERATION_TIMEDOUT, why, lastReply_, rawWhat_);
+}
+
 bool CurlSession::rawSend(const std::string& text, TransferFailure& failure) {
     if (dump_) dump_->sent(text);
     size_t off = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.idleTimeoutSeconds);
+    const auto waitEnd = rawWaitEnd();
     while (off < text.size()) {
         size_t sent = 0;
         const CURLcode rc = curl_easy_send(curl_, text.data() + off, text.size() - off, &sent);
         if (rc == CURLE_AGAIN) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                failure = classifyCurlFailure(CURLE_OPERATION_TIMEDOUT, "", lastReply_, rawWhat_);
+            if (std::chrono::steady_clock::now() >= waitEnd) {
+                failure = rawTimedOut(false);
                 return false;
             }
             curl_socket_t sock = CURL_SOCKET_BAD;
@@ -172,7 +194,7 @@ bool CurlSession::rawSend(const std::string& text, TransferFailure& failure) {
 }
 
 bool CurlSession::rawFill(TransferFailure& failure) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(settings_.idleTimeoutSeconds);
+    const auto waitEnd = rawWaitEnd();
     char buf[16384];
     for (;;) {
         size_t got = 0;
@@ -193,16 +215,16 @@ bool CurlSession::rawFill(TransferFailure& failure) {
             failure = classifyCurlFailure(CURLE_ABORTED_BY_CALLBACK, "stopped on request", lastReply_, rawWhat_);
             return false;
         }
-        if (std::chrono::steady_clock::now() > deadline) {
-            failure = classifyCurlFailure(CURLE_OPERATION_TIMEDOUT, "no answer within " +
-                                              std::to_string(settings_.idleTimeoutSeconds) + " s",
-                                          lastReply_, rawWhat_);
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= waitEnd) {
+            failure = rawTimedOut(true);
             return false;
         }
         curl_socket_t sock = CURL_SOCKET_BAD;
         curl_easy_getinfo(curl_, CURLINFO_ACTIVESOCKET, &sock);
         pollfd p{static_cast<int>(sock), POLLIN, 0};
-        ::poll(&p, 1, 200);
+        const auto untilEnd = std::chrono::duration_cast<std::chrono::milliseconds>(waitEnd - now).count();
+        ::poll(&p, 1, static_cast<int>(std::clamp<long long>(untilEnd, 1, 200)));
     }
 }
 

@@ -8,8 +8,10 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "base/config.h"
@@ -40,6 +42,13 @@ public:
     ~CurlSession();
     CurlSession(const CurlSession&) = delete;
     CurlSession& operator=(const CurlSession&) = delete;
+
+    // Every wait of the requests that follow (connecting, sending, receiving)
+    // ends by `deadline` at the latest, on top of the [transfer] timeouts: for
+    // callers with a time budget across several requests. A request cut by it
+    // fails as timed out (transient); deadlinePassed() then tells why.
+    void setDeadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
+    bool deadlinePassed() const { return deadline_ && std::chrono::steady_clock::now() >= *deadline_; }
 
     // The handle, reset to the shared settings and `login`, for the options
     // of one request (URL, upload, quote commands...).
@@ -73,6 +82,11 @@ private:
     static int onProgress(void* self, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
     // Reads more bytes into rawBuffer_, waiting up to the idle timeout.
     bool rawFill(TransferFailure& failure);
+    // When a raw exchange that waits from now gives up: after the idle
+    // timeout, or at the deadline when it comes first.
+    std::chrono::steady_clock::time_point rawWaitEnd() const;
+    // The failure of a raw wait that reached rawWaitEnd().
+    TransferFailure rawTimedOut(bool receiving) const;
 
     const TransferSettings& settings_;
     std::function<bool()> stop_;
@@ -86,6 +100,7 @@ private:
     std::unique_ptr<TransactionDump> dump_;
     std::string rawWhat_;
     std::string rawBuffer_;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 // A URL with its path segment escaped ("a b.txt" -> "a%20b.txt").

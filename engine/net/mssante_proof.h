@@ -21,7 +21,7 @@ struct MssanteProof {
     bool smtpComplete = false;
     bool imapStarttls = false;    // STARTTLS among the IMAP capabilities
     bool smtpStarttls = false;    // STARTTLS among the EHLO keywords
-    std::string problem;          // what went wrong, when a listing is incomplete
+    std::string problem;          // what went wrong, when a listing is incomplete or the time limit ran out
 };
 
 // Checks what the proof would be asked for: `fqdn` a host name (letters,
@@ -32,6 +32,12 @@ Status checkMssanteProofTarget(const std::string& fqdn, int imapPort, int smtpPo
 
 // Holds both sessions (check the target first). `producedBy` names the face
 // in the proof's header ("relais mssante-proof", "page d'administration").
+// Returns within settings.mssanteProofTimeoutSeconds (about; the time limit
+// of the whole proof, both sessions, on top of the connect and idle
+// timeouts): the step it cuts ends its listing with "Connection closed by
+// Relais: ...", `problem` names that step and how long it had run, the
+// connection is closed, and a session not begun by then is not run (its
+// listing and `problem` say so).
 MssanteProof produceMssanteProof(const TransferSettings& settings, const std::string& fqdn, int imapPort = 143,
                                  int smtpPort = 587, const std::string& producedBy = "relais mssante-proof");
 

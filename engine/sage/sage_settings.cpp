@@ -169,11 +169,11 @@ Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse u
     return s;
 }
 
-Result<ExportCriteria> parseExportCriteria(const nlohmann::json& j) {
+Result<ExportCriteria> parseExportCriteria(const nlohmann::json& j, bool withOut) {
     if (!j.is_object()) return Status(Code::InvalidArgument, "criteria must be an object of key/value pairs");
     Reader r(j);
     ExportCriteria c;
-    RELAIS_TRY(readCriteria(r, c, true));
+    RELAIS_TRY(readCriteria(r, c, withOut));
     RELAIS_TRY(r.unknownKeys());
     return c;
 }

@@ -75,8 +75,9 @@ enum class SettingsUse { Import, Export, Connector };
 // For Export, the criteria are read into `criteria` when it is given.
 Result<SageSettings> parseSageSettings(const nlohmann::json& with, SettingsUse use, ExportCriteria* criteria = nullptr);
 
-// The export criteria alone (PHP's export(array) and the CLI).
-Result<ExportCriteria> parseExportCriteria(const nlohmann::json& criteria);
+// The export criteria alone (PHP's export(array) and the CLI); with `withOut`
+// false "out" is refused (an export into the [sage] export_dir's run folders).
+Result<ExportCriteria> parseExportCriteria(const nlohmann::json& criteria, bool withOut = true);
 
 // The connector configured in relais.ini's [sage] section (the admin site's):
 // the keys of a flow step's settings (Connector use), as text in the file

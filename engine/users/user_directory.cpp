@@ -322,19 +322,16 @@ Result<AuditPage> UserDirectory::auditLog(const AuditFilter& f) {
         sql += " AND id < ?";
         params.emplace_back(*f.before);
     }
-    // One row more than asked tells whether there is a next page.
     sql += " ORDER BY id DESC LIMIT ?";
-    params.emplace_back(int64_t{f.limit + 1});
+    params.emplace_back(db::keysetFetchLimit(f.limit));
     auto rows = conn_.query(sql, params);
     if (!rows) return rows.status();
-    AuditPage page;
-    for (const auto& r : *rows)
-        page.rows.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.opt(5), r.opt(6)});
-    if (page.rows.size() > static_cast<size_t>(f.limit)) {
-        page.rows.pop_back();
-        page.nextCursor = page.rows.back().id;
-    }
-    return page;
+    return db::keysetPage(
+        *rows, f.limit,
+        [](const db::Row& r) {
+            return AuditEntry{r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.opt(5), r.opt(6)};
+        },
+        &AuditEntry::id);
 }
 
 }  // namespace relais

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "db/keyset_page.h"
 
 namespace relais {
 
@@ -63,10 +64,8 @@ struct AuditFilter {
     int limit = 100;
 };
 
-struct AuditPage {
-    std::vector<AuditEntry> rows;
-    std::optional<int64_t> nextCursor;  // the `before` of the next page; nullopt on the last
-};
+// Newest first; its nextCursor is the `before` of the next page.
+using AuditPage = db::KeysetPage<AuditEntry>;
 
 // A bcrypt hash of `password` (cost 10, $2y$).
 Result<std::string> hashPassword(const std::string& password);

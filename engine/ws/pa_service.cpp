@@ -29,6 +29,22 @@ Dictionnaire dictionaryFrom(const std::optional<std::string>& text) {
     return dictionnaireFromJson(json::parse(*text, nullptr, false), ignored);
 }
 
+// A row of DossierStore::list's statement.
+DossierSummary dossierSummaryFromRow(const db::Row& r) {
+    DossierSummary s;
+    s.id = r.i64(0);
+    s.application = r.str(1);
+    s.idLocal = r.str(2);
+    s.nomNaissance = r.str(3);
+    s.prenom = r.str(4);
+    s.dateNaissance = r.str(5);
+    s.statut = enumName(statutDemandeFromValue(static_cast<int>(r.i64(6))).value_or(StatutDemande::NON_ENVOYEE));
+    s.estAnnule = r.i64(7) != 0;
+    s.demandes = static_cast<int>(r.i64(8));
+    s.createdAt = r.str(9);
+    return s;
+}
+
 }  // namespace
 
 CodeRetour PaService::unidentified(const Status& why) {
@@ -215,29 +231,11 @@ Result<DossierPage> DossierStore::list(int limit, std::optional<int64_t> before,
         sql += " AND d.nom_naissance LIKE ?";
         params.emplace_back(prefix + "%");
     }
-    sql += " ORDER BY d.id DESC LIMIT " + std::to_string(limit + 1);
+    sql += " ORDER BY d.id DESC LIMIT ?";
+    params.emplace_back(db::keysetFetchLimit(limit));
     auto rows = conn_.query(sql, params);
     if (!rows) return rows.status();
-    DossierPage page;
-    for (const auto& r : *rows) {
-        if (static_cast<int>(page.rows.size()) == limit) {
-            page.nextCursor = page.rows.back().id;
-            break;
-        }
-        DossierSummary s;
-        s.id = r.i64(0);
-        s.application = r.str(1);
-        s.idLocal = r.str(2);
-        s.nomNaissance = r.str(3);
-        s.prenom = r.str(4);
-        s.dateNaissance = r.str(5);
-        s.statut = enumName(statutDemandeFromValue(static_cast<int>(r.i64(6))).value_or(StatutDemande::NON_ENVOYEE));
-        s.estAnnule = r.i64(7) != 0;
-        s.demandes = static_cast<int>(r.i64(8));
-        s.createdAt = r.str(9);
-        page.rows.push_back(std::move(s));
-    }
-    return page;
+    return db::keysetPage(*rows, limit, dossierSummaryFromRow, &DossierSummary::id);
 }
 
 Result<Dossier> DossierStore::load(int64_t id) {

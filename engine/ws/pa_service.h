@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "db/connection.h"
+#include "db/keyset_page.h"
 #include "ws/applications.h"
 #include "ws/pa_json.h"
 #include "ws/pa_types.h"
@@ -70,10 +71,8 @@ struct DossierSummary {
     std::string createdAt;
 };
 
-struct DossierPage {
-    std::vector<DossierSummary> rows;
-    std::optional<int64_t> nextCursor;  // `before` of the next page
-};
+// Newest first; its nextCursor is the `before` of the next page.
+using DossierPage = db::KeysetPage<DossierSummary>;
 
 // A dossier with who may see it.
 struct OwnedDossier {

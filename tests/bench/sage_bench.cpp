@@ -9,14 +9,24 @@
 //                         import F through the connector; orders/s
 //   export   --dsn D --user U --out DIR
 //                         export the invoices not exported yet; documents/s
+//   runs     --dir DIR --runs N --files F [--calls C]
+//                         make N run folders of F files in DIR (an export
+//                         folder), then time C listings of the 10 latest runs
+//                         and C openings of one file (ExportFolder): wall and
+//                         CPU microseconds per call
 // It measures; it asserts nothing. Output lines are KEY=VALUE.
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 
 #include "db/odbc_connection.h"
 #include "formats/pivot_writer.h"
+#include "sage/export_folder.h"
 #include "sage/sage_connector.h"
 
 using namespace relais;
@@ -116,6 +126,45 @@ int exportInvoices(const sage::SageSettings& settings, const std::string& out) {
     return 0;
 }
 
+double cpuSeconds() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+int exportRuns(const std::string& dir, int runs, int files, int calls) {
+    for (int r = 0; r < runs; ++r) {
+        char run[32];
+        std::snprintf(run, sizeof run, "20240101-%06d-%08x", r % 1000000, static_cast<unsigned>(r));
+        const std::string path = dir + "/" + run;
+        if (::mkdir(path.c_str(), 0755) != 0) return die(Status(Code::Io, "cannot make " + path));
+        for (int f = 0; f < files; ++f) std::ofstream(path + "/INVOIC_FA" + std::to_string(100000 + f) + ".pivot") << "PIVOT;1;UTF-8\n";
+    }
+    const sage::ExportFolder folder(dir);
+    size_t listed = 0;
+    auto wall = Clock::now();
+    double cpu = cpuSeconds();
+    for (int c = 0; c < calls; ++c) {
+        auto latest = folder.latestRuns(10);
+        if (!latest) return die(latest.status());
+        listed = latest->size();
+    }
+    const double listWall = secondsSince(wall) / calls * 1e6, listCpu = (cpuSeconds() - cpu) / calls * 1e6;
+    char newest[32];
+    std::snprintf(newest, sizeof newest, "20240101-%06d-%08x", (runs - 1) % 1000000, static_cast<unsigned>(runs - 1));
+    wall = Clock::now();
+    cpu = cpuSeconds();
+    for (int c = 0; c < calls; ++c) {
+        auto opened = folder.openFile(newest, "INVOIC_FA100000.pivot");
+        if (!opened) return die(opened.status());
+    }
+    const double openWall = secondsSince(wall) / calls * 1e6, openCpu = (cpuSeconds() - cpu) / calls * 1e6;
+    std::printf("runs=%d files_per_run=%d calls=%d listed=%zu latest10_wall_us=%.1f latest10_cpu_us=%.1f "
+                "open_wall_us=%.1f open_cpu_us=%.1f\n",
+                runs, files, calls, listed, listWall, listCpu, openWall, openCpu);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -157,6 +206,13 @@ int main(int argc, char** argv) {
     addSource(exp);
     exp->add_option("--out", out)->required();
     exp->callback([&] { rc = exportInvoices(settings(), out); });
+    int runs = 1000, files = 5, calls = 200;
+    auto* runsCmd = app.add_subcommand("runs", "list and open in an export folder of many runs");
+    runsCmd->add_option("--dir", out)->required();
+    runsCmd->add_option("--runs", runs);
+    runsCmd->add_option("--files", files);
+    runsCmd->add_option("--calls", calls);
+    runsCmd->callback([&] { rc = exportRuns(out, runs, files, calls); });
     CLI11_PARSE(app, argc, argv);
     return rc;
 }

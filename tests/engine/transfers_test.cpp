@@ -2,12 +2,19 @@
 // in transaction dumps, the [transfer] settings, and the checks of the
 // transfer activities' settings. (The exchanges themselves are tested
 // against real servers in tests/system/transfers.sh.)
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
+#include <thread>
 
 #include "activities/registry.h"
 #include "base/config.h"
@@ -118,6 +125,15 @@ TEST(TransferSettingsTest, ParsedWithDefaultsAndCheckedRanges) {
     c = load(base + "[transfer]\nconnect_timeout_seconds = 0\n");
     ASSERT_FALSE(c.isOk());
     EXPECT_NE(c.status().message().find("[transfer] connect_timeout_seconds"), std::string::npos);
+    c = load(base);
+    EXPECT_EQ(c->transfer.mssanteProofTimeoutSeconds, 25);
+    EXPECT_EQ(c->settingsForDisplay()["transfer"]["mssante_proof_timeout_seconds"], "25");
+    c = load(base + "[transfer]\nmssante_proof_timeout_seconds = 120\n");
+    ASSERT_TRUE(c.isOk());
+    EXPECT_EQ(c->transfer.mssanteProofTimeoutSeconds, 120);
+    c = load(base + "[transfer]\nmssante_proof_timeout_seconds = 0\n");
+    ASSERT_FALSE(c.isOk());
+    EXPECT_NE(c.status().message().find("[transfer] mssante_proof_timeout_seconds"), std::string::npos) << c.status().message();
 }
 
 namespace {
@@ -270,6 +286,117 @@ TEST(MssanteProofTest, TargetIsAHostNameAndTwoPortsNamingEachBadField) {
     EXPECT_EQ(s.fieldErrors()[0].field, "imap_port");
     EXPECT_EQ(s.fieldErrors()[1].field, "smtp_port");
     EXPECT_NE(s.message().find("port 65536 is not between 1 and 65535"), std::string::npos) << s.message();
+}
+
+namespace {
+// A loopback TCP server that never answers by itself: the kernel completes
+// the handshake of each connection (backlog) and nobody reads or writes,
+// unless a test takes a connection with answerImapButNeverClose.
+class SilentListener {
+public:
+    SilentListener() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&a), len) != 0 || ::listen(fd_, 4) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+            return;
+        port_ = ntohs(a.sin_port);
+    }
+    ~SilentListener() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int port() const { return port_; }
+    // True when a connection made to it is waiting and its client hung up
+    // (recv sees the end within `waitMs`, the loopback's FIN in flight).
+    bool nextConnectionClosedByClient(int waitMs) {
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, 0) != 1) return false;
+        const int c = ::accept(fd_, nullptr, nullptr);
+        if (c < 0) return false;
+        char byte;
+        pollfd q{c, POLLIN, 0};
+        const bool closed = ::poll(&q, 1, waitMs) == 1 && ::recv(c, &byte, 1, 0) == 0;
+        ::close(c);
+        return closed;
+    }
+
+    // Takes the next connection and answers the proof's IMAP commands as a
+    // server that then never closes; returns once the client closed it.
+    void answerImapButNeverClose() {
+        const int c = ::accept(fd_, nullptr, nullptr);
+        if (c < 0) return;
+        auto say = [c](const std::string& text) { return ::send(c, text.data(), text.size(), MSG_NOSIGNAL) >= 0; };
+        say("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n");
+        std::string got;
+        char buf[512];
+        for (ssize_t n; (n = ::recv(c, buf, sizeof buf, 0)) > 0;) {
+            got.append(buf, static_cast<size_t>(n));
+            if (got.find("C01 CAPABILITY\r\n") != std::string::npos) {
+                say("* CAPABILITY IMAP4rev1 STARTTLS\r\nC01 OK done\r\n");
+                got.clear();
+            } else if (got.find("C02 LOGOUT\r\n") != std::string::npos) {
+                say("* BYE logging out\r\nC02 OK done\r\n");  // and the connection stays open
+                got.clear();
+            }
+        }
+        ::close(c);
+    }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+// The proof with both sessions on `port`, a time limit of 1 s and an idle
+// timeout that only that limit can beat.
+MssanteProof proofWithinOneSecond(int port) {
+    TransferSettings settings;
+    settings.idleTimeoutSeconds = 3600;
+    settings.mssanteProofTimeoutSeconds = 1;
+    return produceMssanteProof(settings, "127.0.0.1", port, port);
+}
+}  // namespace
+
+TEST(MssanteProofTest, AServerThatNeverAnswersIsGivenUpAtTheProofsTimeLimitNamingTheStep) {
+    SilentListener silent;
+    ASSERT_GT(silent.port(), 0);
+    const auto proof = proofWithinOneSecond(silent.port());
+    EXPECT_FALSE(proof.imapComplete);
+    EXPECT_FALSE(proof.smtpComplete);
+    const std::regex problem(
+        "IMAP: the proof's time limit of 1 s ran out while waiting for the greeting, after [0-9]+\\.[0-9] s on that step; "
+        "SMTP: not run: the proof's time limit of 1 s had run out");
+    EXPECT_TRUE(std::regex_match(proof.problem, problem)) << proof.problem;
+    EXPECT_NE(proof.text.find("\nConnected to 127.0.0.1.\nEscape character is '^]'.\n"
+                              "Connection closed by Relais: the proof's time limit of 1 s ran out while waiting for the greeting"),
+              std::string::npos)
+        << proof.text;
+    EXPECT_NE(proof.text.find("(not run: the proof's time limit of 1 s had run out)\n"), std::string::npos) << proof.text;
+    EXPECT_NE(proof.text.find("Listing incomplet : IMAP: the proof's time limit"), std::string::npos) << proof.text;
+    // One connection, closed by the proof before it returned; none for SMTP.
+    EXPECT_TRUE(silent.nextConnectionClosedByClient(5000));
+    EXPECT_FALSE(silent.nextConnectionClosedByClient(0));
+}
+
+TEST(MssanteProofTest, AServerThatNeverClosesAfterLogoutGivesACompleteListingAndNamesTheStepCut) {
+    SilentListener server;
+    ASSERT_GT(server.port(), 0);
+    std::thread imap([&] { server.answerImapButNeverClose(); });
+    const auto proof = proofWithinOneSecond(server.port());
+    imap.join();  // returns once the proof closed the connection
+    EXPECT_TRUE(proof.imapComplete);
+    EXPECT_TRUE(proof.imapStarttls);
+    EXPECT_FALSE(proof.smtpComplete);
+    const std::regex problem(
+        "IMAP: the proof's time limit of 1 s ran out while waiting for the server to close the connection, after "
+        "[0-9]+\\.[0-9] s on that step; SMTP: not run: the proof's time limit of 1 s had run out");
+    EXPECT_TRUE(std::regex_match(proof.problem, problem)) << proof.problem;
+    EXPECT_NE(proof.text.find("C02 LOGOUT\n* BYE logging out\nC02 OK done\nConnection closed by Relais: "), std::string::npos)
+        << proof.text;
+    EXPECT_EQ(proof.text.find("Connection closed by foreign host."), std::string::npos) << proof.text;
 }
 
 TEST(TransferErrorTest, ARefusedBearerTokenIsShownDecoded) {

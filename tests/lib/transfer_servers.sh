@@ -10,6 +10,9 @@
 #                              sets TR_FTP_PORT, TR_FTPS_PORT (implicit), TR_FTP_HOME (the
 #                              user's folder), TR_FTP_USER, TR_FTP_PASSWORD; CONF: more config lines
 #   tr_ftp_stop DIR
+#   tr_silent_start DIR        a server that accepts TCP connections and never answers (a hung
+#                              server); sets TR_SILENT_PORT
+#   tr_silent_stop DIR
 
 # The Debian packages these servers need; the Postfix package is told not to
 # configure a system mail server (we run private instances only).
@@ -422,11 +425,55 @@ ctx.verify_mode = ssl.CERT_REQUIRED
 server.socket = ctx.wrap_socket(server.socket, server_side=True)
 server.serve_forever()
 PY
-    python3 "$dir/server.py" "$TR_HTTPS_PORT" "$pki" < /dev/null >> "$dir/server.log" 2>&1 &
-    echo $! > "$dir/server.pid"
-    relais_wait_for_port "$TR_HTTPS_PORT" 10 && return 0
-    echo "the HTTPS server did not start: $(tail -n 3 "$dir/server.log")" >&2
-    return 1
+    tr_python_serve "$dir" "HTTPS server" "$TR_HTTPS_PORT" "$pki"
 }
 
 tr_https_stop() { relais_stop_pidfile "$1/server.pid" python3 10; }
+
+# tr_python_serve DIR WHAT PORT [ARGS...]: DIR/server.py PORT ARGS... in the
+# background (pid in DIR/server.pid, output in DIR/server.log), waited for on
+# PORT; WHAT names it when it does not start.
+tr_python_serve() {
+    local dir="$1" what="$2" port="$3"
+    shift 3
+    python3 "$dir/server.py" "$port" "$@" < /dev/null >> "$dir/server.log" 2>&1 &
+    echo $! > "$dir/server.pid"
+    relais_wait_for_port "$port" 10 && return 0
+    echo "the $what did not start: $(tail -n 3 "$dir/server.log")" >&2
+    return 1
+}
+
+# tr_silent_start DIR: a TCP server on a free loopback port that accepts every
+# connection and never sends a byte, as a hung server does; it logs
+# "accepted N" and "closed N" (the client hung up) in DIR/silent.log. Sets
+# TR_SILENT_PORT.
+tr_silent_start() {
+    local dir="$1"
+    mkdir -p "$dir"
+    TR_SILENT_PORT="${TR_SILENT_PORT:-$(relais_free_port)}"
+    cat > "$dir/server.py" <<'PY'
+import socket, sys, threading
+port, log = int(sys.argv[1]), sys.argv[2]
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", port))
+server.listen(16)
+def note(text):
+    with open(log, "a") as f:
+        f.write(text + "\n")
+def hold(conn, n):
+    while conn.recv(4096):  # what the client sends is read, never answered
+        pass
+    note("closed %d" % n)
+n = 0
+while True:
+    conn, _ = server.accept()
+    n += 1
+    note("accepted %d" % n)
+    threading.Thread(target=hold, args=(conn, n), daemon=True).start()
+PY
+    : > "$dir/silent.log"
+    tr_python_serve "$dir" "silent server" "$TR_SILENT_PORT" "$dir/silent.log"
+}
+
+tr_silent_stop() { relais_stop_pidfile "$1/server.pid" python3 10; }

@@ -26,10 +26,12 @@ mkdir -p "$OUT"
 cleanup() {
     t_daemons_kill
     tr_mail_stop "$MAIL"
+    tr_silent_stop "$MAIL/silent"
 }
 t_on_exit cleanup
 
 tr_mail_start "$MAIL"
+tr_silent_start "$MAIL/silent"
 DB="systest_mail_$$"
 tr_engine "$DB" "$MAIL/pki/ca.pem" "$DUMPS"
 SMTP_URL="smtp://127.0.0.1:$TR_SMTP_PORT"
@@ -234,6 +236,34 @@ mssante_proof_reports_starttls_missing_and_unreachable_servers() {
     section "$proof" "LISTING SMTP" | grep -qx 'QUIT' || t_fail "the SMTP listing is missing when only IMAP failed"
 }
 
+# A server that accepts the connection and never answers (tests/lib's silent
+# server): the proof stops at its time limit (--timeout, or [transfer]
+# mssante_proof_timeout_seconds) instead of the idle timeout of each step (20 s
+# here), names the step cut and how long it ran, and runs no session after it.
+mssante_proof_stops_at_its_time_limit_on_a_server_that_never_answers() {
+    local proof="$RELAIS_TEST_TMP/proof3.txt" ini="$RELAIS_TEST_TMP/proof-limit.ini" cut before
+    before="$(grep -c '^accepted' "$MAIL/silent/silent.log" || true)"
+    cut="the proof's time limit of 2 s ran out while waiting for the greeting, after [0-9]+\.[0-9] s on that step"
+    t_run relais mssante-proof 127.0.0.1 --imap-port "$TR_SILENT_PORT" --smtp-port "$TR_SMTP_PORT" --timeout 2 --out "$proof"
+    t_expect_rc 1 "relais mssante-proof --timeout 2 (IMAP server silent)"
+    printf '%s\n' "$T_ERR" | grep -qE "^relais: incomplete proof: IMAP: $cut; SMTP: not run: the proof's time limit of 2 s had run out$" \
+        || t_fail "stderr does not name the IMAP step cut and the SMTP session not run"
+    section "$proof" "LISTING IMAP" | tail -n 1 | grep -qE "^Connection closed by Relais: $cut\.$" \
+        || t_fail "the IMAP listing does not end with the step cut: $(section "$proof" "LISTING IMAP" | tail -n 2)"
+    section "$proof" "LISTING SMTP" | grep -qx "(not run: the proof's time limit of 2 s had run out)" \
+        || t_fail "the SMTP listing does not say it was not run"
+    [ "$(grep -c '^accepted' "$MAIL/silent/silent.log" || true)" -eq $((before + 1)) ] \
+        || t_fail "the silent server did not see one connection from the proof"
+    # The limit from relais.ini; the SMTP session is the one cut, the IMAP listing complete.
+    cp "$INI" "$ini"
+    t_ini_set "$ini" transfer mssante_proof_timeout_seconds 2
+    t_run "$RELAIS_BIN" --config "$ini" mssante-proof 127.0.0.1 --imap-port "$TR_IMAP_PORT" --smtp-port "$TR_SILENT_PORT" --out "$proof"
+    t_expect_rc 1 "relais mssante-proof with [transfer] mssante_proof_timeout_seconds = 2 (SMTP server silent)"
+    t_expect_stderr_has "incomplete proof: SMTP: the proof's time limit of 2 s ran out while waiting for the greeting"
+    section "$proof" "LISTING IMAP" | grep -qx 'C02 LOGOUT' || t_fail "the IMAP listing is not complete"
+    grep -qx "IMAP (port $TR_IMAP_PORT) : STARTTLS proposé : oui" "$proof" || t_fail "IMAP STARTTLS not reported offered"
+}
+
 t_case mail_send_then_receive_with_attachments_and_mssante_headers mail_send_then_receive_with_attachments_and_mssante_headers
 t_case mail_send_wrong_password_fails_for_good mail_send_wrong_password_fails_for_good
 t_case mail_send_refuses_a_server_without_starttls mail_send_refuses_a_server_without_starttls
@@ -241,3 +271,4 @@ t_case mail_send_and_receive_with_an_xoauth2_bearer_token mail_send_and_receive_
 t_case mail_receive_retried_adopts_the_message_it_had_stored mail_receive_retried_adopts_the_message_it_had_stored
 t_case mssante_proof_matches_raw_sessions_line_by_line mssante_proof_matches_raw_sessions_line_by_line
 t_case mssante_proof_reports_starttls_missing_and_unreachable_servers mssante_proof_reports_starttls_missing_and_unreachable_servers
+t_case mssante_proof_stops_at_its_time_limit_on_a_server_that_never_answers mssante_proof_stops_at_its_time_limit_on_a_server_that_never_answers

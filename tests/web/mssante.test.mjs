@@ -2,12 +2,13 @@
 // Postfix (submission with STARTTLS, and a port without) that tests/run.sh starts
 // (RELAIS_WEB_MAIL_PORTS="IMAP SMTP SMTP_WITHOUT_STARTTLS"): the listings the page shows
 // and downloads are those of `relais mssante-proof`, the verdicts follow the servers, a
-// port nothing listens on is said, bad fields are named next to them, admins only.
+// port nothing listens on is said, a server that never answers is given up at the proof's
+// time limit (the step named), bad fields are named next to them, admins only.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { browserSuite, page, logIn, makeUser, relais, csrfToken, env } from './lib.mjs';
+import { browserSuite, page, logIn, makeUser, relais, csrfToken, env, sleep } from './lib.mjs';
 
 const [imapPort, smtpPort, plainSmtpPort] = (process.env.RELAIS_WEB_MAIL_PORTS ?? '').split(' ').map(Number);
 
@@ -29,12 +30,34 @@ async function closedPort() {
   return port;
 }
 
-async function produce(tab, fqdn, imap, smtp) {
+/**
+ * A loopback server that accepts connections and never sends a byte, as a hung server
+ * does; it counts the connections accepted and those the client closed.
+ */
+async function silentServer() {
+  const sockets = new Set();
+  const counts = { accepted: 0, closedByClient: 0 };
+  const server = createServer((socket) => {
+    counts.accepted += 1;
+    sockets.add(socket);
+    socket.on('data', () => {});
+    socket.on('end', () => { counts.closedByClient += 1; });
+    socket.on('error', () => {});
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: server.address().port,
+    counts,
+    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+  };
+}
+
+async function produce(tab, fqdn, imap, smtp, timeout = undefined) {
   await tab.goto(page('mssante'));
   await tab.fill('#fqdn', fqdn);
   await tab.fill('#imap_port', String(imap));
   await tab.fill('#smtp_port', String(smtp));
-  const [response] = await Promise.all([tab.waitForResponse((r) => r.request().method() === 'POST'), tab.click('#proof-form button[type=submit]')]);
+  const [response] = await Promise.all([tab.waitForResponse((r) => r.request().method() === 'POST', { timeout }), tab.click('#proof-form button[type=submit]', { timeout })]);
   await tab.waitForLoadState();
   return response.status();
 }
@@ -92,6 +115,32 @@ describe('MSSanté deployment proof page', () => {
     assert.match(section(shown, `LISTING IMAP (port ${closed})`), /^telnet: Unable to connect to remote host/m);
     assert.match(section(shown, `LISTING SMTP (port ${plainSmtpPort})`), /^QUIT$/m);
     assert.match(shown, new RegExp(`^SMTP \\(port ${plainSmtpPort}\\) : STARTTLS proposé : non$`, 'm'));
+  });
+
+  check('an IMAP server that never answers: the page answers at the proof\'s time limit naming the step cut, SMTP not run, the connection closed', async (tab) => {
+    await logIn(tab);
+    const silent = await silentServer();
+    try {
+      // The limit is [transfer] mssante_proof_timeout_seconds of the test relais.ini (tests/run.sh).
+      assert.equal(await produce(tab, '127.0.0.1', silent.port, smtpPort, 60_000), 200);
+      assert.equal(await tab.locator('#imap-complete').innerText(), 'non');
+      assert.equal(await tab.locator('#smtp-complete').innerText(), 'non');
+      const cut = /the proof's time limit of (\d+) s ran out while waiting for the greeting, after \d+\.\d s on that step/;
+      const problem = await tab.locator('#proof-problem').innerText();
+      assert.match(problem, new RegExp(`IMAP: ${cut.source}; SMTP: not run: the proof's time limit of \\d+ s had run out`));
+      const shown = await tab.locator('#proof-text').textContent();
+      assert.match(section(shown, `LISTING IMAP (port ${silent.port})`), new RegExp(`^Connected to 127\\.0\\.0\\.1\\.$[\\s\\S]*^Connection closed by Relais: ${cut.source}\\.$`, 'm'));
+      assert.match(section(shown, `LISTING SMTP (port ${smtpPort})`), /^\(not run: the proof's time limit of \d+ s had run out\)$/m);
+      assert.match(shown, /^Listing incomplet : IMAP: the proof's time limit/m);
+      assert.equal(silent.counts.accepted, 1, 'one connection to the silent server');
+      // Apache's worker lives on: the connection was closed by the proof, not by a process exit.
+      for (let i = 0; i < 50 && silent.counts.closedByClient < 1; i++) await sleep(100);
+      assert.equal(silent.counts.closedByClient, 1, 'the proof closed its connection to the silent server');
+      await tab.goto(page('audit', { action: 'mssante.' }));
+      await tab.locator('#audit-table tr[data-action="mssante.proof"]', { hasText: `IMAP ${silent.port} STARTTLS not offered, listing incomplete` }).first().waitFor();
+    } finally {
+      await silent.close();
+    }
   });
 
   check('a bad host name or port is named next to its field, the input kept, nothing run nor audited', async (tab) => {

@@ -1,13 +1,15 @@
 // The Sage 100 page, on the shared test environment's emulated Sage database ([sage] of
 // relais.ini, reached through ODBC by the site's own PHP): an operator imports a pivot
 // file and reads the pieces made; a bad pivot is refused naming its line and field and
-// writes nothing; invoices of a date range and customer are exported and downloaded;
-// a viewer reads the page but cannot run anything. Each test owns its documents (unique
+// writes nothing; invoices of a date range and customer are exported and downloaded
+// (by run and file name only: no path, link or folder); a viewer reads the page but cannot run anything. Each test owns its documents (unique
 // numbers, and a date no other run uses).
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { browserSuite, page, logIn, csrfToken, makeUser, unique } from './lib.mjs';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { browserSuite, env, page, logIn, csrfToken, makeUser, unique } from './lib.mjs';
 
 const pivot = (body) => Buffer.from(`PIVOT;1;UTF-8\n${body}`);
 
@@ -107,6 +109,20 @@ describe('sage', () => {
     for (const which of ['../../relais.ini', '20240101-000000-deadbeef/../x.pivot', `x/INVOIC_${piece}.pivot`]) {
       const response = await tab.request.get(page('sage', { download: which }));
       assert.equal(response.status(), 404, which);
+    }
+    // Nor a symbolic link (to relais.ini) or a folder planted in a run of the export folder.
+    const exportDir = (await readFile(env.config, 'utf8')).match(/^\[sage\][^[]*?^export_dir\s*=\s*(.+)$/m)[1].trim();
+    const planted = `20240101-000000-${randomBytes(4).toString('hex')}`;
+    await mkdir(join(exportDir, planted, 'DIR.pivot'), { recursive: true });
+    await symlink(env.config, join(exportDir, planted, 'LINK.pivot'));
+    try {
+      for (const file of ['LINK.pivot', 'DIR.pivot']) {
+        const response = await tab.request.get(page('sage', { download: `${planted}/${file}` }));
+        assert.equal(response.status(), 404, file);
+        assert.doesNotMatch(await response.text(), /\[database\]/, 'relais.ini is not sent');
+      }
+    } finally {
+      await rm(join(exportDir, planted), { recursive: true, force: true });
     }
   });
 

@@ -2,9 +2,11 @@
 /**
  * The Sage 100 connector of relais.ini's [sage] section (docs/sage100.md): import an
  * uploaded pivot file, export Sage documents (domain, type, dates, third party) to pivot
- * files, and read the run's report. Exports go to a folder of their own under [sage]
- * export_dir and are downloaded by run and file name only (?download=RUN/FILE). Viewers
- * see the page, the earlier exports and their files; running takes job.run (the route).
+ * files, and read the run's report. The core (Relais\Sage\Exports) runs each export into
+ * a folder of its own under [sage] export_dir, lists the latest runs and opens a file by
+ * run and file name only (?download=RUN/FILE); this page renders, audits and streams.
+ * Viewers see the page, the earlier exports and their files; running takes job.run (the
+ * route).
  */
 declare(strict_types=1);
 
@@ -12,17 +14,14 @@ namespace Relais\Web;
 
 defined('RELAIS_WEB') || exit;
 
-const SAGE_RUN_PATTERN = '/^\d{8}-\d{6}-[0-9a-f]{8}$/';
-const SAGE_FILE_PATTERN = '/^[A-Za-z0-9_-]{1,120}\.pivot$/';
 const SAGE_RECENT_RUNS = 10;
 
 $errors = [];
 $settings = try_core(static fn () => client()->settings(), t('Could not read the configuration'), $errors, []);
 $config = $settings['sage'] ?? null;
-$exportDir = rtrim((string)($config['export_dir'] ?? ''), '/');
 
 if (request_method() === 'GET' && param('download', 'get') !== '') {
-    sage_download($exportDir, param('download', 'get'));
+    sage_download(param('download', 'get'));
 }
 
 $form = [
@@ -46,7 +45,7 @@ if (request_method() === 'POST') {
     } elseif ($form['action'] === 'import') {
         $importReport = sage_import($form, $errors);
     } elseif ($form['action'] === 'export') {
-        $exportReport = sage_export($form, $exportDir, $errors);
+        $exportReport = sage_export($form, $errors);
     } else {
         $errors[] = t('Unknown action "{action}".', ['action' => $form['action']]);
     }
@@ -55,6 +54,9 @@ if (request_method() === 'POST') {
     }
 }
 
+$recent = $config === null ? [] : try_core(static fn () => client()->sageExports()->latest(SAGE_RECENT_RUNS),
+    t('Could not list the exports'), $errors, []);
+
 render('sage', [
     'title'        => t('Sage 100'),
     'config'       => $config,
@@ -62,7 +64,7 @@ render('sage', [
     'errors'       => $errors,
     'importReport' => $importReport,
     'exportReport' => $exportReport,
-    'recent'       => sage_recent_exports($exportDir),
+    'recent'       => $recent,
     'maxUpload'    => (string)ini_get('upload_max_filesize'),
 ], $status);
 
@@ -123,49 +125,28 @@ function sage_import(array $form, array &$errors): ?array
     return null;
 }
 
-/** Exports into a new folder RUN of $exportDir; the report gets 'run' and bare file names. */
-function sage_export(array $form, string $exportDir, array &$errors): ?array
+/** Exports into a new run folder of [sage] export_dir (the core's); the report names the files in the run. */
+function sage_export(array $form, array &$errors): ?array
 {
-    if ($exportDir === '' || !is_dir($exportDir)) {
-        $errors[] = t('Exports need a folder: set export_dir in the [sage] section of relais.ini to an existing folder the web server may write.');
-        return null;
-    }
-    $run = gmdate('Ymd-His') . '-' . bin2hex(random_bytes(4));
-    $out = $exportDir . '/' . $run;
-    if (!@mkdir($out, 02775)) {
-        $errors[] = t('The export folder {dir} could not be created (see the web server\'s error log).', ['dir' => $out]);
-        return null;
-    }
-    $criteria = ['out' => $out, 'domain' => $form['domain'], 'type' => $form['type'], 'one_file' => $form['one_file']];
+    $criteria = ['domain' => $form['domain'], 'type' => $form['type'], 'one_file' => $form['one_file']];
     foreach (['from', 'to', 'customer'] as $key) {
         if ($form[$key] !== '') {
             $criteria[$key] = $form[$key];
         }
     }
     try {
-        $report = client()->sage()->export($criteria);
+        $report = client()->sageExports()->run($criteria);
     } catch (\ValueError $err) {
         $errors[] = t('The export was refused: {why}', ['why' => sage_argument_message($err)]);
+        return null;
     } catch (\Throwable $err) {
         if (!is_core_error($err)) {
             throw $err;
         }
         $errors[] = core_error(t('The export from Sage failed'), $err);
-    }
-    if (!isset($report)) {
-        @rmdir($out);
         return null;
     }
-    if ($report['exported'] === 0) {
-        @rmdir($out);
-    }
-    $report['run'] = $run;
-    $report['files'] = array_map('basename', $report['files']);
-    foreach ($report['documents'] as &$doc) {
-        $doc['file'] = basename((string)$doc['file']);
-    }
-    unset($doc);
-    audit('sage.export', $report['exported'] > 0 ? $run : '', sprintf('%s %s%s%s%s: %d exported', $form['domain'], $form['type'],
+    audit('sage.export', $report['exported'] > 0 ? $report['run'] : '', sprintf('%s %s%s%s%s: %d exported', $form['domain'], $form['type'],
         $form['from'] !== '' ? ' from ' . $form['from'] : '', $form['to'] !== '' ? ' to ' . $form['to'] : '',
         $form['customer'] !== '' ? ' of ' . $form['customer'] : '', $report['exported']));
     return $report;
@@ -177,41 +158,30 @@ function sage_argument_message(\ValueError $err): string
     return preg_replace('/^.*?Argument #\d+ \(\$\w+\) /', '', $err->getMessage()) ?? $err->getMessage();
 }
 
-/** Sends one exported file, named by "RUN/FILE" only (both checked, then confined to the folder). */
-function sage_download(string $exportDir, string $which): never
+/** Sends one exported file, named by "RUN/FILE" only: the core refuses any other name, link or non-file (404). */
+function sage_download(string $which): never
 {
     [$run, $file] = array_pad(explode('/', $which, 2), 2, '');
-    $base = $exportDir === '' ? false : realpath($exportDir);
-    $real = $base === false || !preg_match(SAGE_RUN_PATTERN, $run) || !preg_match(SAGE_FILE_PATTERN, $file)
-        ? false : realpath($base . '/' . $run . '/' . $file);
-    if ($real === false || !str_starts_with($real, $base . '/') || !is_file($real)) {
-        render('error', ['title' => t('File not found'), 'heading' => t('File not found'),
-            'message' => t('There is no such exported file.'), 'back' => url('sage')], 404);
+    try {
+        $stream = client()->sageExports()->open($run, $file);
+    } catch (\Throwable $err) {
+        if (!is_core_error($err)) {
+            throw $err;
+        }
+        $refused = is_core_exception($err, \Relais\NotFoundException::class)
+            || is_core_exception($err, \Relais\ValidationException::class);
+        $heading = $refused ? t('File not found') : t('Download failed');
+        render('error', ['title' => $heading, 'heading' => $heading,
+            'message' => $refused ? t('There is no such exported file.') : core_error(t('The exported file could not be read'), $err),
+            'back' => url('sage')], $refused ? 404 : 500);
     }
+    // Never rendered by the browser: sent as an attachment, sandboxed.
     header('Content-Type: application/octet-stream');
-    header('Content-Length: ' . (int)filesize($real));
+    header('Content-Length: ' . (int)fstat($stream)['size']);
     header('Content-Disposition: attachment; filename="' . $file . '"');
     header("Content-Security-Policy: default-src 'none'; sandbox");
     audit('sage.download', $run . '/' . $file);
-    readfile($real);
+    fpassthru($stream);
+    fclose($stream);
     exit;
-}
-
-/** @return list<array{run: string, files: list<string>}> the latest export runs, newest first */
-function sage_recent_exports(string $exportDir): array
-{
-    if ($exportDir === '' || !is_dir($exportDir)) {
-        return [];
-    }
-    $runs = array_values(array_filter(scandir($exportDir, SCANDIR_SORT_DESCENDING) ?: [],
-        static fn (string $d): bool => preg_match(SAGE_RUN_PATTERN, $d) === 1));
-    $recent = [];
-    foreach (array_slice($runs, 0, SAGE_RECENT_RUNS) as $run) {
-        $files = array_values(array_filter(scandir($exportDir . '/' . $run) ?: [],
-            static fn (string $f): bool => preg_match(SAGE_FILE_PATTERN, $f) === 1));
-        if ($files !== []) {
-            $recent[] = ['run' => $run, 'files' => $files];
-        }
-    }
-    return $recent;
 }
