@@ -41,6 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk > /dev/null || relais_ensure_packages wrk
+relais_build_engine "$ROOT" > /dev/null 2>&1 || relais_die "engine build failed: cmake --build build/engine"
 relais_build_extension "$ROOT" > /dev/null 2>&1 || relais_die "extension build failed (modules/relais.so)"
 relais_mariadb_start "$BASE/mariadb" "$DB_PORT" --innodb-flush-log-at-trx-commit=1 --skip-log-bin 2> /dev/null
 DB_PASSWORD="$(relais_random_hex 12)"

@@ -41,6 +41,7 @@ trap cleanup EXIT
 command -v wrk > /dev/null || relais_ensure_packages wrk
 bench_ui_data "$ROOT" "$BASE" relais_web_bench "$JOBS" "$LOGS"
 relais_make_shared_dir "$BASE/store"
+relais_build_engine "$ROOT" > /dev/null 2>&1 || relais_die "engine build failed: cmake --build build/engine"
 relais_build_extension "$ROOT" > /dev/null 2>&1 || relais_die "extension build failed (modules/relais.so)"
 echo "== PHP $(php -r 'echo PHP_VERSION;'), $(apache2 -v | sed -n 's/^Server version: //p')"
 if "$B/relais" --config "$INI" users list | grep -q '^benchadmin\b'; then
