@@ -699,7 +699,7 @@ ZEND_METHOD(Relais_Jobs, readDocument) {
         auto jobs = core->jobs();
         auto file = relais::openDocumentFile(jobs, core->store(), static_cast<int64_t>(id));
         RELAIS_RETURN_IF_FAILED(file);
-        if (!relais_stream_from_fd(return_value, file->fd, "document #" + std::to_string(id))) RETURN_THROWS();
+        if (!relais_stream_from_fd(return_value, file->fd.release(), "document #" + std::to_string(id))) RETURN_THROWS();
     }
     RELAIS_CXX_CATCH
 }

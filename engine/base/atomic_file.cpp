@@ -10,19 +10,14 @@
 #include <filesystem>
 #include <atomic>
 
+#include "base/unique_fd.h"
+
 namespace fs = std::filesystem;
 
 namespace relais {
 namespace {
 
 std::string errnoText() { return std::strerror(errno); }
-
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 }  // namespace
 
@@ -53,9 +48,8 @@ using Produce = std::function<Status(const std::function<Status(const char*, siz
 // sink in chunks; then fchmod and fsync. On failure nothing is left at `path`.
 // Errno EEXIST is reported as Code::AlreadyExists.
 Status writeNew(const std::string& path, unsigned mode, const Produce& produce, bool flush = true) {
-    Fd out;
-    out.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (out.fd < 0)
+    UniqueFd out(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out.valid())
         return Status(errno == EEXIST ? Code::AlreadyExists : Code::Io, "cannot create " + path + ": " + errnoText());
     auto fail = [&](Status s) {
         ::unlink(path.c_str());
@@ -63,7 +57,7 @@ Status writeNew(const std::string& path, unsigned mode, const Produce& produce, 
     };
     Status produced = produce([&](const char* data, size_t n) -> Status {
         for (size_t off = 0; off < n;) {
-            ssize_t w = ::write(out.fd, data + off, n - off);
+            ssize_t w = ::write(out.get(), data + off, n - off);
             if (w < 0) {
                 if (errno == EINTR) continue;
                 return Status(Code::Io, "cannot write " + path + ": " + errnoText());
@@ -73,11 +67,9 @@ Status writeNew(const std::string& path, unsigned mode, const Produce& produce, 
         return Status::ok();
     });
     if (!produced) return fail(produced);
-    if (::fchmod(out.fd, mode) != 0) return fail(Status(Code::Io, "cannot set mode of " + path + ": " + errnoText()));
-    if (flush && ::fsync(out.fd) != 0) return fail(Status(Code::Io, "cannot flush " + path + ": " + errnoText()));
-    const int fd = out.fd;
-    out.fd = -1;
-    if (::close(fd) != 0) return fail(Status(Code::Io, "cannot close " + path + ": " + errnoText()));
+    if (::fchmod(out.get(), mode) != 0) return fail(Status(Code::Io, "cannot set mode of " + path + ": " + errnoText()));
+    if (flush && ::fsync(out.get()) != 0) return fail(Status(Code::Io, "cannot flush " + path + ": " + errnoText()));
+    if (::close(out.release()) != 0) return fail(Status(Code::Io, "cannot close " + path + ": " + errnoText()));
     return Status::ok();
 }
 
@@ -105,11 +97,11 @@ Status writeAtomic(const std::string& dest, unsigned mode, const Produce& produc
 }
 
 // Streams the regular file `src` to `sink`, showing each chunk to `onChunk`.
-Produce fileProducer(Fd& in, const std::string& src, const std::function<void(const char*, size_t)>& onChunk) {
+Produce fileProducer(UniqueFd& in, const std::string& src, const std::function<void(const char*, size_t)>& onChunk) {
     return [&in, &src, &onChunk](const std::function<Status(const char*, size_t)>& sink) -> Status {
         char buf[1 << 16];
         for (;;) {
-            ssize_t n = ::read(in.fd, buf, sizeof buf);
+            ssize_t n = ::read(in.get(), buf, sizeof buf);
             if (n < 0) {
                 if (errno == EINTR) continue;
                 return Status(Code::Io, "cannot read " + src + ": " + errnoText());
@@ -121,11 +113,11 @@ Produce fileProducer(Fd& in, const std::string& src, const std::function<void(co
     };
 }
 
-Status openRegular(Fd& in, const std::string& src) {
-    in.fd = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in.fd < 0) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
+Status openRegular(UniqueFd& in, const std::string& src) {
+    in.reset(::open(src.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid()) return Status(Code::NotFound, "cannot read " + src + ": " + errnoText());
     struct stat st{};
-    if (::fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode))
+    if (::fstat(in.get(), &st) != 0 || !S_ISREG(st.st_mode))
         return Status(Code::InvalidArgument, src + " is not a regular file");
     return Status::ok();
 }
@@ -134,14 +126,14 @@ Status openRegular(Fd& in, const std::string& src) {
 
 Status copyFileAtomic(const std::string& src, const std::string& dest,
                       const std::function<void(const char*, size_t)>& onChunk, unsigned mode) {
-    Fd in;
+    UniqueFd in;
     RELAIS_TRY(openRegular(in, src));
     return writeAtomic(dest, mode, fileProducer(in, src, onChunk));
 }
 
 Status copyFileNew(const std::string& src, const std::string& dest,
                    const std::function<void(const char*, size_t)>& onChunk, unsigned mode, bool flush) {
-    Fd in;
+    UniqueFd in;
     RELAIS_TRY(openRegular(in, src));
     return writeNew(dest, mode, fileProducer(in, src, onChunk), flush);
 }

@@ -229,11 +229,10 @@ int writeDocument(const Globals& g, const std::string& id) {
     if (!file) return fail(file.status());
     char buf[65536];
     ssize_t n = 0;
-    while ((n = ::read(file->fd, buf, sizeof buf)) > 0) {
+    while ((n = ::read(file->fd.get(), buf, sizeof buf)) > 0) {
         if (std::fwrite(buf, 1, static_cast<size_t>(n), stdout) != static_cast<size_t>(n)) break;
     }
     const int readErr = n < 0 ? errno : 0;
-    ::close(file->fd);
     if (readErr != 0)
         return fail(Status(Code::Io, "document #" + id + ": read error: " + std::strerror(readErr)));
     if (std::fflush(stdout) != 0 || std::ferror(stdout))

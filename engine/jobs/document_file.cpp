@@ -18,7 +18,7 @@ Result<DocumentFile> openDocumentFile(JobQueue& jobs, const ContentStore& store,
     if (fd < 0)
         return Status(Code::Io, "document #" + std::to_string(id) + " (" + doc->name + "): cannot read " + path +
                                     ": " + std::strerror(errno));
-    return DocumentFile{std::move(doc).value(), fd};
+    return DocumentFile{std::move(doc).value(), UniqueFd(fd)};
 }
 
 }  // namespace relais

@@ -6,16 +6,16 @@
 #include <cstdint>
 
 #include "base/status.h"
+#include "base/unique_fd.h"
 #include "jobs/job_queue.h"
 #include "store/content_store.h"
 
 namespace relais {
 
-// A document's record and a read-only descriptor on its stored file; the
-// caller owns `fd` (close it, or hand it to something that will).
+// A document's record and a read-only descriptor on its stored file.
 struct DocumentFile {
     Document document;
-    int fd = -1;
+    UniqueFd fd;
 };
 
 // NotFound for an unknown id; Io, naming the document and the path, when the

@@ -30,17 +30,6 @@ constexpr std::string_view kPivotSuffix = ".pivot";
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isLowerHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f'); }
 
-// A descriptor closed at the end of its scope.
-struct Fd {
-    int fd = -1;
-    explicit Fd(int f) : fd(f) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
 struct DirCloser {
     void operator()(DIR* d) const { ::closedir(d); }
 };
@@ -126,10 +115,6 @@ nlohmann::ordered_json ExportRun::toJson() const {
     return j;
 }
 
-ExportedFile::~ExportedFile() {
-    if (fd_ >= 0) ::close(fd_);
-}
-
 ExportFolder::ExportFolder(std::string folder, std::string origin) : folder_(std::move(folder)), origin_(std::move(origin)) {
     while (folder_.size() > 1 && folder_.back() == '/') folder_.pop_back();
 }
@@ -150,22 +135,21 @@ std::string ExportFolder::describe() const {
     return "export folder " + folder_ + (origin_.empty() ? "" : " (" + origin_ + ")");
 }
 
-Result<int> ExportFolder::openFolder() const {
+Result<UniqueFd> ExportFolder::openFolder() const {
     if (folder_.empty() || folder_.front() != '/') return Status(Code::Config, describe() + " is not an absolute path");
     const int fd = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return Status(Code::Config, describe() + " cannot be opened: " + std::strerror(errno));
-    return fd;
+    return UniqueFd(fd);
 }
 
 Result<ExportRun> ExportFolder::exportRun(SageConnector& connector, ExportCriteria criteria) const {
     if (!criteria.outDir.empty())
         return Status(Code::InvalidArgument, "out is not given for an export into " + describe() + ": each run gets a folder of its own");
-    RELAIS_ASSIGN_OR_RETURN(int folderFd, openFolder());
-    Fd folder(folderFd);
+    RELAIS_ASSIGN_OR_RETURN(UniqueFd folder, openFolder());
     ExportRun run;
     for (int attempt = 0;; ++attempt) {
         run.run = newRunName();
-        if (::mkdirat(folder.fd, run.run.c_str(), 02775) == 0) break;
+        if (::mkdirat(folder.get(), run.run.c_str(), 02775) == 0) break;
         if (errno != EEXIST || attempt == 4)
             return Status(Code::Config, describe() + ": the run folder " + run.run + " cannot be made: " + std::strerror(errno));
     }
@@ -173,7 +157,7 @@ Result<ExportRun> ExportFolder::exportRun(SageConnector& connector, ExportCriter
     criteria.run = run.run;
     auto report = connector.exportDocuments(criteria);
     // An empty run folder is removed; one holding files is not empty and stays.
-    if (!report || report->files.empty()) ::unlinkat(folder.fd, run.run.c_str(), AT_REMOVEDIR);
+    if (!report || report->files.empty()) ::unlinkat(folder.get(), run.run.c_str(), AT_REMOVEDIR);
     if (!report) return report.status();
     run.report = std::move(report).value();
     for (auto& f : run.report.files) f = fs::path(f).filename().string();
@@ -183,9 +167,8 @@ Result<ExportRun> ExportFolder::exportRun(SageConnector& connector, ExportCriter
 
 Result<std::vector<ExportRunFiles>> ExportFolder::latestRuns(int limit) const {
     if (limit < 1 || limit > 1000) return Status(Code::InvalidArgument, "limit " + std::to_string(limit) + " is not between 1 and 1000");
-    RELAIS_ASSIGN_OR_RETURN(int folderFd, openFolder());
-    Fd folder(folderFd);
-    const int listed = ::dup(folder.fd);
+    RELAIS_ASSIGN_OR_RETURN(UniqueFd folder, openFolder());
+    const int listed = ::dup(folder.get());
     if (listed < 0) return Status(Code::Io, describe() + " cannot be read: " + std::strerror(errno));
     // No stat per run: only the newest are opened, and O_NOFOLLOW | O_DIRECTORY
     // leaves out what is not a folder (a file, a link) as it opens.
@@ -194,7 +177,7 @@ Result<std::vector<ExportRunFiles>> ExportFolder::latestRuns(int limit) const {
     std::vector<ExportRunFiles> latest;
     for (const auto& run : runs) {
         if (latest.size() == static_cast<size_t>(limit)) break;
-        const int runFd = ::openat(folder.fd, run.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        const int runFd = ::openat(folder.get(), run.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (runFd < 0) continue;  // not a folder, a link, or removed since it was listed
         RELAIS_ASSIGN_OR_RETURN(auto files, entries(runFd, isExportFileName, S_IFREG, describe() + " run " + run));
         if (files.empty()) continue;
@@ -210,37 +193,34 @@ Result<ExportedFile> ExportFolder::openFile(const std::string& run, const std::s
     if (!isExportFileName(file))
         return Status(Code::InvalidArgument, "export file '" + shown(file) +
                                                  "' is not an exported file name (1 to 120 letters, digits, '_' or '-', then .pivot)");
-    RELAIS_ASSIGN_OR_RETURN(int folderFd, openFolder());
-    Fd folder(folderFd);
+    RELAIS_ASSIGN_OR_RETURN(UniqueFd folder, openFolder());
     const std::string what = "export run " + run + " of " + describe();
-    const Fd runDir(::openat(folder.fd, run.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (runDir.fd < 0) {
+    const UniqueFd runDir(::openat(folder.get(), run.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!runDir.valid()) {
         const int err = errno;
         struct stat st{};
         if (err == ENOENT) return Status(Code::NotFound, what + " does not exist");
-        if (::fstatat(folder.fd, run.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+        if (::fstatat(folder.get(), run.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
             return Status(Code::InvalidArgument, what + " is a symbolic link: refused");
         if (err == ENOTDIR) return Status(Code::InvalidArgument, what + " is not a folder: refused");
         return Status(Code::Io, what + " cannot be opened: " + std::strerror(err));
     }
     const std::string which = "export file " + run + "/" + file + " of " + describe();
     // O_NONBLOCK: a FIFO put there must not block the open; it is refused below.
-    Fd opened(::openat(runDir.fd, file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
-    if (opened.fd < 0) {
+    UniqueFd opened(::openat(runDir.get(), file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (!opened.valid()) {
         const int err = errno;
         if (err == ENOENT) return Status(Code::NotFound, which + " does not exist");
         if (err == ELOOP) return Status(Code::InvalidArgument, which + " is a symbolic link: refused");
         return Status(Code::Io, which + " cannot be opened: " + std::strerror(err));
     }
     struct stat st{};
-    if (::fstat(opened.fd, &st) != 0) return Status(Code::Io, which + " cannot be read: " + std::strerror(errno));
+    if (::fstat(opened.get(), &st) != 0) return Status(Code::Io, which + " cannot be read: " + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) return Status(Code::InvalidArgument, which + " is not a regular file: refused");
-    const int flags = ::fcntl(opened.fd, F_GETFL);
-    if (flags < 0 || ::fcntl(opened.fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    const int flags = ::fcntl(opened.get(), F_GETFL);
+    if (flags < 0 || ::fcntl(opened.get(), F_SETFL, flags & ~O_NONBLOCK) != 0)
         return Status(Code::Io, which + " cannot be read: " + std::strerror(errno));
-    ExportedFile result(opened.fd, static_cast<int64_t>(st.st_size));
-    opened.fd = -1;
-    return result;
+    return ExportedFile(std::move(opened), static_cast<int64_t>(st.st_size));
 }
 
 }  // namespace relais::sage

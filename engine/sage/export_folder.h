@@ -11,12 +11,14 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "base/config.h"
 #include "base/status.h"
+#include "base/unique_fd.h"
 #include "sage/sage_connector.h"
 #include "sage/sage_report.h"
 
@@ -48,24 +50,15 @@ struct ExportRunFiles {
 // end unless released).
 class ExportedFile {
 public:
-    ExportedFile(int fd, int64_t size) : fd_(fd), size_(size) {}
-    ExportedFile(ExportedFile&& other) noexcept : fd_(other.fd_), size_(other.size_) { other.fd_ = -1; }
-    ExportedFile(const ExportedFile&) = delete;
-    ExportedFile& operator=(const ExportedFile&) = delete;
-    ExportedFile& operator=(ExportedFile&&) = delete;
-    ~ExportedFile();
+    ExportedFile(UniqueFd fd, int64_t size) : fd_(std::move(fd)), size_(size) {}
 
-    int fd() const { return fd_; }
+    int fd() const { return fd_.get(); }
     int64_t size() const { return size_; }
     // Hands the descriptor over (to a PHP stream): the caller closes it.
-    int release() {
-        int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
+    int release() { return fd_.release(); }
 
 private:
-    int fd_;
+    UniqueFd fd_;
     int64_t size_;
 };
 
@@ -106,7 +99,7 @@ public:
 
 private:
     // The folder opened as a directory (O_DIRECTORY), or Code::Config.
-    Result<int> openFolder() const;
+    Result<UniqueFd> openFolder() const;
     std::string describe() const;  // "export folder PATH (ORIGIN)"
 
     std::string folder_;
